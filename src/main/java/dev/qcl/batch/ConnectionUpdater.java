@@ -1,0 +1,119 @@
+package dev.qcl.batch;
+
+import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.csv.ReferenceResolver.UnresolvedReferenceException;
+import dev.qcl.qlik.ExistingConnection;
+import dev.qcl.qlik.PatchOperation;
+import dev.qcl.qlik.QlikClient;
+import dev.qcl.qlik.RejectedException;
+import dev.qcl.qlik.WriteOutcome;
+import dev.qcl.spec.ConnectionDraft;
+import dev.qcl.spec.PropertyValue;
+import dev.qcl.spec.PropertyValues;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --on-existing update}: compares a row with the existing connection and sends one PATCH with
+ * only what differs. An empty cell leaves a property as it is; tags the tenant adds itself
+ * ({@code DcaasAPI:}) are ignored; a secret is sent when its fingerprint changed, and also whenever
+ * another property changes, because the tenant wants credentials with a changed connection.
+ */
+final class ConnectionUpdater {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionUpdater.class);
+    private static final String TENANT_TAG_PREFIX = "DcaasAPI:";
+
+    private final QlikClient client;
+    private final ReferenceResolver references;
+    private final SecretFingerprints fingerprints;
+
+    ConnectionUpdater(QlikClient client, ReferenceResolver references, SecretFingerprints fingerprints) {
+        this.client = client;
+        this.references = references;
+        this.fingerprints = fingerprints;
+    }
+
+    RowResult update(ConnectionDraft draft, ExistingConnection listed, boolean dryRun) {
+        List<String> secrets;
+        Map<String, Object> wanted;
+        try {
+            secrets = PropertyValues.secretTexts(draft, references);
+            wanted = PropertyValues.resolve(draft, references);
+        } catch (UnresolvedReferenceException | PropertyValues.UnusableReferenceException e) {
+            return Results.of(draft, RowStatus.INVALID, listed.id(), null, 0, e.getMessage());
+        }
+        ExistingConnection current =
+                client.connectionForUpdate(draft.qName(), draft.spaceId()).orElse(listed);
+        List<PatchOperation> ops = changes(draft, wanted, current);
+        if (ops.isEmpty()) {
+            return Results.of(draft, dryRun ? RowStatus.SKIP : RowStatus.SKIPPED, current.id(), null, 0, "unchanged");
+        }
+        String changed = String.join(", ", ops.stream().map(op -> op.path().substring(op.path().lastIndexOf('/') + 1)).toList());
+        if (dryRun) {
+            return Results.of(draft, RowStatus.UPDATE, current.id(), null, 0, "changes: " + changed);
+        }
+        try {
+            WriteOutcome outcome = client.patch(current.id(), ops, secrets);
+            rememberSecrets(draft, wanted, current.id());
+            return Results.of(draft, RowStatus.UPDATED, current.id(), outcome.httpStatus(), outcome.attempts(), "changed: " + changed);
+        } catch (RejectedException e) {
+            String message = SecretMasker.mask(e.getMessage(), secrets);
+            log.warn("Row {}: FAILED: {}", draft.row(), message);
+            return Results.of(draft, RowStatus.FAILED, current.id(), e.httpStatus(), e.attempts(), message);
+        }
+    }
+
+    private List<PatchOperation> changes(ConnectionDraft draft, Map<String, Object> wanted, ExistingConnection current) {
+        List<PatchOperation> ops = new ArrayList<>();
+        List<PatchOperation> secretOps = new ArrayList<>();
+        boolean secretChanged = false;
+        for (Map.Entry<String, PropertyValue> property : draft.properties().entrySet()) {
+            String name = property.getKey();
+            Object value = wanted.get(name);
+            PatchOperation op = new PatchOperation("replace", "/connectionProperties/" + name, value);
+            if (property.getValue().secret()) {
+                secretOps.add(op);
+                secretChanged |= fingerprints.changed(current.id(), name, String.valueOf(value));
+            } else if (!sameValue(value, current.connectionProperties().get(name))) {
+                ops.add(op);
+            }
+        }
+        if (secretChanged || !ops.isEmpty()) {
+            ops.addAll(secretOps);
+        }
+        Set<String> wantedTags = new LinkedHashSet<>(draft.tags());
+        Set<String> currentTags = new LinkedHashSet<>(userTags(current.tags()));
+        if (!wantedTags.isEmpty() && !wantedTags.equals(currentTags)) {
+            List<String> tags = new ArrayList<>(wantedTags);
+            current.tags().stream().filter(t -> t.startsWith(TENANT_TAG_PREFIX)).forEach(tags::add);
+            ops.add(new PatchOperation("replace", "/tags", tags));
+        }
+        return ops;
+    }
+
+    void rememberSecrets(ConnectionDraft draft, Map<String, Object> sent, String connectionId) {
+        draft.properties().forEach((name, value) -> {
+            if (value.secret()) {
+                fingerprints.remember(connectionId, name, String.valueOf(sent.get(name)));
+            }
+        });
+    }
+
+    private static List<String> userTags(List<String> tags) {
+        return tags.stream().filter(t -> !t.startsWith(TENANT_TAG_PREFIX)).toList();
+    }
+
+    /** Published tenants echo most scalars as strings ("443", "true"), so scalars compare by text. */
+    static boolean sameValue(Object wanted, Object current) {
+        if (wanted instanceof Map || wanted instanceof List) {
+            return Objects.equals(wanted, current);
+        }
+        return current != null && String.valueOf(wanted).equals(String.valueOf(current));
+    }
+}

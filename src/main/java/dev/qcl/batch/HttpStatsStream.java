@@ -1,0 +1,39 @@
+package dev.qcl.batch;
+
+import dev.qcl.qlik.HttpStats;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+
+/**
+ * Keeps the HTTP counters in the step's execution context, saved with every chunk, so that a
+ * restarted run continues counting and the summary describes all its executions.
+ */
+final class HttpStatsStream implements ItemStream {
+    static final String REQUESTS = "qcl.http.requests";
+    static final String RETRIES = "qcl.http.retries";
+    static final String THROTTLED = "qcl.http.throttled";
+    static final String WAIT_MILLIS = "qcl.http.throttle-wait-ms";
+
+    private final HttpStats stats;
+
+    HttpStatsStream(HttpStats stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        stats.restore(
+                context.getLong(REQUESTS, 0L),
+                context.getLong(RETRIES, 0L),
+                context.getLong(THROTTLED, 0L),
+                context.getLong(WAIT_MILLIS, 0L));
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(REQUESTS, stats.requests());
+        context.putLong(RETRIES, stats.retries());
+        context.putLong(THROTTLED, stats.throttled());
+        context.putLong(WAIT_MILLIS, stats.throttleWaitMillis());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.qcl.batch;
+
+import dev.qcl.csv.ConnectionCsvReader;
+import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.qlik.HttpStats;
+import dev.qcl.qlik.QlikClient;
+import dev.qcl.spec.RowCheck;
+import dev.qcl.spec.RowValidator;
+import dev.qcl.spec.SecretPolicy;
+import dev.qcl.spec.SpecCache;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the load job for one run: read and validate in sheet order, send rows concurrently, store
+ * results in row order with each chunk. The job, step and reader names are fixed because the job
+ * repository keys restarts on them.
+ */
+final class LoadJobFactory {
+    static final String JOB_NAME = "connectionLoadJob";
+    static final String STEP_NAME = "loadConnectionsStep";
+    static final String READER_NAME = "connectionCsvReader";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final ResultRepository results;
+    private final SecretFingerprints fingerprints;
+    private final QlikClient client;
+    private final SpecCache specs;
+    private final SecretPolicy secrets;
+    private final HttpStats stats;
+    private final JobProperties settings;
+
+    LoadJobFactory(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ResultRepository results,
+            SecretFingerprints fingerprints,
+            QlikClient client,
+            SpecCache specs,
+            SecretPolicy secrets,
+            HttpStats stats,
+            JobProperties settings) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.results = results;
+        this.fingerprints = fingerprints;
+        this.client = client;
+        this.specs = specs;
+        this.secrets = secrets;
+        this.stats = stats;
+        this.settings = settings;
+    }
+
+    Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
+        ReferenceResolver references = ReferenceResolver.forInput(run.input());
+        ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
+        csv.setName(READER_NAME);
+        TenantSpaces spaces = new TenantSpaces(client);
+        ValidatingRowReader reader = new ValidatingRowReader(
+                csv, header -> new RowValidator(header, specs, spaces, references, secrets), selection, results);
+        RowProcessor processor = new RowProcessor(
+                run,
+                progress,
+                new ExistingConnections(client),
+                client,
+                references,
+                new ConnectionUpdater(client, references, fingerprints));
+        ResultWriter writer = new ResultWriter(results);
+
+        ChunkOrientedStepBuilder<RowCheck, RowResult> step = new StepBuilder(STEP_NAME, jobRepository)
+                .<RowCheck, RowResult>chunk(settings.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .stream(new HttpStatsStream(stats))
+                .listener(reader)
+                .listener(writer);
+        if (senders != null) {
+            step.taskExecutor(senders);
+        }
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(step.build())
+                .listener(new ProcessMarker())
+                .build();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.qcl.batch;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/**
+ * Records which process runs an execution (host and PID, in the job execution's context), so that a
+ * later {@code restart} can tell a run left STARTED by a dead process from one still running.
+ */
+final class ProcessMarker implements JobExecutionListener {
+    static final String HOST = "qcl.host";
+    static final String PID = "qcl.pid";
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        jobExecution.getExecutionContext().putString(HOST, ThisProcess.host());
+        jobExecution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+    }
+}

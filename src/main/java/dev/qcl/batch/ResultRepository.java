@@ -1,0 +1,123 @@
+package dev.qcl.batch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The per-row results of every run, in the job repository's database. Rows are written by the
+ * step's writer inside the chunk transaction, so a row has a result exactly when its chunk committed.
+ */
+public final class ResultRepository {
+    static final int MESSAGE_LIMIT = 4000;
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS QCL_ROW_RESULT (
+                RUN_ID BIGINT NOT NULL,
+                ROW_NUM INTEGER NOT NULL,
+                Q_NAME VARCHAR(1024) NOT NULL,
+                SPACE VARCHAR(1024) NOT NULL,
+                DATA_SOURCE_ID VARCHAR(256) NOT NULL,
+                STATUS VARCHAR(16) NOT NULL,
+                CONNECTION_ID VARCHAR(64) NOT NULL,
+                HTTP_STATUS INTEGER,
+                ATTEMPTS INTEGER NOT NULL,
+                MESSAGE VARCHAR(4000) NOT NULL,
+                PRIMARY KEY (RUN_ID, ROW_NUM))""";
+    private static final String COLUMNS =
+            "ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE";
+
+    private final JdbcTemplate jdbc;
+
+    public ResultRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        jdbc.execute(SCHEMA);
+    }
+
+    void insert(long runId, List<? extends RowResult> results) {
+        jdbc.batchUpdate(
+                "INSERT INTO QCL_ROW_RESULT (RUN_ID, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                results,
+                results.size(),
+                (ps, r) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, r.row());
+                    ps.setString(3, r.qName());
+                    ps.setString(4, r.space());
+                    ps.setString(5, r.dataSourceId());
+                    ps.setString(6, r.status().name());
+                    ps.setString(7, r.connectionId());
+                    ps.setObject(8, r.httpStatus());
+                    ps.setInt(9, r.attempts());
+                    ps.setString(10, truncate(r.message()));
+                });
+    }
+
+    /** Number of rows per status for a run, every status present (zero when none). */
+    public Map<RowStatus, Long> counts(long runId) {
+        Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+        for (RowStatus status : RowStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.query(
+                "SELECT STATUS, COUNT(*) FROM QCL_ROW_RESULT WHERE RUN_ID = ? GROUP BY STATUS",
+                rs -> {
+                    counts.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                },
+                runId);
+        return counts;
+    }
+
+    /** Streams a run's results in row order, without holding them all in memory. */
+    public void forEach(long runId, Consumer<RowResult> consumer) {
+        jdbc.query(
+                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? ORDER BY ROW_NUM",
+                rs -> {
+                    consumer.accept(map(rs));
+                },
+                runId);
+    }
+
+    /**
+     * A run's INVALID and FAILED (or, for a dry run, FAIL) rows in row order, read as they are
+     * consumed; the caller closes the stream.
+     */
+    public Stream<RowResult> problems(long runId) {
+        return jdbc.queryForStream(
+                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS IN ('INVALID', 'FAILED', 'FAIL')"
+                        + " ORDER BY ROW_NUM",
+                (rs, i) -> map(rs),
+                runId);
+    }
+
+    /** The most frequent messages of a run's problem rows, most frequent first. */
+    public List<Map.Entry<String, Long>> topMessages(long runId, int limit) {
+        return jdbc.query(
+                "SELECT MESSAGE, COUNT(*) AS N FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS IN ('INVALID', 'FAILED', 'FAIL')"
+                        + " GROUP BY MESSAGE ORDER BY N DESC, MESSAGE FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)),
+                runId);
+    }
+
+    private static RowResult map(ResultSet rs) throws SQLException {
+        return new RowResult(
+                rs.getInt(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                RowStatus.valueOf(rs.getString(5)),
+                rs.getString(6),
+                rs.getObject(7, Integer.class),
+                rs.getInt(8),
+                rs.getString(9));
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= MESSAGE_LIMIT ? message : message.substring(0, MESSAGE_LIMIT - 1) + "…";
+    }
+}

@@ -1,0 +1,114 @@
+package dev.qcl.batch;
+
+import dev.qcl.batch.RunInfo.HttpTotals;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Reads past runs from the job repository and their results. */
+public final class RunHistory {
+    private final JobRepository jobRepository;
+    private final ResultRepository results;
+
+    public RunHistory(JobRepository jobRepository, ResultRepository results) {
+        this.jobRepository = jobRepository;
+        this.results = results;
+    }
+
+    public Optional<RunInfo> find(long runId) {
+        JobInstance instance = jobRepository.getJobInstance(runId);
+        if (instance == null || !instance.getJobName().equals(LoadJobFactory.JOB_NAME)) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(instance));
+    }
+
+    /** The newest runs first. */
+    public List<RunInfo> recent(int count) {
+        return jobRepository.getJobInstances(LoadJobFactory.JOB_NAME, 0, count).stream()
+                .sorted(Comparator.comparingLong(JobInstance::getInstanceId).reversed())
+                .map(this::describe)
+                .toList();
+    }
+
+    public Optional<RunInfo> latest() {
+        return recent(1).stream().findFirst();
+    }
+
+    List<JobExecution> executions(long runId) {
+        JobInstance instance = jobRepository.getJobInstance(runId);
+        return instance == null ? List.of() : sorted(jobRepository.getJobExecutions(instance));
+    }
+
+    private RunInfo describe(JobInstance instance) {
+        List<JobExecution> executions = sorted(jobRepository.getJobExecutions(instance));
+        JobExecution last = executions.get(executions.size() - 1);
+        RunParameters parameters = RunParameters.from(last.getJobParameters());
+        long durationMs = executions.stream().mapToLong(RunHistory::durationMs).sum();
+        return new RunInfo(
+                instance.getInstanceId(),
+                parameters.label(),
+                parameters.input().toString(),
+                parameters.inputSha256(),
+                parameters.dryRun(),
+                parameters.onExisting(),
+                parameters.rerunOf(),
+                statusOf(last.getStatus()),
+                last.getExitStatus().getExitDescription(),
+                instant(executions.get(0).getStartTime()),
+                instant(last.getEndTime()),
+                durationMs,
+                executions.size(),
+                last.getId(),
+                httpTotals(instance),
+                results.counts(instance.getInstanceId()));
+    }
+
+    private HttpTotals httpTotals(JobInstance instance) {
+        StepExecution step = jobRepository.getLastStepExecution(instance, LoadJobFactory.STEP_NAME);
+        if (step == null) {
+            return new HttpTotals(0, 0, 0, 0);
+        }
+        ExecutionContext context = step.getExecutionContext();
+        return new HttpTotals(
+                context.getLong(HttpStatsStream.REQUESTS, 0L),
+                context.getLong(HttpStatsStream.RETRIES, 0L),
+                context.getLong(HttpStatsStream.THROTTLED, 0L),
+                context.getLong(HttpStatsStream.WAIT_MILLIS, 0L));
+    }
+
+    static String statusOf(BatchStatus status) {
+        return switch (status) {
+            case COMPLETED -> "COMPLETED";
+            case STOPPED, STOPPING -> "STOPPED";
+            case STARTING, STARTED -> "STARTED";
+            default -> "FAILED";
+        };
+    }
+
+    private static List<JobExecution> sorted(List<JobExecution> executions) {
+        return executions.stream().sorted(Comparator.comparingLong(JobExecution::getId)).toList();
+    }
+
+    private static long durationMs(JobExecution execution) {
+        if (execution.getStartTime() == null) {
+            return 0;
+        }
+        LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
+        return Duration.between(execution.getStartTime(), end).toMillis();
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.qcl.batch;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * A run's inputs, kept as job parameters so that a restart reads them back. The job instance (the
+ * run) is identified by the input's content, the run key, the on-existing mode and dry run: the same
+ * label over the same content is the same run; without a label every run is a new one.
+ *
+ * @param runKey {@code label:<label>} or a unique key for an unlabelled run
+ * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
+ */
+public record RunParameters(
+        Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf, String runKey) {
+
+    static final String INPUT = "input";
+    static final String INPUT_SHA256 = "input.sha256";
+    static final String LABEL = "run.label";
+    static final String RUN_KEY = "run.key";
+    static final String ON_EXISTING = "on.existing";
+    static final String DRY_RUN = "dry.run";
+    static final String RERUN_OF = "rerun.of";
+
+    public RunParameters {
+        input = Objects.requireNonNull(input, "input").toAbsolutePath().normalize();
+        Objects.requireNonNull(inputSha256, "inputSha256");
+        Objects.requireNonNull(onExisting, "onExisting");
+        Objects.requireNonNull(runKey, "runKey");
+    }
+
+    public static RunParameters of(
+            Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf) {
+        String key = label == null || label.isBlank() ? "once:" + UUID.randomUUID() : "label:" + label;
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, key);
+    }
+
+    public JobParameters toJobParameters() {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addString(INPUT_SHA256, inputSha256, true)
+                .addString(RUN_KEY, runKey, true)
+                .addString(ON_EXISTING, onExisting.option(), true)
+                .addString(DRY_RUN, Boolean.toString(dryRun), true)
+                .addString(INPUT, input.toString(), false);
+        if (label != null && !label.isBlank()) {
+            builder.addString(LABEL, label, false);
+        }
+        if (rerunOf != null) {
+            builder.addLong(RERUN_OF, rerunOf, false);
+        }
+        return builder.toJobParameters();
+    }
+
+    public static RunParameters from(JobParameters parameters) {
+        return new RunParameters(
+                Path.of(parameters.getString(INPUT)),
+                parameters.getString(INPUT_SHA256),
+                parameters.getString(LABEL),
+                OnExisting.parse(parameters.getString(ON_EXISTING)),
+                Boolean.parseBoolean(parameters.getString(DRY_RUN)),
+                parameters.getLong(RERUN_OF),
+                parameters.getString(RUN_KEY));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.qcl.cli;
+
+import dev.qcl.batch.ApiKeys;
+import dev.qcl.batch.ConfigurationProblem;
+import dev.qcl.batch.LoadJobLauncher;
+import dev.qcl.batch.OnExisting;
+import dev.qcl.batch.RunParameters;
+import dev.qcl.csv.InputFile;
+import dev.qcl.csv.InputFiles;
+import dev.qcl.sandbox.SandboxSettings;
+import dev.qcl.sandbox.SandboxTenant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the built-in sandbox tenant on a free loopback port and run",
+            "'run --input input-samples/connections.csv' against it, with its own home folder (default ./data/demo)."
+        })
+final class DemoCommand extends JobCommand implements Callable<Integer> {
+    static final String SAMPLE = "input-samples/connections.csv";
+    private static final int DEMO_RATE_LIMIT = 1200;
+
+    @Override
+    public Integer call() {
+        Path csv = locateSample();
+        if (common.home == null) {
+            common.home = Path.of("data", "demo");
+        }
+        Path home = common.resolvedHome();
+        String envKey = System.getenv(ApiKeys.ENV);
+        String apiKey = envKey == null || envKey.isBlank() ? "demo-" + UUID.randomUUID() : envKey.strip();
+        InputFile file = InputFiles.inspect(csv);
+        int port = freeLoopbackPort();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("qcl.tenant.url", "http://127.0.0.1:" + port);
+        properties.put("qcl.api-key-file", writeKeyFile(home, apiKey));
+        if (job.rateLimit == null) {
+            // the sandbox has no quota: the demo need not wait for Qlik's 100 writes a minute
+            properties.put("qcl.write.rate-limit", DEMO_RATE_LIMIT);
+        }
+        RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.SKIP, false, null);
+        // the sandbox starts once the context has set up logging, so its log lines look like qcl's
+        return launch(properties, (context, progress) -> {
+            try (SandboxTenant sandbox = SandboxTenant.start(
+                    SandboxSettings.defaults().withApiKey(apiKey).withPort(port))) {
+                Commands.out(spec).println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home + ")");
+                Commands.out(spec).flush();
+                return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
+            }
+        });
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the sandbox tenant", e);
+        }
+    }
+
+    /** The sample in the current folder, else in the project folder that scripts/qcl names. */
+    private static Path locateSample() {
+        Path here = Path.of(SAMPLE);
+        if (Files.isRegularFile(here)) {
+            return here.toAbsolutePath();
+        }
+        String project = System.getenv("QCL_PROJECT_DIR");
+        if (project != null && Files.isRegularFile(Path.of(project, SAMPLE))) {
+            return Path.of(project, SAMPLE).toAbsolutePath();
+        }
+        throw new ConfigurationProblem("cannot find " + SAMPLE + "; run scripts/qcl demo from the project folder");
+    }
+
+    /** The sandbox's key goes to a private file in the demo's home, as a user's key file would. */
+    private static Path writeKeyFile(Path home, String apiKey) {
+        try {
+            Files.createDirectories(home);
+            Path keyFile = home.resolve("sandbox-api-key");
+            Files.deleteIfExists(keyFile);
+            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(keyFile, apiKey);
+            return keyFile;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox key into " + home, e);
+        }
+    }
+}

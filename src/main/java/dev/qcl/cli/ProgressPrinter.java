@@ -1,0 +1,90 @@
+package dev.qcl.cli;
+
+import dev.qcl.batch.RowStatus;
+import dev.qcl.batch.RunProgress;
+import dev.qcl.qlik.HttpStats;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * Shows a run moving: on a terminal, a progress bar redrawn every second on standard error; otherwise
+ * (cron, CI) one plain line every {@code qcl.progress.log-interval}.
+ */
+final class ProgressPrinter implements AutoCloseable {
+    private static final int BAR_WIDTH = 24;
+
+    private final RunProgress progress;
+    private final HttpStats http;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final long startNanos = System.nanoTime();
+    private final ScheduledExecutorService timer;
+
+    private ProgressPrinter(RunProgress progress, HttpStats http, PrintWriter err, boolean terminal, Duration interval) {
+        this.progress = progress;
+        this.http = http;
+        this.err = err;
+        this.terminal = terminal;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "qcl-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(200, interval.toMillis());
+        timer.scheduleAtFixedRate(this::print, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    static ProgressPrinter start(RunProgress progress, QclContext context, PrintWriter err) {
+        boolean terminal = System.console() != null;
+        String configured = context.property("qcl.progress.log-interval");
+        Duration interval = terminal
+                ? Duration.ofSeconds(1)
+                : DurationStyle.detectAndParse(configured == null ? "10s" : configured);
+        return new ProgressPrinter(progress, context.bean(HttpStats.class), err, terminal, interval);
+    }
+
+    private void print() {
+        String line = line();
+        if (terminal) {
+            err.print("\r" + line + "\u001b[K");
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    String line() {
+        long done = progress.done();
+        long total = progress.totalRows();
+        double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
+        double rate = done / seconds;
+        String counts = progress.counts().entrySet().stream()
+                .map((Map.Entry<RowStatus, Long> e) -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
+        String eta = total > done && rate > 0 ? ", ETA " + Durations.format((long) ((total - done) / rate * 1000)) : "";
+        String bar = "";
+        if (terminal && total > 0) {
+            int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
+            bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] ";
+        }
+        String throttled = http.throttled() > 0 ? ", quota pauses " + http.throttled() : "";
+        return String.format(Locale.ROOT, "%s%d/%d rows, %.1f rows/s%s%s%s", bar, done, total, rate, eta,
+                counts.isEmpty() ? "" : " | " + counts, throttled);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (terminal) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+    }
+}

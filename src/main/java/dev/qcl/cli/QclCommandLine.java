@@ -1,0 +1,100 @@
+package dev.qcl.cli;
+
+import dev.qcl.batch.ConfigurationProblem;
+import dev.qcl.batch.LoadJobLauncher.NothingToDo;
+import dev.qcl.csv.InputFileException;
+import dev.qcl.qlik.RunStoppingException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Entry point of the command line: separates Spring-style {@code --key=value} settings from the
+ * options, runs the command, and turns every failure into one line and an exit code.
+ */
+public final class QclCommandLine {
+    private static final Logger failures = LoggerFactory.getLogger("dev.qcl.cli.failures");
+    /** {@code --some.key=value}: a dotted name marks a Spring property, never a qcl option. */
+    private static final Pattern SPRING_PROPERTY = Pattern.compile("^--[A-Za-z0-9_-]+(\\.[A-Za-z0-9_\\[\\]-]+)+=.*", Pattern.DOTALL);
+
+    private QclCommandLine() {}
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        QclCommand root = new QclCommand();
+        List<String> options = new ArrayList<>();
+        for (String arg : args) {
+            if (SPRING_PROPERTY.matcher(arg).matches()) {
+                root.springArgs.add(arg);
+            } else {
+                options.add(arg);
+            }
+        }
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(QclCommandLine::handle)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    err.println("qcl: " + e.getMessage());
+                    err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+                    err.flush();
+                    return ExitCode.USAGE;
+                });
+        int code = commandLine.execute(options.toArray(String[]::new));
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        Throwable cause = knownCause(e);
+        int code;
+        if (cause instanceof InputFileException || cause instanceof ConfigurationProblem || cause instanceof NothingToDo) {
+            code = ExitCode.USAGE;
+        } else if (cause instanceof RunStoppingException) {
+            code = ExitCode.RUN_FAILED;
+        } else {
+            failures.error("qcl failed", e);
+            cause = rootCause(e);
+            code = ExitCode.RUN_FAILED;
+        }
+        err.println("qcl: " + oneLine(cause));
+        err.flush();
+        return code;
+    }
+
+    /** The qcl exception inside Spring's wrappers (a bean that could not be created, say). */
+    private static Throwable knownCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputFileException
+                    || t instanceof ConfigurationProblem
+                    || t instanceof NothingToDo
+                    || t instanceof RunStoppingException) {
+                return t;
+            }
+        }
+        return e;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String oneLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.qcl.cli;
+
+import dev.qcl.QclApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Spring context of one command, started after the command line is parsed so that options such
+ * as {@code --home} decide where the job repository is.
+ */
+final class QclContext implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+
+    private QclContext(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Starts the context. Options become command-line properties, so they win over the environment
+     * and config/application.yml, as Spring Boot users expect.
+     */
+    static QclContext start(Map<String, Object> options, List<String> springArgs) {
+        List<String> args = new ArrayList<>();
+        options.forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(springArgs);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(QclApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+        return new QclContext(context);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    String property(String key) {
+        return context.getEnvironment().getProperty(key);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

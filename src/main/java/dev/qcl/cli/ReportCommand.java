@@ -1,0 +1,49 @@
+package dev.qcl.cli;
+
+import dev.qcl.batch.ConfigurationProblem;
+import dev.qcl.batch.LoadJobLauncher.NothingToDo;
+import dev.qcl.batch.QclProperties;
+import dev.qcl.batch.ResultRepository;
+import dev.qcl.batch.RunHistory;
+import dev.qcl.batch.RunInfo;
+import dev.qcl.report.ReportWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true, description = "(Re)write the report files of a run (default: the latest run).")
+final class ReportCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "ID", description = "The run.")
+    Long runId;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: <home>/reports/run-<ID>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
+            RunHistory history = context.bean(RunHistory.class);
+            RunInfo run = (runId != null ? history.find(runId) : history.latest())
+                    .orElseThrow(() -> runId != null
+                            ? new ConfigurationProblem("there is no run " + runId + "; see qcl status")
+                            : new NothingToDo("there are no runs yet"));
+            Path dir = out != null
+                    ? out.toAbsolutePath().normalize()
+                    : context.bean(QclProperties.class).reportsDir().resolve("run-" + run.runId());
+            new ReportWriter(context.bean(ResultRepository.class)).write(run, dir);
+            Commands.out(spec).println(RunOutput.summaryLine(run, dir));
+            Commands.out(spec).flush();
+            return ExitCode.OK;
+        }
+    }
+}

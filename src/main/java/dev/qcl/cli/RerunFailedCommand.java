@@ -1,0 +1,70 @@
+package dev.qcl.cli;
+
+import dev.qcl.batch.ConfigurationProblem;
+import dev.qcl.batch.LoadJobLauncher;
+import dev.qcl.batch.LoadJobLauncher.NothingToDo;
+import dev.qcl.batch.RowStatus;
+import dev.qcl.batch.RunHistory;
+import dev.qcl.batch.RunInfo;
+import dev.qcl.batch.RunParameters;
+import dev.qcl.csv.InputFile;
+import dev.qcl.csv.InputFileException;
+import dev.qcl.csv.InputFiles;
+import dev.qcl.qlik.QlikClient;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "rerun-failed",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A new run over only the rows whose final status in a run was FAILED or INVALID, read again from",
+            "that run's input, or from --input (a corrected copy, matched by qName, and space where needed)."
+        })
+final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
+    @Option(names = "--run", paramLabel = "ID", description = "The run whose failed rows to take again (default: the latest run).")
+    Long runId;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "A corrected copy of the input.")
+    Path input;
+
+    @Override
+    public Integer call() {
+        InputFile corrected = input == null ? null : InputFiles.inspect(input);
+        return launch(Map.of(), (context, progress) -> {
+            RunHistory history = context.bean(RunHistory.class);
+            RunInfo original = (runId != null ? history.find(runId) : history.latest())
+                    .orElseThrow(() -> runId != null
+                            ? new ConfigurationProblem("there is no run " + runId + "; see qcl status")
+                            : new NothingToDo("there are no runs yet; nothing to rerun"));
+            long failed = original.count(RowStatus.FAILED) + original.count(RowStatus.INVALID);
+            if (failed == 0) {
+                throw new NothingToDo("run " + original.runId() + " has no FAILED or INVALID rows; nothing to rerun");
+            }
+            InputFile file = corrected != null ? corrected : originalInput(original);
+            RunParameters run = RunParameters.of(
+                    file.path(), file.sha256(), null, original.onExisting(), false, original.runId());
+            context.bean(QlikClient.class);
+            return context.bean(LoadJobLauncher.class).run(run, failed, progress);
+        });
+    }
+
+    private static InputFile originalInput(RunInfo original) {
+        Path path = Path.of(original.input());
+        InputFile file;
+        try {
+            file = InputFiles.inspect(path);
+        } catch (InputFileException e) {
+            throw new ConfigurationProblem("the input of run " + original.runId() + " cannot be read (" + e.getMessage()
+                    + "); pass --input FILE");
+        }
+        if (!file.sha256().equals(original.inputSha256())) {
+            throw new ConfigurationProblem("the input " + path + " changed since run " + original.runId()
+                    + "; pass --input " + path + " to rerun its failed rows by qName");
+        }
+        return file;
+    }
+}

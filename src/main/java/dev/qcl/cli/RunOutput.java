@@ -1,0 +1,97 @@
+package dev.qcl.cli;
+
+import dev.qcl.batch.LaunchResult;
+import dev.qcl.batch.QclProperties;
+import dev.qcl.batch.ResultRepository;
+import dev.qcl.batch.RowStatus;
+import dev.qcl.batch.RunHistory;
+import dev.qcl.batch.RunInfo;
+import dev.qcl.batch.WriteProperties;
+import dev.qcl.report.ReportWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Ends every command that ran the job: writes the report, prints the plan or summary, picks the exit code. */
+final class RunOutput {
+    private final QclContext context;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    RunOutput(QclContext context, PrintWriter out, PrintWriter err) {
+        this.context = context;
+        this.out = out;
+        this.err = err;
+    }
+
+    int finish(LaunchResult result, Path reportDirOption) {
+        RunHistory history = context.bean(RunHistory.class);
+        RunInfo run = history.find(result.runId()).orElseThrow();
+        Path dir = reportDir(run.runId(), reportDirOption);
+        new ReportWriter(context.bean(ResultRepository.class)).write(run, dir);
+        if (result.failure() != null) {
+            err.println("qcl: run " + run.runId() + " " + run.status() + ": " + result.failure()
+                    + "; fix the cause, then: qcl restart --run " + run.runId());
+        }
+        if (result.alreadyCompleted()) {
+            out.println("Run " + run.runId() + (run.label() == null ? "" : " (" + run.label() + ")")
+                    + " already completed for this input; nothing to do.");
+        }
+        if (run.dryRun()) {
+            printPlan(run);
+        }
+        err.flush();
+        out.println(summaryLine(run, dir));
+        out.flush();
+        return exitCode(run, result);
+    }
+
+    Path reportDir(long runId, Path option) {
+        if (option != null) {
+            return option.toAbsolutePath().normalize();
+        }
+        return context.bean(QclProperties.class).reportsDir().resolve("run-" + runId);
+    }
+
+    private void printPlan(RunInfo run) {
+        long writes = run.count(RowStatus.CREATE) + run.count(RowStatus.UPDATE);
+        int perMinute = context.bean(WriteProperties.class).rateLimit();
+        out.println("Plan: " + run.count(RowStatus.CREATE) + " to create, " + run.count(RowStatus.UPDATE)
+                + " to update, " + run.count(RowStatus.SKIP) + " to skip, " + run.count(RowStatus.FAIL)
+                + " would fail (exist), " + run.count(RowStatus.INVALID) + " invalid.");
+        out.println("Estimate: " + writes + " writes, " + Durations.estimate(writes, perMinute) + " at "
+                + perMinute + " writes/min.");
+        List<Map.Entry<String, Long>> top = context.bean(ResultRepository.class).topMessages(run.runId(), 5);
+        if (!top.isEmpty()) {
+            out.println("Top problems:");
+            top.forEach(e -> out.println("  " + e.getValue() + " x " + e.getKey()));
+        }
+    }
+
+    static String summaryLine(RunInfo run, Path dir) {
+        List<RowStatus> statuses = run.dryRun()
+                ? List.of(RowStatus.CREATE, RowStatus.UPDATE, RowStatus.SKIP, RowStatus.FAIL, RowStatus.INVALID)
+                : List.of(RowStatus.CREATED, RowStatus.UPDATED, RowStatus.SKIPPED, RowStatus.INVALID, RowStatus.FAILED);
+        String counts = statuses.stream()
+                .map(s -> run.count(s) + " " + s.name())
+                .collect(Collectors.joining(", "));
+        return "Run " + run.runId() + (run.dryRun() ? " (validate)" : "")
+                + (run.rerunOf() == null ? "" : " (rerun of run " + run.rerunOf() + ")") + " " + run.status()
+                + ": " + counts + " (" + run.rows() + " rows) in " + Durations.format(run.durationMs())
+                + "; report: " + dir;
+    }
+
+    static int exitCode(RunInfo run, LaunchResult result) {
+        if (!run.completed()) {
+            return ExitCode.RUN_FAILED;
+        }
+        if (result.alreadyCompleted()) {
+            return ExitCode.OK;
+        }
+        boolean problems = run.counts().entrySet().stream()
+                .anyMatch(e -> e.getKey().isProblem() && e.getValue() > 0);
+        return problems ? ExitCode.ROWS_FAILED : ExitCode.OK;
+    }
+}

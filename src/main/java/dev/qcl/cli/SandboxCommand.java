@@ -1,0 +1,64 @@
+package dev.qcl.cli;
+
+import dev.qcl.sandbox.SandboxSettings;
+import dev.qcl.sandbox.SandboxTenant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the sandbox tenant on its own, for benchmarks and trying qcl by hand; ends on Ctrl-C. */
+@Command(name = "sandbox", hidden = true, mixinStandardHelpOptions = true,
+        description = "Run the sandbox tenant until stopped (for benchmarks and manual tests).")
+final class SandboxCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (0: a free one).")
+    int port;
+
+    @Option(names = "--api-key-file", required = true, description = "Where to write the sandbox's API key.")
+    Path apiKeyFile;
+
+    @Option(names = "--url-file", description = "Where to write the sandbox's URL once it listens.")
+    Path urlFile;
+
+    @Option(names = "--quota", defaultValue = "0", description = "Writes per minute before 429 (sliding window; 0: none).")
+    int quota;
+
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Delay of every response.")
+    long latencyMs;
+
+    @Option(names = "--fail-503", defaultValue = "0", description = "Fraction of writes answered 503.")
+    double fail503;
+
+    @Option(names = "--drop-after-commit", defaultValue = "0", description = "Fraction of creates stored, then the connection dropped.")
+    double dropAfterCommit;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        String apiKey = "sandbox-" + java.util.UUID.randomUUID();
+        SandboxSettings settings = SandboxSettings.defaults()
+                .withPort(port)
+                .withApiKey(apiKey)
+                .withWriteQuotaPerMinute(quota)
+                .withLatency(Duration.ofMillis(latencyMs))
+                .withFailureRate503(fail503)
+                .withDropAfterCommitRate(dropAfterCommit)
+                .withRandomSeed(seed);
+        try (SandboxTenant sandbox = SandboxTenant.start(settings)) {
+            Files.writeString(apiKeyFile, apiKey);
+            if (urlFile != null) {
+                Files.writeString(urlFile, sandbox.url());
+            }
+            System.out.println("Sandbox tenant listening on " + sandbox.url());
+            System.out.flush();
+            new CountDownLatch(1).await();
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.qcl.csv;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+
+/**
+ * Reads the data rows of an input file one at a time, restartable: the execution context keeps the number of
+ * records consumed after the header (blank ones included), and a restart skips exactly that many. Assumes
+ * {@link InputFiles#inspect(Path)} accepted the file; blank records are skipped but keep their row number.
+ */
+public final class ConnectionCsvReader extends ItemStreamSupport implements ItemStreamReader<InputRow> {
+    /** Default prefix of this reader's keys in the execution context. */
+    public static final String DEFAULT_NAME = "csvReader";
+
+    private static final String POSITION = "position";
+
+    private final Path file;
+    private CsvSource source;
+    private CsvHeader header;
+    private long position;
+
+    public ConnectionCsvReader(Path file) {
+        this.file = Objects.requireNonNull(file, "file");
+        setName(DEFAULT_NAME);
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        if (source != null) {
+            throw new ItemStreamException("reader for " + file + " is already open");
+        }
+        source = CsvSource.open(file);
+        String[] first = source.next();
+        if (first == null) {
+            throw InputFileException.empty(file);
+        }
+        header = new CsvHeader(List.of(first));
+        position = 0;
+        long saved = context.getLong(getExecutionContextKey(POSITION), 0);
+        while (position < saved) {
+            if (source.next() == null) {
+                throw new ItemStreamException(file + " has fewer rows than when the run started (resuming after "
+                        + saved + " records, found " + position + "); restore the original file");
+            }
+            position++;
+        }
+    }
+
+    @Override
+    public InputRow read() {
+        if (source == null) {
+            throw new ItemStreamException("reader for " + file + " is not open");
+        }
+        for (String[] record = source.next(); record != null; record = source.next()) {
+            position++;
+            if (!CsvSource.isBlank(record)) {
+                return new InputRow(source.row(), List.of(record));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(getExecutionContextKey(POSITION), position);
+    }
+
+    @Override
+    public void close() {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+    }
+
+    /** The header of the file; available after {@link #open(ExecutionContext)}. */
+    public CsvHeader header() {
+        if (header == null) {
+            throw new IllegalStateException("open the reader before asking for the header");
+        }
+        return header;
+    }
+}

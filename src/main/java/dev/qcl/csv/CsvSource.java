@@ -1,0 +1,101 @@
+package dev.qcl.csv;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * The records of an input file, one at a time: strict UTF-8 without BOM, RFC 4180 quoting (a backslash is an
+ * ordinary character), LF or CRLF. Line breaks inside quoted cells are returned as LF. Reading problems become
+ * {@link InputFileException}s.
+ */
+final class CsvSource implements Closeable {
+    private final Path path;
+    private final StrictCsvGuard guard;
+    private final CSVReader csv;
+    private int records;
+
+    private CsvSource(Path path, InputStream bytes) {
+        this.path = path;
+        this.guard = new StrictCsvGuard(new StrictUtf8Reader(bytes));
+        this.csv = new CSVReaderBuilder(guard)
+                .withCSVParser(new RFC4180ParserBuilder().build())
+                .withMultilineLimit(StrictCsvGuard.MAX_RECORD_LINES)
+                // its look-ahead check would swallow our decoding and quoting errors as "end of file"
+                .withVerifyReader(false)
+                .build();
+    }
+
+    static CsvSource open(Path path) {
+        return new CsvSource(path, openStream(path));
+    }
+
+    /** Reads through {@code wrapper}, for example to digest the bytes as they are read. */
+    static CsvSource open(Path path, UnaryOperator<InputStream> wrapper) {
+        return new CsvSource(path, wrapper.apply(openStream(path)));
+    }
+
+    private static InputStream openStream(Path path) {
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw InputFileException.missingFile(path);
+        } catch (AccessDeniedException e) {
+            throw InputFileException.unreadable(path, "access denied");
+        } catch (IOException e) {
+            throw InputFileException.unreadable(path, e.getMessage());
+        }
+    }
+
+    /** The next record's cells, or null at the end of the file. */
+    String[] next() {
+        try {
+            String[] record = csv.readNext();
+            if (record != null) {
+                records++;
+            }
+            return record;
+        } catch (StrictUtf8Reader.NotUtf8Exception e) {
+            throw InputFileException.notUtf8(path, e.offset, guard.row(), e.badByte, EncodingGuess.describe(e.sample));
+        } catch (StrictCsvGuard.BadRecordException e) {
+            throw InputFileException.badRecord(path, e.row, e.problem);
+        } catch (CsvMalformedLineException e) {
+            throw InputFileException.unclosedQuote(path, records + 1);
+        } catch (CsvValidationException e) {
+            throw InputFileException.malformed(path, records + 1, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " after row " + records, e);
+        }
+    }
+
+    /** The spreadsheet row number of the last record returned (the header is row 1). */
+    int row() {
+        return records;
+    }
+
+    /** Entirely empty lines, whitespace-only lines and records whose cells are all empty are not data. */
+    static boolean isBlank(String[] record) {
+        return Arrays.stream(record).allMatch(String::isBlank);
+    }
+
+    @Override
+    public void close() {
+        try {
+            csv.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + path, e);
+        }
+    }
+}

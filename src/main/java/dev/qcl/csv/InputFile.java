@@ -1,0 +1,26 @@
+package dev.qcl.csv;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An input file that passed the file-level checks of {@link InputFiles#inspect(Path)}.
+ *
+ * @param sha256 the lowercase hex SHA-256 of the file's bytes, to notice a file changed before a restart
+ * @param dataRows the number of data records that are not blank
+ */
+public record InputFile(Path path, CsvHeader header, String sha256, long dataRows) {
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    public InputFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(header, "header");
+        if (sha256 == null || !SHA256_HEX.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lowercase hex digits, got " + sha256);
+        }
+        if (dataRows < 0) {
+            throw new IllegalArgumentException("dataRows must not be negative, got " + dataRows);
+        }
+    }
+}

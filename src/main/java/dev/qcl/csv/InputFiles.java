@@ -1,0 +1,70 @@
+package dev.qcl.csv;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** File-level checks of an input file, in one streaming pass that never holds more than one record. */
+public final class InputFiles {
+    private InputFiles() {}
+
+    /**
+     * Reads the whole file once: checks that it is a UTF-8, comma-separated table with a usable header and at
+     * least one data row, and counts its rows and hashes its bytes.
+     *
+     * @throws InputFileException when the file cannot be read as a table
+     */
+    public static InputFile inspect(Path file) {
+        if (!Files.exists(file)) {
+            throw InputFileException.missingFile(file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw InputFileException.notRegularFile(file);
+        }
+        if (!Files.isReadable(file)) {
+            throw InputFileException.unreadable(file, "no read permission");
+        }
+        MessageDigest digest = sha256();
+        try (CsvSource source = CsvSource.open(file, in -> new DigestInputStream(in, digest))) {
+            CsvHeader header = HeaderCheck.check(file, firstRecord(file, source));
+            long dataRows = 0;
+            for (String[] record = source.next(); record != null; record = source.next()) {
+                if (!CsvSource.isBlank(record)) {
+                    dataRows++;
+                }
+            }
+            if (dataRows == 0) {
+                throw InputFileException.noDataRows(file);
+            }
+            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), dataRows);
+        }
+    }
+
+    /** The header record; a file of blank lines only is empty, a blank line before the header is an error. */
+    private static String[] firstRecord(Path file, CsvSource source) {
+        String[] first = source.next();
+        if (first == null) {
+            throw InputFileException.empty(file);
+        }
+        if (!CsvSource.isBlank(first)) {
+            return first;
+        }
+        for (String[] record = source.next(); record != null; record = source.next()) {
+            if (!CsvSource.isBlank(record)) {
+                throw InputFileException.blankHeader(file);
+            }
+        }
+        throw InputFileException.empty(file);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading the input CSV: file checks, streaming and restartable row reading, and value references. */
+package dev.qcl.csv;

@@ -1,0 +1,155 @@
+package dev.qcl.qlik;
+
+import dev.qcl.qlik.TenantCalls.Call;
+import dev.qcl.qlik.TenantCalls.Tier;
+import dev.qcl.qlik.WireTypes.ConnectionJson;
+import dev.qcl.qlik.WireTypes.ConnectionPage;
+import dev.qcl.qlik.WireTypes.DataSourceJson;
+import dev.qcl.qlik.WireTypes.DataSourcesJson;
+import dev.qcl.qlik.WireTypes.LinksJson;
+import dev.qcl.qlik.WireTypes.SpacePage;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+
+/** The GET calls behind {@link QlikClient}: each retried as one call, lists followed through every page. */
+final class TenantReads {
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES = 10_000;
+
+    private final TenantCalls calls;
+    private final RetryPolicy retry;
+    private final ApiUris uris;
+    private final SecretMasker masker;
+    private final ConnectionLookup lookup;
+
+    TenantReads(TenantCalls calls, RetryPolicy retry, ApiUris uris, SecretMasker masker, ConnectionLookup lookup) {
+        this.calls = calls;
+        this.retry = retry;
+        this.uris = uris;
+        this.masker = masker;
+        this.lookup = lookup;
+    }
+
+    DataSources dataSources() {
+        Call call = new Call("listing of data sources", masker);
+        DataSourcesJson json = readJson(call, uris.of("/data-sources", Map.of()), false, DataSourcesJson.class)
+                .orElseThrow();
+        List<DataSourceInfo> sources = json.dataSources() == null ? List.of() : json.dataSources().stream()
+                .filter(source -> source.dataSourceId() != null)
+                .map(TenantReads::toInfo)
+                .toList();
+        return new DataSources(sources, parseInstant(json.lastUpdated()));
+    }
+
+    Optional<String> apiSpecJson(String dataSourceId) {
+        Call call = new Call("api-specs of data source '" + dataSourceId + "'", masker);
+        URI uri = uris.of("/data-sources/{id}/api-specs", Map.of("id", dataSourceId), Map.of());
+        return read(call, uri, true, (response, attempts) -> response.bodyText());
+    }
+
+    Optional<Space> space(String spaceId) {
+        Call call = new Call("look-up of space " + spaceId, masker);
+        return readJson(call, uris.of("/spaces/{id}", Map.of("id", spaceId), Map.of()), true, Space.class);
+    }
+
+    List<Space> spacesNamed(String name) {
+        Call call = new Call("search for spaces named '" + name + "'", masker);
+        List<Space> matches = new ArrayList<>();
+        URI uri = uris.of("/spaces", ApiUris.query("name", name, "limit", PAGE_SIZE));
+        for (int page = 0; uri != null && page < MAX_PAGES; page++) {
+            SpacePage json = readJson(call, uri, false, SpacePage.class).orElseThrow();
+            if (json.data() != null) {
+                // the tenant's filter is a case-insensitive substring search
+                json.data().stream().filter(space -> name.equals(space.name())).forEach(matches::add);
+            }
+            uri = next(json.links(), uri, "/spaces");
+        }
+        return List.copyOf(matches);
+    }
+
+    List<ExistingConnection> connectionsInSpace(String spaceId) {
+        Call call = new Call("listing of data connections in " + ConnectionLookup.spaceLabel(spaceId), masker);
+        List<ExistingConnection> found = new ArrayList<>();
+        URI uri = uris.of("/data-connections", ApiUris.query(
+                "spaceId", spaceId, "personal", spaceId == null ? "true" : null,
+                "limit", PAGE_SIZE, "noDatafiles", "true"));
+        for (int page = 0; uri != null && page < MAX_PAGES; page++) {
+            ConnectionPage json = readJson(call, uri, false, ConnectionPage.class).orElseThrow();
+            if (json.data() != null) {
+                json.data().stream()
+                        .filter(connection -> connection.connectionId() != null)
+                        .map(ConnectionJson::toExisting)
+                        .forEach(found::add);
+            }
+            uri = next(json.links(), uri, "/data-connections");
+        }
+        return List.copyOf(found);
+    }
+
+    Optional<ExistingConnection> connectionByName(String qName, String spaceId, boolean parseConnection) {
+        Call call = new Call("look-up of data connection '" + qName + "' in " + ConnectionLookup.spaceLabel(spaceId),
+                masker);
+        return retry.execute(call.subject(), attempt -> lookup.byName(qName, spaceId, parseConnection, call, attempt))
+                .value();
+    }
+
+    private <T> Optional<T> readJson(Call call, URI uri, boolean emptyOn404, Class<T> type) {
+        return read(call, uri, emptyOn404, (response, attempts) -> {
+            T value = calls.read(response, type, call, attempts);
+            if (value == null) {
+                throw RejectedException.unreadable(call.subject(), response.status(), attempts);
+            }
+            return value;
+        });
+    }
+
+    private <T> Optional<T> read(Call call, URI uri, boolean emptyOn404, ResponseReader<T> reader) {
+        return retry.execute(call.subject(), attempt -> {
+                    RawResponse response = calls.exchange(Tier.READ, HttpMethod.GET, uri, null, call, attempt);
+                    if (emptyOn404 && response.status() == 404) {
+                        return Optional.<T>empty();
+                    }
+                    if (!response.isSuccess()) {
+                        throw calls.rejected(response, call, attempt.number());
+                    }
+                    return Optional.of(reader.read(response, attempt.number()));
+                })
+                .value();
+    }
+
+    private URI next(LinksJson links, URI current, String resourcePath) {
+        if (links == null || links.next() == null || links.next().href() == null || links.next().href().isBlank()) {
+            return null;
+        }
+        URI next = uris.nextPage(links.next().href(), resourcePath);
+        // a tenant that links a page to itself would loop forever
+        return next.equals(current) ? null : next;
+    }
+
+    private static DataSourceInfo toInfo(DataSourceJson json) {
+        String name = json.dataSourceName() != null ? json.dataSourceName() : json.name();
+        return new DataSourceInfo(json.dataSourceId(), name, json.provider(), json.providerName());
+    }
+
+    private static Instant parseInstant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ResponseReader<T> {
+        T read(RawResponse response, int attempts);
+    }
+}

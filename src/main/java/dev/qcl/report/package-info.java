@@ -1,0 +1,2 @@
+/** The report folder of a run: results.csv, failed.csv and summary.json. */
+package dev.qcl.report;

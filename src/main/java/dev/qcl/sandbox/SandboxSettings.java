@@ -1,0 +1,91 @@
+package dev.qcl.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the sandbox tenant listens and which real-tenant misbehaviour it emulates.
+ *
+ * @param port TCP port on 127.0.0.1; 0 picks a free one
+ * @param apiKey the only bearer token accepted
+ * @param writeQuotaPerMinute writes (POST/PATCH/PUT/DELETE) allowed in any 60 s window; 0 means no quota
+ * @param latency delay added to every response
+ * @param failureRate503 fraction of writes answered 503 without being applied
+ * @param dropAfterCommitRate fraction of creates that are stored, then answered by resetting the connection
+ * @param randomSeed seed of the fault dice, so a run is repeatable
+ */
+public record SandboxSettings(
+        int port,
+        String apiKey,
+        int writeQuotaPerMinute,
+        Duration latency,
+        double failureRate503,
+        double dropAfterCommitRate,
+        long randomSeed) {
+
+    public SandboxSettings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        Objects.requireNonNull(apiKey, "apiKey");
+        if (apiKey.isBlank()) {
+            throw new IllegalArgumentException("apiKey must not be blank");
+        }
+        if (writeQuotaPerMinute < 0) {
+            throw new IllegalArgumentException("writeQuotaPerMinute must be >= 0, was " + writeQuotaPerMinute);
+        }
+        Objects.requireNonNull(latency, "latency");
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, was " + latency);
+        }
+        requireFraction("failureRate503", failureRate503);
+        requireFraction("dropAfterCommitRate", dropAfterCommitRate);
+    }
+
+    /** Free port, key {@code sandbox-api-key}, no quota, no latency, no faults, seed 42. */
+    public static SandboxSettings defaults() {
+        return new SandboxSettings(0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L);
+    }
+
+    public SandboxSettings withPort(int port) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+    }
+
+    public SandboxSettings withApiKey(String apiKey) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+    }
+
+    public SandboxSettings withWriteQuotaPerMinute(int writeQuotaPerMinute) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+    }
+
+    public SandboxSettings withLatency(Duration latency) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+    }
+
+    public SandboxSettings withFailureRate503(double failureRate503) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+    }
+
+    public SandboxSettings withDropAfterCommitRate(double dropAfterCommitRate) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+    }
+
+    public SandboxSettings withRandomSeed(long randomSeed) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+    }
+
+    /** The API key is a secret: never printed. */
+    @Override
+    public String toString() {
+        return "SandboxSettings[port=" + port + ", apiKey=****, writeQuotaPerMinute=" + writeQuotaPerMinute
+                + ", latency=" + latency + ", failureRate503=" + failureRate503
+                + ", dropAfterCommitRate=" + dropAfterCommitRate + ", randomSeed=" + randomSeed + "]";
+    }
+
+    private static void requireFraction(String name, double value) {
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be a fraction in 0..1, was " + value);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.qcl.sandbox;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the sandbox received, for tests and benchmarks to assert on. */
+final class TrafficCounters {
+
+    final AtomicLong creates = new AtomicLong();
+    final AtomicLong writes = new AtomicLong();
+    final AtomicLong throttled = new AtomicLong();
+}

@@ -1,0 +1,114 @@
+package dev.qcl.spec;
+
+import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.InputRow;
+import dev.qcl.csv.Reference;
+import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.csv.ReferenceResolver.UnresolvedReferenceException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Checks a row's property cells against its connector's spec and converts them. Never quotes a secret. */
+final class PropertyCells {
+    private final CsvHeader header;
+    private final ReferenceResolver references;
+    private final SecretPolicy secrets;
+    private final ValueConverter converter;
+
+    PropertyCells(CsvHeader header, ReferenceResolver references, SecretPolicy secrets, ValueConverter converter) {
+        this.header = header;
+        this.references = references;
+        this.secrets = secrets;
+        this.converter = converter;
+    }
+
+    /** The properties the row sets, in column order; broken ones are left out and added to {@code violations}. */
+    Map<String, PropertyValue> check(InputRow row, ApiSpec spec, List<Violation> violations) {
+        Map<String, PropertyValue> values = new LinkedHashMap<>();
+        List<String> columns = header.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            String cell = row.cell(i);
+            if (!CsvHeader.isProperty(column) || cell.isBlank()) {
+                continue;
+            }
+            Optional<PropertySpec> property = spec.property(column);
+            if (property.isEmpty()) {
+                violations.add(unknown(column, spec));
+                continue;
+            }
+            PropertyValue value = value(column, cell, property.get(), violations);
+            if (value != null) {
+                values.put(column, value);
+            }
+        }
+        checkRequired(row, spec, violations);
+        return values;
+    }
+
+    private PropertyValue value(String column, String cell, PropertySpec property, List<Violation> violations) {
+        Optional<Reference> reference = Reference.parse(cell);
+        if (reference.isPresent()) {
+            return deferred(column, reference.get(), property, violations);
+        }
+        boolean secret = property.secret() || secrets.isSecret(column, false);
+        Conversion conversion = converter.convert(cell, property, secret);
+        if (!conversion.succeeded()) {
+            violations.add(new Violation(column, "column '" + column + "': " + conversion.error()));
+            return null;
+        }
+        return new PropertyValue.Literal(conversion.value(), secret);
+    }
+
+    /** Checks that a reference resolves and fits; an env value is resolved once and dropped, never kept. */
+    private PropertyValue deferred(String column, Reference reference, PropertySpec property, List<Violation> violations) {
+        PropertyType type = property.type();
+        if (reference.kind() == Reference.Kind.FILE && type != PropertyType.STRING && type != PropertyType.ARRAY) {
+            violations.add(new Violation(column, "column '" + column + "': a ${file:} reference can only fill a string"
+                    + " or array property, and '" + column + "' is " + type.specName() + "; write the value instead"));
+            return null;
+        }
+        try {
+            if (reference.kind() == Reference.Kind.FILE) {
+                references.check(reference);
+            } else {
+                Conversion conversion = converter.convert(references.resolve(reference), property, true);
+                if (!conversion.succeeded()) {
+                    violations.add(new Violation(column, "column '" + column + "' (" + reference.text() + "): "
+                            + conversion.error()));
+                    return null;
+                }
+            }
+        } catch (UnresolvedReferenceException e) {
+            violations.add(new Violation(column, "column '" + column + "': " + e.getMessage()));
+            return null;
+        }
+        return new PropertyValue.Deferred(reference, property);
+    }
+
+    private static Violation unknown(String column, ApiSpec spec) {
+        String hint = NearMiss.suggest(column, spec.properties().keySet())
+                .map(name -> "did you mean '" + name + "'?")
+                .orElse("leave the cell empty on this row (properties of " + spec.dataSourceId() + ": "
+                        + String.join(", ", spec.properties().keySet()) + ")");
+        return new Violation(column, "column '" + column + "' is not a property of " + spec.dataSourceId() + "; " + hint);
+    }
+
+    private void checkRequired(InputRow row, ApiSpec spec, List<Violation> violations) {
+        for (PropertySpec property : spec.properties().values()) {
+            if (!property.required()) {
+                continue;
+            }
+            int index = header.indexOf(property.name());
+            if (index < 0) {
+                violations.add(new Violation(property.name(), "column '" + property.name() + "' is required by "
+                        + spec.dataSourceId() + "; add the column and fill it in"));
+            } else if (row.cell(index).isBlank()) {
+                violations.add(new Violation(property.name(), "column '" + property.name() + "' is required by "
+                        + spec.dataSourceId() + " but empty; fill it in"));
+            }
+        }
+    }
+}

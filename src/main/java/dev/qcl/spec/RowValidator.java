@@ -1,0 +1,86 @@
+package dev.qcl.spec;
+
+import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.InputRow;
+import dev.qcl.csv.ReferenceResolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates input rows against the tenant's data sources, api-specs and spaces (contract section 4).
+ * Collects every violation of a row; the in-file duplicate rule is left to the caller. Thread-safe.
+ */
+public final class RowValidator {
+    private final CsvHeader header;
+    private final SpecCache specs;
+    private final SpaceResolution spaces;
+    private final PropertyCells propertyCells;
+
+    public RowValidator(
+            CsvHeader header,
+            SpecCache specs,
+            SpaceDirectory spaces,
+            ReferenceResolver references,
+            SecretPolicy secrets) {
+        this.header = header;
+        this.specs = specs;
+        this.spaces = new SpaceResolution(spaces);
+        this.propertyCells = new PropertyCells(header, references, secrets, new ValueConverter());
+    }
+
+    /** A draft ready to send, or every rule the row breaks. */
+    public RowCheck validate(InputRow row) {
+        String qName = reserved(row, CsvHeader.Q_NAME);
+        String dataSourceId = reserved(row, CsvHeader.DATA_SOURCE_ID);
+        String spaceId = reserved(row, CsvHeader.SPACE);
+        String spaceName = reserved(row, CsvHeader.SPACE_NAME);
+        String space = spaceId.isEmpty() ? spaceName : spaceId;
+        if (row.cells().size() != header.size()) {
+            // the cells are shifted: checking them would blame the wrong columns and could quote a secret
+            Violation count = new Violation(null, "the row has " + row.cells().size() + " cells, the header has "
+                    + header.size() + "; check for an unquoted comma");
+            return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, List.of(count));
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (qName.isEmpty()) {
+            violations.add(new Violation(CsvHeader.Q_NAME, "column 'qName' is empty; every row needs a connection name"));
+        }
+        Optional<ApiSpec> spec = spec(dataSourceId, violations);
+        String targetSpace = spaces.resolve(spaceId, spaceName, violations);
+        List<String> tags = Tags.parse(reserved(row, CsvHeader.TAGS), violations);
+        Map<String, PropertyValue> properties =
+                spec.map(s -> propertyCells.check(row, s, violations)).orElse(Map.of());
+        if (!violations.isEmpty()) {
+            return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, violations);
+        }
+        return new RowCheck.Valid(new ConnectionDraft(row.row(), qName, dataSourceId, targetSpace, tags, properties));
+    }
+
+    private Optional<ApiSpec> spec(String dataSourceId, List<Violation> violations) {
+        String column = CsvHeader.DATA_SOURCE_ID;
+        if (dataSourceId.isEmpty()) {
+            violations.add(new Violation(column, "column 'dataSourceId' is empty; every row needs the ID of a data"
+                    + " source, such as File_AmazonS3ConnectorV2"));
+            return Optional.empty();
+        }
+        if (!specs.dataSourceExists(dataSourceId)) {
+            String hint = NearMiss.suggest(dataSourceId, specs.dataSourceIds())
+                    .map(id -> "did you mean '" + id + "'?")
+                    .orElse("check the spelling (IDs are case sensitive)");
+            violations.add(new Violation(column, "column 'dataSourceId': unknown data source '" + dataSourceId + "'; " + hint));
+            return Optional.empty();
+        }
+        Optional<ApiSpec> spec = specs.spec(dataSourceId);
+        if (spec.isEmpty()) {
+            violations.add(new Violation(column, "column 'dataSourceId': the tenant has no api-specs for data source '"
+                    + dataSourceId + "' (it may be disabled)"));
+        }
+        return spec;
+    }
+
+    private String reserved(InputRow row, String column) {
+        return row.cell(header.indexOf(column)).strip();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.qcl.qlik;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Settings and JSON bodies shared by the client tests. */
+final class TenantFixtures {
+    static final String API_KEY = "test-api-key-0123456789";
+    static final String SECRET = "hunter2-secret-value";
+
+    private TenantFixtures() {}
+
+    static QlikSettings settings(int port) {
+        return settings(port, Duration.ofSeconds(5));
+    }
+
+    static QlikSettings settings(int port, Duration readTimeout) {
+        return new QlikSettings(
+                URI.create("http://localhost:" + port),
+                API_KEY,
+                "/api/v1",
+                Duration.ofSeconds(2),
+                readTimeout,
+                100,
+                1_000,
+                6,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(5));
+    }
+
+    static String errors(int status, String title, String detail) {
+        return "{\"errors\":[{\"code\":\"DCERROR-0010\",\"title\":\"" + title + "\",\"detail\":\"" + detail
+                + "\",\"status\":" + status + "}]}";
+    }
+
+    static String connection(String id, String qName, String space) {
+        return "{\"qID\":\"" + id + "\",\"id\":\"" + id + "\",\"qName\":\"" + qName + "\","
+                + "\"datasourceID\":\"File_AmazonS3ConnectorV2\"," + (space == null ? "" : "\"space\":\"" + space + "\",")
+                + "\"tags\":[\"migrated\",\"DcaasAPI:x\"],\"qConnectStatement\":\"CUSTOM CONNECT TO x\"}";
+    }
+}
