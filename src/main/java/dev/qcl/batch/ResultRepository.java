@@ -2,6 +2,7 @@ package dev.qcl.batch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,12 @@ public final class ResultRepository {
                 ATTEMPTS INTEGER NOT NULL,
                 MESSAGE VARCHAR(4000) NOT NULL,
                 PRIMARY KEY (RUN_ID, ROW_NUM))""";
+    private static final String SAMPLES = """
+            CREATE TABLE IF NOT EXISTS QCL_RUN_SAMPLE (
+                RUN_ID BIGINT NOT NULL,
+                AT_MS BIGINT NOT NULL,
+                ROWS_DONE BIGINT NOT NULL,
+                THROTTLED BIGINT NOT NULL)""";
     private static final String COLUMNS =
             "ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE";
 
@@ -37,6 +44,31 @@ public final class ResultRepository {
     public ResultRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         jdbc.execute(SCHEMA);
+        jdbc.execute(SAMPLES);
+    }
+
+    void addSample(long runId, TimelineSample sample) {
+        jdbc.update(
+                "INSERT INTO QCL_RUN_SAMPLE (RUN_ID, AT_MS, ROWS_DONE, THROTTLED) VALUES (?, ?, ?, ?)",
+                runId,
+                sample.at().toEpochMilli(),
+                sample.rowsDone(),
+                sample.throttled());
+    }
+
+    /** The run's samples in time order, over all its executions. */
+    public List<TimelineSample> timeline(long runId) {
+        return jdbc.query(
+                "SELECT AT_MS, ROWS_DONE, THROTTLED FROM QCL_RUN_SAMPLE WHERE RUN_ID = ? ORDER BY AT_MS",
+                (rs, i) -> new TimelineSample(Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), rs.getLong(3)),
+                runId);
+    }
+
+    /** The first {@code limit} problem rows of a run, in row order. */
+    public List<RowResult> firstProblems(long runId, int limit) {
+        try (Stream<RowResult> problems = problems(runId)) {
+            return problems.limit(limit).toList();
+        }
     }
 
     void insert(long runId, List<? extends RowResult> results) {
