@@ -8,6 +8,7 @@ import dev.qcl.spec.RowCheck;
 import dev.qcl.spec.RowValidator;
 import dev.qcl.spec.SecretPolicy;
 import dev.qcl.spec.SpecCache;
+import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -88,6 +89,7 @@ final class LoadJobFactory {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(step.build())
                 .listener(new ProcessMarker())
+                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
                 .build();
     }
 }

@@ -3,7 +3,6 @@ package dev.qcl.batch;
 import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFiles;
 import dev.qcl.qlik.RunStoppingException;
-import dev.qcl.qlik.ThrottleWaitTooLongException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -153,15 +152,18 @@ public final class LoadJobLauncher {
         }
     }
 
-    /** A quota pause longer than the cap stops the run as STOPPED, not FAILED: nothing went wrong. */
+    /**
+     * A quota pause longer than the cap, or a wait interrupted by a stop request, ends the run as
+     * STOPPED, not FAILED: nothing went wrong, and it can be restarted.
+     */
     private String stopIfThrottled(JobExecution execution) {
         String failure = null;
-        boolean throttled = false;
+        boolean stopped = false;
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable cause = t; cause != null; cause = cause.getCause()) {
                 if (cause instanceof RunStoppingException stopping) {
                     failure = stopping.getMessage();
-                    throttled = stopping instanceof ThrottleWaitTooLongException;
+                    stopped = stopping.runStatus() == RunStoppingException.RunStatus.STOPPED;
                     break;
                 }
             }
@@ -169,7 +171,7 @@ public final class LoadJobLauncher {
                 failure = t.getMessage();
             }
         }
-        if (throttled && execution.getStatus() == BatchStatus.FAILED) {
+        if (stopped && execution.getStatus() == BatchStatus.FAILED) {
             execution.setStatus(BatchStatus.STOPPED);
             execution.setExitStatus(ExitStatus.STOPPED.addExitDescription(failure));
             for (StepExecution step : execution.getStepExecutions()) {

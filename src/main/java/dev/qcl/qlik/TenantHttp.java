@@ -24,11 +24,13 @@ final class TenantHttp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TenantHttp.class);
 
     private final RestClient restClient;
+    private final JsonMapper jsonMapper;
     private final ExecutorService executor;
     private final HttpStats stats;
 
     TenantHttp(QlikSettings settings, JsonMapper jsonMapper, HttpStats stats) {
         this.stats = stats;
+        this.jsonMapper = jsonMapper;
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "qlik-http");
             thread.setDaemon(true);
@@ -60,7 +62,9 @@ final class TenantHttp implements AutoCloseable {
         try {
             RestClient.RequestBodySpec request = restClient.method(method).uri(uri);
             if (body != null) {
-                request.contentType(MediaType.APPLICATION_JSON).body(body);
+                // written as raw bytes: a message converter would log the body, secrets and all, at DEBUG
+                byte[] json = jsonMapper.writeValueAsBytes(body);
+                request.contentType(MediaType.APPLICATION_JSON).body(out -> out.write(json));
             }
             RawResponse response = request.exchange(
                     (req, res) -> new RawResponse(
