@@ -5,12 +5,18 @@ import dev.qcl.batch.RunParameters;
 import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFiles;
 import dev.qcl.qlik.QlikClient;
+import dev.qcl.spec.SpecCache;
+import dev.qcl.spec.UnknownColumns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 
 /** {@code run} and {@code validate}: read the whole sheet, validate it, and (unless a dry run) write. */
 abstract class LoadCommand extends JobCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(LoadCommand.class);
+
     @Mixin
     InputOptions options;
 
@@ -24,6 +30,8 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
                 file.path(), file.sha256(), options.label, options.mode(spec.commandLine()), dryRun(), null);
         return launch(Map.of(), (context, progress) -> {
             context.bean(QlikClient.class);
+            UnknownColumns.warnings(file.header(), file.dataSourceIds(), context.bean(SpecCache.class))
+                    .forEach(warning -> log.warn("{}", warning));
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
     }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 
 /** File-level checks of an input file, in one streaming pass that never holds more than one record. */
 public final class InputFiles {
@@ -31,15 +33,20 @@ public final class InputFiles {
         try (CsvSource source = CsvSource.open(file, in -> new DigestInputStream(in, digest))) {
             CsvHeader header = HeaderCheck.check(file, firstRecord(file, source));
             long dataRows = 0;
+            int dataSourceColumn = header.indexOf(CsvHeader.DATA_SOURCE_ID);
+            Set<String> dataSourceIds = new HashSet<>();
             for (String[] record = source.next(); record != null; record = source.next()) {
                 if (!CsvSource.isBlank(record)) {
                     dataRows++;
+                    if (dataSourceColumn < record.length && dataSourceIds.size() < InputFile.MAX_DATA_SOURCE_IDS) {
+                        dataSourceIds.add(record[dataSourceColumn].strip());
+                    }
                 }
             }
             if (dataRows == 0) {
                 throw InputFileException.noDataRows(file);
             }
-            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), dataRows);
+            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), dataRows, dataSourceIds);
         }
     }
 
