@@ -1,2 +1,2 @@
-/** The report folder of a run: results.csv, failed.csv and summary.json. */
+/** The report folder of a run: results.csv, failed.csv, summary.json and a self-contained report.html. */
 package dev.qcl.report;
