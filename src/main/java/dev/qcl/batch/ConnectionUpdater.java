@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code --on-existing update}: compares a row with the existing connection and sends one PATCH with
  * only what differs. An empty cell leaves a property as it is; tags the tenant adds itself
- * ({@code DcaasAPI:}) are ignored; a secret is sent when its fingerprint changed, and also whenever
- * another property changes, because the tenant wants credentials with a changed connection.
+ * ({@code DcaasAPI:}) are ignored; a secret is sent only when its fingerprint differs from what qcl
+ * last wrote (or qcl never wrote it).
  */
 final class ConnectionUpdater {
     private static final Logger log = LoggerFactory.getLogger(ConnectionUpdater.class);
@@ -50,16 +50,17 @@ final class ConnectionUpdater {
         }
         ExistingConnection current =
                 client.connectionForUpdate(draft.qName(), draft.spaceId()).orElse(listed);
-        List<PatchOperation> ops = changes(draft, wanted, current);
+        Changes changes = changes(draft, wanted, current);
+        List<PatchOperation> ops = changes.toSend();
         if (ops.isEmpty()) {
             return Results.of(draft, dryRun ? RowStatus.SKIP : RowStatus.SKIPPED, current.id(), null, 0, "unchanged");
         }
-        String changed = String.join(", ", ops.stream().map(op -> op.path().substring(op.path().lastIndexOf('/') + 1)).toList());
+        String changed = names(ops);
         if (dryRun) {
             return Results.of(draft, RowStatus.UPDATE, current.id(), null, 0, "changes: " + changed);
         }
         try {
-            WriteOutcome outcome = client.patch(current.id(), ops, secrets);
+            WriteOutcome outcome = patch(current.id(), changes, secrets);
             rememberSecrets(draft, wanted, current.id());
             return Results.of(draft, RowStatus.UPDATED, current.id(), outcome.httpStatus(), outcome.attempts(), "changed: " + changed);
         } catch (RejectedException e) {
@@ -69,32 +70,62 @@ final class ConnectionUpdater {
         }
     }
 
-    private List<PatchOperation> changes(ConnectionDraft draft, Map<String, Object> wanted, ExistingConnection current) {
-        List<PatchOperation> ops = new ArrayList<>();
-        List<PatchOperation> secretOps = new ArrayList<>();
-        boolean secretChanged = false;
+    /**
+     * Sends the changes. A tenant that refuses a changed connection without its credentials (Qlik asks
+     * for them when, say, the host changes) answers 400: then, and only then, the unchanged secrets go
+     * along in a second request.
+     */
+    private WriteOutcome patch(String connectionId, Changes changes, List<String> secrets) {
+        try {
+            return client.patch(connectionId, changes.toSend(), secrets);
+        } catch (RejectedException e) {
+            if (e.httpStatus() != 400 || changes.properties().isEmpty() || changes.unchangedSecrets().isEmpty()) {
+                throw e;
+            }
+            log.info("The tenant refused the change of {} without its credentials; sending them along", connectionId);
+            List<PatchOperation> withCredentials = new ArrayList<>(changes.toSend());
+            withCredentials.addAll(changes.unchangedSecrets());
+            return client.patch(connectionId, withCredentials, secrets);
+        }
+    }
+
+    private Changes changes(ConnectionDraft draft, Map<String, Object> wanted, ExistingConnection current) {
+        List<PatchOperation> properties = new ArrayList<>();
+        List<PatchOperation> changedSecrets = new ArrayList<>();
+        List<PatchOperation> unchangedSecrets = new ArrayList<>();
         for (Map.Entry<String, PropertyValue> property : draft.properties().entrySet()) {
             String name = property.getKey();
             Object value = wanted.get(name);
             PatchOperation op = new PatchOperation("replace", "/connectionProperties/" + name, value);
             if (property.getValue().secret()) {
-                secretOps.add(op);
-                secretChanged |= fingerprints.changed(current.id(), name, String.valueOf(value));
+                boolean changed = fingerprints.changed(current.id(), name, String.valueOf(value));
+                (changed ? changedSecrets : unchangedSecrets).add(op);
             } else if (!sameValue(value, current.connectionProperties().get(name))) {
-                ops.add(op);
+                properties.add(op);
             }
-        }
-        if (secretChanged || !ops.isEmpty()) {
-            ops.addAll(secretOps);
         }
         Set<String> wantedTags = new LinkedHashSet<>(draft.tags());
         Set<String> currentTags = new LinkedHashSet<>(userTags(current.tags()));
         if (!wantedTags.isEmpty() && !wantedTags.equals(currentTags)) {
             List<String> tags = new ArrayList<>(wantedTags);
             current.tags().stream().filter(t -> t.startsWith(TENANT_TAG_PREFIX)).forEach(tags::add);
-            ops.add(new PatchOperation("replace", "/tags", tags));
+            properties.add(new PatchOperation("replace", "/tags", tags));
         }
-        return ops;
+        return new Changes(properties, changedSecrets, unchangedSecrets);
+    }
+
+    /** What differs: plain properties and tags, secrets whose fingerprint changed, and the other secrets. */
+    private record Changes(
+            List<PatchOperation> properties, List<PatchOperation> changedSecrets, List<PatchOperation> unchangedSecrets) {
+        List<PatchOperation> toSend() {
+            List<PatchOperation> ops = new ArrayList<>(properties);
+            ops.addAll(changedSecrets);
+            return ops;
+        }
+    }
+
+    private static String names(List<PatchOperation> ops) {
+        return String.join(", ", ops.stream().map(op -> op.path().substring(op.path().lastIndexOf('/') + 1)).toList());
     }
 
     void rememberSecrets(ConnectionDraft draft, Map<String, Object> sent, String connectionId) {
