@@ -1,7 +1,5 @@
 package dev.qcl.batch;
 
-import dev.qcl.csv.ReferenceResolver;
-import dev.qcl.csv.ReferenceResolver.UnresolvedReferenceException;
 import dev.qcl.qlik.ExistingConnection;
 import dev.qcl.qlik.PatchOperation;
 import dev.qcl.qlik.QlikClient;
@@ -9,7 +7,6 @@ import dev.qcl.qlik.RejectedException;
 import dev.qcl.qlik.WriteOutcome;
 import dev.qcl.spec.ConnectionDraft;
 import dev.qcl.spec.PropertyValue;
-import dev.qcl.spec.PropertyValues;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,24 +27,16 @@ final class ConnectionUpdater {
     private static final String TENANT_TAG_PREFIX = "DcaasAPI:";
 
     private final QlikClient client;
-    private final ReferenceResolver references;
     private final SecretFingerprints fingerprints;
 
-    ConnectionUpdater(QlikClient client, ReferenceResolver references, SecretFingerprints fingerprints) {
+    ConnectionUpdater(QlikClient client, SecretFingerprints fingerprints) {
         this.client = client;
-        this.references = references;
         this.fingerprints = fingerprints;
     }
 
-    RowResult update(ConnectionDraft draft, ExistingConnection listed, boolean dryRun) {
-        List<String> secrets;
-        Map<String, Object> wanted;
-        try {
-            secrets = PropertyValues.secretTexts(draft, references);
-            wanted = PropertyValues.resolve(draft, references);
-        } catch (UnresolvedReferenceException | PropertyValues.UnusableReferenceException e) {
-            return Results.of(draft, RowStatus.INVALID, listed.id(), null, 0, e.getMessage());
-        }
+    RowResult update(ConnectionDraft draft, SendableRow row, ExistingConnection listed, boolean dryRun) {
+        List<String> secrets = row.secrets();
+        Map<String, Object> wanted = row.properties();
         ExistingConnection current =
                 client.connectionForUpdate(draft.qName(), draft.spaceId()).orElse(listed);
         Changes changes = changes(draft, wanted, current);

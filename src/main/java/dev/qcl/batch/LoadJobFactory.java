@@ -71,7 +71,7 @@ final class LoadJobFactory {
                 new ExistingConnections(client),
                 client,
                 references,
-                new ConnectionUpdater(client, references, fingerprints));
+                new ConnectionUpdater(client, fingerprints));
         ResultWriter writer = new ResultWriter(results);
 
         ChunkOrientedStepBuilder<RowCheck, RowResult> step = new StepBuilder(STEP_NAME, jobRepository)

@@ -1,16 +1,14 @@
 package dev.qcl.batch;
 
 import dev.qcl.csv.ReferenceResolver;
-import dev.qcl.csv.ReferenceResolver.UnresolvedReferenceException;
 import dev.qcl.qlik.CreateOutcome;
 import dev.qcl.qlik.CreateRequest;
 import dev.qcl.qlik.ExistingConnection;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.RejectedException;
 import dev.qcl.spec.ConnectionDraft;
-import dev.qcl.spec.PropertyValues;
 import dev.qcl.spec.RowCheck;
-import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -77,7 +75,7 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
         if (run.dryRun()) {
             return Results.of(draft, RowStatus.CREATE, null, null, 0, "");
         }
-        return create(draft);
+        return whenSendable(draft, row -> create(draft, row));
     }
 
     private RowResult onExisting(ConnectionDraft draft, ExistingConnection connection) {
@@ -98,24 +96,26 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
                 yield Results.of(
                         draft, run.dryRun() ? RowStatus.FAIL : RowStatus.FAILED, connection.id(), null, 0, message);
             }
-            case UPDATE -> updater.update(draft, connection, run.dryRun());
+            case UPDATE -> whenSendable(draft, row -> updater.update(draft, row, connection, run.dryRun()));
         };
     }
 
-    private RowResult create(ConnectionDraft draft) {
-        List<String> secrets;
-        Map<String, Object> properties;
-        try {
-            secrets = PropertyValues.secretTexts(draft, references);
-            properties = PropertyValues.resolve(draft, references);
-        } catch (UnresolvedReferenceException | PropertyValues.UnusableReferenceException e) {
-            log.warn("Row {}: INVALID: {}", draft.row(), e.getMessage());
-            return Results.of(draft, RowStatus.INVALID, null, null, 0, e.getMessage());
+    /** Resolves the row's references just before sending; one gone since validation makes it INVALID. */
+    private RowResult whenSendable(ConnectionDraft draft, Function<SendableRow, RowResult> send) {
+        StringBuilder reason = new StringBuilder();
+        Optional<SendableRow> row = SendableRow.of(draft, references, reason);
+        if (row.isEmpty()) {
+            log.warn("Row {}: INVALID: {}", draft.row(), reason);
+            return Results.of(draft, RowStatus.INVALID, null, null, 0, reason.toString());
         }
+        return send.apply(row.get());
+    }
+
+    private RowResult create(ConnectionDraft draft, SendableRow row) {
         try {
             CreateOutcome outcome = client.create(new CreateRequest(
-                    draft.dataSourceId(), draft.qName(), draft.spaceId(), properties, draft.tags(), secrets));
-            updater.rememberSecrets(draft, properties, outcome.connectionId());
+                    draft.dataSourceId(), draft.qName(), draft.spaceId(), row.properties(), draft.tags(), row.secrets()));
+            updater.rememberSecrets(draft, row.properties(), outcome.connectionId());
             existing.remember(new ExistingConnection(
                     outcome.connectionId(),
                     draft.qName(),
@@ -134,7 +134,7 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
                     outcome.attempts(),
                     message);
         } catch (RejectedException e) {
-            String message = SecretMasker.mask(e.getMessage(), secrets);
+            String message = SecretMasker.mask(e.getMessage(), row.secrets());
             log.warn("Row {}: FAILED: {}", draft.row(), message);
             return Results.of(draft, RowStatus.FAILED, null, e.httpStatus(), e.attempts(), message);
         }

@@ -1,0 +1,33 @@
+package dev.qcl.batch;
+
+import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.csv.ReferenceResolver.UnresolvedReferenceException;
+import dev.qcl.spec.ConnectionDraft;
+import dev.qcl.spec.PropertyValues;
+import dev.qcl.spec.PropertyValues.UnusableReferenceException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A row's connection properties as they are sent, references resolved just now (never stored), with
+ * the secret texts that must be masked in anything the tenant answers.
+ */
+record SendableRow(Map<String, Object> properties, List<String> secrets) {
+
+    /** The row ready to send, or empty with the reason when a variable or file has gone since validation. */
+    static Optional<SendableRow> of(ConnectionDraft draft, ReferenceResolver references, StringBuilder reason) {
+        try {
+            return Optional.of(new SendableRow(
+                    PropertyValues.resolve(draft, references), PropertyValues.secretTexts(draft, references)));
+        } catch (UnresolvedReferenceException | UnusableReferenceException e) {
+            reason.append(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SendableRow[properties=" + properties.keySet() + ", secrets=****]";
+    }
+}
