@@ -75,7 +75,7 @@ final class LoadJobFactory {
         ResultWriter writer = new ResultWriter(results);
 
         ChunkOrientedStepBuilder<RowCheck, RowResult> step = new StepBuilder(STEP_NAME, jobRepository)
-                .<RowCheck, RowResult>chunk(settings.chunkSize())
+                .<RowCheck, RowResult>chunk(settings.chunkSizeFor(run))
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(processor)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# B. run --dry-run of a 1,000,000-row sheet (5% invalid) with -Xmx256m: must finish without
+# OutOfMemoryError; reports peak RSS (/usr/bin/time -v) and wall time.
+# Options: ROWS (1000000), extra qcl options as arguments.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ROWS="${ROWS:-1000000}"
+python3 "$BENCH_DIR/gen-sheet.py" --rows "$ROWS" --invalid-fraction 0.05 --seed 2 --out "$WORK/sheet.csv"
+start_sandbox
+JAVA_OPTS="-Xmx256m -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$WORK" run_qcl b run --dry-run --input "$WORK/sheet.csv" "$@"
+LOAD="$(cut -d" " -f1-3 /proc/loadavg)"
+stop_sandbox
+oom=$(cat "$WORK/b.err" "$WORK/b.out" "$HOME_DIR/logs/qcl.log" 2>/dev/null | grep -c "OutOfMemoryError" || true)
+verdict=$([ "$oom" -eq 0 ] && [ -n "$SUMMARY" ] && [ "$(json status)" = COMPLETED ] && echo PASS || echo FAIL)
+echo "B dry-run rows=$ROWS -Xmx256m wall_s=$WALL_S peak_rss_mb=$PEAK_RSS_MB status=$(json status) job_ms=$(json durationMs)" \
+     "rows_per_s=$(json rowsPerSecond) CREATE=$(json counts.CREATE) INVALID=$(json counts.INVALID) oom_lines=$oom cpu_s=$(cpu_s) load=\"$LOAD\" exit=$QCL_RC" \
+     "target=no-OOM $verdict"
