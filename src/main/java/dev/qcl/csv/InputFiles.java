@@ -1,5 +1,7 @@
 package dev.qcl.csv;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -48,6 +50,28 @@ public final class InputFiles {
             }
             return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), dataRows, dataSourceIds);
         }
+    }
+
+    /**
+     * The SHA-256 of the file's bytes, without parsing it: enough to tell whether a file changed since
+     * a run read it.
+     *
+     * @throws InputFileException when the file is missing or cannot be read
+     */
+    public static String sha256(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw InputFileException.missingFile(file);
+        }
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw InputFileException.unreadable(file, e.getMessage());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The header record; a file of blank lines only is empty, a blank line before the header is an error. */

@@ -6,7 +6,6 @@ import dev.qcl.batch.RowResult;
 import dev.qcl.batch.RunInfo;
 import dev.qcl.csv.ConnectionCsvReader;
 import dev.qcl.csv.CsvHeader;
-import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFileException;
 import dev.qcl.csv.InputFiles;
 import dev.qcl.csv.InputRow;
@@ -95,8 +94,7 @@ final class FailedCsv {
 
     private static boolean sameInput(RunInfo run, Path input) {
         try {
-            InputFile file = InputFiles.inspect(input);
-            return file.sha256().equals(run.inputSha256());
+            return InputFiles.sha256(input).equals(run.inputSha256());
         } catch (InputFileException e) {
             return false;
         }
