@@ -2,23 +2,27 @@ package dev.qcl;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the results table of a home folder's H2 job repository directly, as an auditor would. */
+/** Reads the results table of a job repository directly, as an auditor would. */
 public final class ResultsTable {
     /** One stored row result. */
     public record Row(long runId, int row, String qName, String space, String status, String connectionId, Integer http, int attempts, String message) {}
 
     private ResultsTable() {}
 
+    /** Every stored result of the default H2 job repository in a home folder. */
     public static List<Row> read(Path home) {
-        String url = "jdbc:h2:file:" + home.toAbsolutePath() + "/db/qcl";
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
+        return read(TestDatabase.h2(home));
+    }
+
+    /** Every stored result in a test's job repository, by run and row. */
+    public static List<Row> read(TestDatabase database) {
+        try (Connection c = database.connect();
                 PreparedStatement ps = c.prepareStatement(
                         "SELECT RUN_ID, ROW_NUM, Q_NAME, SPACE, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE"
                                 + " FROM QCL_ROW_RESULT ORDER BY RUN_ID, ROW_NUM");
@@ -36,5 +40,9 @@ public final class ResultsTable {
 
     public static List<Row> ofRun(Path home, long runId) {
         return read(home).stream().filter(r -> r.runId() == runId).toList();
+    }
+
+    public static List<Row> ofRun(TestDatabase database, long runId) {
+        return read(database).stream().filter(r -> r.runId() == runId).toList();
     }
 }

@@ -88,7 +88,7 @@ final class LoadJobFactory {
         }
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(step.build())
-                .listener(new ProcessMarker())
+                .listener(new ProcessMarker(jobRepository))
                 .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
                 .build();
     }

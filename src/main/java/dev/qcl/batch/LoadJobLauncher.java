@@ -142,7 +142,8 @@ public final class LoadJobLauncher {
         }
         String host = last.getExecutionContext().getString(ProcessMarker.HOST, "");
         long pid = last.getExecutionContext().getLong(ProcessMarker.PID, -1L);
-        if (host.equals(ThisProcess.host()) && !ThisProcess.alive(pid)) {
+        // our own PID is dead too: in a container every process may get the same PID (often 1)
+        if (host.equals(ThisProcess.host()) && (pid == ProcessHandle.current().pid() || !ThisProcess.alive(pid))) {
             log.info("Run {} was left running by process {}, which has ended; marking it FAILED to restart it",
                     instance.getInstanceId(), pid);
             jobOperator.recover(jobRepository.getJobExecution(last.getId()));
@@ -168,7 +169,12 @@ public final class LoadJobLauncher {
                 }
             }
             if (failure == null) {
-                failure = t.getMessage();
+                // the innermost message names what went wrong; the outer ones say "Unable to process chunk"
+                Throwable root = t;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                failure = root.getMessage() != null ? root.getMessage() : t.getMessage();
             }
         }
         if (stopped && execution.getStatus() == BatchStatus.FAILED) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qcl.Qcl;
 import dev.qcl.ResultsTable;
+import dev.qcl.TestDatabase;
 import dev.qcl.TestTenant;
 import dev.qcl.sandbox.SandboxSeed;
 import dev.qcl.sandbox.StoredConnection;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real job, on a real H2 file database, against the sandbox tenant over HTTP. */
+/**
+ * The real job, on a real H2 file database (and, in {@link LoadJobOnPostgresTests}, on PostgreSQL),
+ * against the sandbox tenant over HTTP.
+ */
 class LoadJobTests {
     static final String MIXED = """
             qName,dataSourceId,spaceName,tags,region,bucketName,secretKey,host,port,database,# note
@@ -33,6 +37,11 @@ class LoadJobTests {
             too,few
             """;
 
+    /** The job repository these tests run on. */
+    TestDatabase.Kind database() {
+        return TestDatabase.Kind.H2;
+    }
+
     @Nested
     class Running {
         @Test
@@ -40,13 +49,13 @@ class LoadJobTests {
                 @TempDir Path dir) throws IOException {
             // given
             Path input = Files.writeString(dir.resolve("mixed.csv"), MIXED);
-            try (TestTenant tenant = TestTenant.start(dir)) {
+            try (TestTenant tenant = TestTenant.start(dir, database())) {
                 // when
                 Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString());
 
                 // then
                 assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
-                List<ResultsTable.Row> rows = ResultsTable.read(tenant.home());
+                List<ResultsTable.Row> rows = tenant.results();
                 assertThat(rows).extracting(ResultsTable.Row::row).containsExactly(2, 3, 5, 6, 7, 8, 9, 10, 11);
                 assertThat(rows).extracting(ResultsTable.Row::status).containsExactly(
                         "CREATED", "INVALID", "CREATED", "INVALID", "INVALID", "INVALID", "INVALID", "CREATED", "INVALID");
@@ -78,7 +87,7 @@ class LoadJobTests {
                 throws IOException {
             // given
             Path input = Files.writeString(dir.resolve("mixed.csv"), MIXED);
-            try (TestTenant tenant = TestTenant.start(dir)) {
+            try (TestTenant tenant = TestTenant.start(dir, database())) {
                 tenant.qcl("run", "--input", input.toString());
                 long creates = tenant.sandbox().createRequests();
 
@@ -87,8 +96,8 @@ class LoadJobTests {
 
                 // then
                 assertThat(tenant.sandbox().createRequests()).isEqualTo(creates);
-                long secondRun = ResultsTable.read(tenant.home()).stream().mapToLong(ResultsTable.Row::runId).max().orElseThrow();
-                assertThat(ResultsTable.ofRun(tenant.home(), secondRun))
+                long secondRun = tenant.results().stream().mapToLong(ResultsTable.Row::runId).max().orElseThrow();
+                assertThat(ResultsTable.ofRun(tenant.database(), secondRun))
                         .filteredOn(r -> !r.status().equals("INVALID"))
                         .extracting(ResultsTable.Row::status)
                         .containsOnly("SKIPPED")
@@ -104,7 +113,7 @@ class LoadJobTests {
                     pg-1,postgres,%s,h1,d1
                     pg-2,postgres,,h2,d2
                     """.formatted(SandboxSeed.FINANCE_SPACE_ID));
-            try (TestTenant tenant = TestTenant.start(dir)) {
+            try (TestTenant tenant = TestTenant.start(dir, database())) {
                 Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString());
 
                 assertThat(outcome.exitCode()).as(outcome.err()).isZero();
@@ -120,7 +129,7 @@ class LoadJobTests {
         void should_plan_every_row_and_send_no_writes_when_validating(@TempDir Path dir) throws IOException {
             // given
             Path input = Files.writeString(dir.resolve("mixed.csv"), MIXED);
-            try (TestTenant tenant = TestTenant.start(dir)) {
+            try (TestTenant tenant = TestTenant.start(dir, database())) {
                 tenant.sandbox().addConnection(SandboxSeed.SALES_SPACE_ID, "pg-ok", "postgres",
                         Map.of("host", "db.example.com", "database", "sales"));
 
@@ -129,7 +138,7 @@ class LoadJobTests {
 
                 // then
                 assertThat(tenant.sandbox().writeRequests()).isZero();
-                assertThat(ResultsTable.read(tenant.home())).extracting(ResultsTable.Row::status).containsExactly(
+                assertThat(tenant.results()).extracting(ResultsTable.Row::status).containsExactly(
                         "CREATE", "INVALID", "SKIP", "INVALID", "INVALID", "INVALID", "INVALID", "CREATE", "INVALID");
                 assertThat(outcome.exitCode()).isEqualTo(1);
                 assertThat(outcome.out()).contains("Plan: 2 to create").contains("writes/min");
@@ -146,14 +155,14 @@ class LoadJobTests {
                     pg-1,postgres,Finance,h1,d1
                     pg-2,postgres,Finance,h2,d2
                     """);
-            try (TestTenant tenant = TestTenant.start(dir)) {
+            try (TestTenant tenant = TestTenant.start(dir, database())) {
                 tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-1", "postgres",
                         Map.of("host", "h1", "database", "d1"));
 
                 Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString(), "--on-existing", "fail");
 
                 assertThat(outcome.exitCode()).isEqualTo(1);
-                assertThat(ResultsTable.read(tenant.home())).extracting(ResultsTable.Row::status)
+                assertThat(tenant.results()).extracting(ResultsTable.Row::status)
                         .containsExactly("FAILED", "CREATED");
                 assertThat(tenant.sandbox().createRequests()).isEqualTo(1);
             }
@@ -166,7 +175,7 @@ class LoadJobTests {
                     qName,dataSourceId,spaceName,host,port,database
                     pg-1,postgres,Finance,h1,5433,d1
                     """);
-            try (TestTenant tenant = TestTenant.start(dir)) {
+            try (TestTenant tenant = TestTenant.start(dir, database())) {
                 tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-1", "postgres",
                         Map.of("host", "h1", "port", 5432, "database", "d1"));
 
@@ -180,7 +189,7 @@ class LoadJobTests {
                         .isEqualTo(5433);
                 assertThat(second.exitCode()).isZero();
                 assertThat(tenant.sandbox().writeRequests()).isEqualTo(1);
-                assertThat(ResultsTable.read(tenant.home())).extracting(ResultsTable.Row::status, ResultsTable.Row::message)
+                assertThat(tenant.results()).extracting(ResultsTable.Row::status, ResultsTable.Row::message)
                         .containsExactly(
                                 org.assertj.core.groups.Tuple.tuple("UPDATED", "changed: port"),
                                 org.assertj.core.groups.Tuple.tuple("SKIPPED", "unchanged"));
@@ -196,7 +205,7 @@ class LoadJobTests {
                     qName,dataSourceId,spaceName,host,database
                     pg-1,postgres,Finance,h1,d1
                     """);
-            try (TestTenant tenant = TestTenant.start(dir)) {
+            try (TestTenant tenant = TestTenant.start(dir, database())) {
                 Files.writeString(tenant.keyFile(), "wrong-key");
 
                 Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString());

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# qcl-nightly.sh SHEET [QCL OPTIONS ...]: one scheduled run of a sheet, for cron, systemd or a container.
+#
+# - Run label: QCL_RUN_LABEL, default "nightly". The same label over the same sheet content is the
+#   same run: after a run that completed, the next call does nothing and exits 0 (no writes); after
+#   a run that failed or was killed, the next call continues it from its last committed chunk; a
+#   changed sheet starts a new run. (A date in the label would redo every row every night.)
+# - Guard: flock -n on $QCL_HOME/qcl-nightly.lock, so that a slow run and the next schedule never
+#   overlap on this machine; the second one exits 75 at once, sending nothing.
+# - Exit code: qcl's own (0 done, 1 some rows INVALID or FAILED, 2 usage or configuration,
+#   3 run FAILED or STOPPED: the next call continues it), or 75 when another run holds the lock.
+#
+# Needs QLIK_TENANT_URL (or --tenant URL) and QLIK_API_KEY (or --qcl.api-key-file=FILE); QCL_HOME
+# defaults to the project's data folder. Extra arguments are passed to `qcl run`, e.g.
+# --on-existing update or --spring.datasource.url=jdbc:postgresql://db:5432/qcl.
+set -euo pipefail
+
+project="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+if [ $# -lt 1 ] || [ "${1#-}" != "$1" ]; then
+  echo "usage: $(basename "$0") SHEET.csv [qcl run options ...]" >&2
+  exit 2
+fi
+sheet="$1"
+shift
+label="${QCL_RUN_LABEL:-nightly}"
+export QCL_HOME="${QCL_HOME:-$project/data}"
+mkdir -p "$QCL_HOME"
+
+lock="$QCL_HOME/qcl-nightly.lock"
+exec 9>>"$lock"
+if ! flock -n 9; then
+  echo "qcl-nightly: another run holds $lock; not starting this one" >&2
+  exit 75
+fi
+# exec: qcl inherits the lock (descriptor 9) and its exit code is this script's
+exec "$project/scripts/qcl" run --input "$sheet" --run-label "$label" "$@"
