@@ -17,6 +17,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** Reads past runs from the job repository and their results. */
 public final class RunHistory {
+    /** The key JobOperator.recover puts into the context of an execution it marks FAILED. */
+    private static final String RECOVERED = "recovered";
     private final JobRepository jobRepository;
     private final ResultRepository results;
 
@@ -54,7 +56,7 @@ public final class RunHistory {
         List<JobExecution> executions = sorted(jobRepository.getJobExecutions(instance));
         JobExecution last = executions.get(executions.size() - 1);
         RunParameters parameters = RunParameters.from(last.getJobParameters());
-        long durationMs = executions.stream().mapToLong(RunHistory::durationMs).sum();
+        long durationMs = executions.stream().mapToLong(this::durationMs).sum();
         return new RunInfo(
                 instance.getInstanceId(),
                 parameters.label(),
@@ -100,12 +102,20 @@ public final class RunHistory {
         return executions.stream().sorted(Comparator.comparingLong(JobExecution::getId)).toList();
     }
 
-    private static long durationMs(JobExecution execution) {
+    private long durationMs(JobExecution execution) {
         if (execution.getStartTime() == null) {
             return 0;
         }
         LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
-        return Duration.between(execution.getStartTime(), end).toMillis();
+        if (execution.getExecutionContext().containsKey(RECOVERED)) {
+            // a killed execution ended when its last chunk was saved, not when a restart found it dead
+            end = jobRepository.getJobExecution(execution.getId()).getStepExecutions().stream()
+                    .map(StepExecution::getLastUpdated)
+                    .filter(java.util.Objects::nonNull)
+                    .max(LocalDateTime::compareTo)
+                    .orElse(execution.getStartTime());
+        }
+        return Math.max(0, Duration.between(execution.getStartTime(), end).toMillis());
     }
 
     private static Instant instant(LocalDateTime time) {
