@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # C. JVM start to first HTTP request (target <= 3 s), for a 1-row validate, with JVM variants:
-# default; -XX:TieredStopAtLevel=1; -Xshare:off (no CDS at all); AppCDS of the fat jar;
+# scripts/qcl as users run it (unpacked jar + AppCDS archive); java -jar default; -XX:TieredStopAtLevel=1; -Xshare:off (no CDS at all); AppCDS of the fat jar;
 # the jar extracted (java -Djarmode=tools extract) with AppCDS; the latter plus TieredStopAtLevel=1.
 # "first request" = timestamp of the first DEBUG TenantHttp line in <home>/logs/qcl.log minus the
 # duration that line reports, measured from the date +%s%N taken just before java starts.
@@ -33,13 +33,15 @@ else:
 PY
 }
 
-measure() { # $1 = variant name, $2 = jar, rest = JVM options
+measure() { # $1 = variant name, $2 = jar (or "qcl": the user's scripts/qcl), rest = JVM options
   local name="$1" jar="$2"; shift 2
   local firsts=() walls=() cpus=() i
   for i in $(seq 1 "$REPS"); do
     local home="$WORK/home-$name-$i" t0 t1
     t0=$(date +%s%N)
-    /usr/bin/time -f "%U %S" -o "$WORK/c.time" java "$@" -jar "$jar" validate --input "$WORK/one.csv" --home "$home" \
+    local launcher=(java "$@" -jar "$jar")
+    [ "$jar" = qcl ] && launcher=(env QCL_JAVA_OPTS="$*" "$QCL")
+    /usr/bin/time -f "%U %S" -o "$WORK/c.time" "${launcher[@]}" validate --input "$WORK/one.csv" --home "$home" \
       --tenant "$SANDBOX_URL" --qcl.api-key-file="$KEY_FILE" --logging.level.dev.qcl.qlik=DEBUG >"$WORK/c.out" 2>&1 || true
     t1=$(date +%s%N)
     firsts+=("$(first_request_ms "$home" "$t0")")
@@ -53,6 +55,7 @@ measure() { # $1 = variant name, $2 = jar, rest = JVM options
        "cpu_s=[${cpus[*]}] load=$(cut -d' ' -f1 /proc/loadavg) target<=3000ms $([ "$med_first" -le 3000 ] && echo PASS || echo FAIL)"
 }
 
+measure scripts/qcl qcl
 measure default "$JAR"
 measure tiered1 "$JAR" -XX:TieredStopAtLevel=1
 measure xshare-off "$JAR" -Xshare:off

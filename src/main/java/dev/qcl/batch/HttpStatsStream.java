@@ -1,14 +1,18 @@
 package dev.qcl.batch;
 
 import dev.qcl.qlik.HttpStats;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
 /**
- * Keeps the HTTP counters in the step's execution context, saved with every chunk, so that a
- * restarted run continues counting and the summary describes all its executions.
+ * Keeps the HTTP counters in the step's execution context, saved with every chunk and once more when
+ * the step ends (a failed chunk's requests happened too), so that a restarted run continues counting
+ * and the summary describes all its executions.
  */
-final class HttpStatsStream implements ItemStream {
+final class HttpStatsStream implements ItemStream, StepExecutionListener {
     static final String REQUESTS = "qcl.http.requests";
     static final String RETRIES = "qcl.http.retries";
     static final String THROTTLED = "qcl.http.throttled";
@@ -27,6 +31,12 @@ final class HttpStatsStream implements ItemStream {
                 context.getLong(RETRIES, 0L),
                 context.getLong(THROTTLED, 0L),
                 context.getLong(WAIT_MILLIS, 0L));
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        update(stepExecution.getExecutionContext());
+        return stepExecution.getExitStatus();
     }
 
     @Override

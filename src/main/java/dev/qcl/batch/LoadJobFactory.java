@@ -73,6 +73,7 @@ final class LoadJobFactory {
                 references,
                 new ConnectionUpdater(client, fingerprints));
         ResultWriter writer = new ResultWriter(results);
+        HttpStatsStream httpStats = new HttpStatsStream(stats);
 
         ChunkOrientedStepBuilder<RowCheck, RowResult> step = new StepBuilder(STEP_NAME, jobRepository)
                 .<RowCheck, RowResult>chunk(settings.chunkSizeFor(run))
@@ -80,7 +81,8 @@ final class LoadJobFactory {
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
-                .stream(new HttpStatsStream(stats))
+                .stream(httpStats)
+                .listener(httpStats)
                 .listener(reader)
                 .listener(writer);
         if (senders != null) {

@@ -109,7 +109,7 @@ public final class LoadJobLauncher {
 
     private LaunchResult launch(RunParameters run, RunProgress progress) {
         recoverIfAbandoned(run);
-        ThreadPoolTaskExecutor senders = senders();
+        ThreadPoolTaskExecutor senders = senders(run);
         try {
             Job job = jobs.getObject().create(run, selectionFor(run), progress, senders);
             JobExecution execution = jobOperator.start(job, run.toJobParameters());
@@ -192,8 +192,9 @@ public final class LoadJobLauncher {
         return failure;
     }
 
-    private ThreadPoolTaskExecutor senders() {
-        if (write.concurrency() <= 1) {
+    /** Threads that send rows; a dry run sends nothing, and handing its rows to threads only costs time. */
+    private ThreadPoolTaskExecutor senders(RunParameters run) {
+        if (run.dryRun() || write.concurrency() <= 1) {
             return null;
         }
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();

@@ -1,9 +1,9 @@
 package dev.qcl.cli;
 
 import dev.qcl.batch.LoadJobLauncher;
+import dev.qcl.batch.OnExisting;
 import dev.qcl.batch.RunParameters;
 import dev.qcl.csv.InputFile;
-import dev.qcl.csv.InputFiles;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.RejectedException;
 import dev.qcl.qlik.RunStoppingException;
@@ -39,13 +39,15 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // file-level problems end here, before the context starts and before anything is sent
-        InputFile file = InputFiles.inspect(options.input);
-        RunParameters run = RunParameters.of(
-                file.path(), file.sha256(), options.label, options.mode(spec.commandLine()), dryRun(), null);
+        OnExisting mode = options.mode(spec.commandLine());
+        // the pass over the whole file runs while the context starts (both take seconds on a large
+        // sheet); its file-level problems still end the command before anything is sent
+        InputInspection inspection = InputInspection.start(options.input);
         return launch(Map.of(), (context, progress) -> {
+            InputFile file = inspection.result();
             context.bean(QlikClient.class);
             warnAboutUnknownColumns(file, context);
+            RunParameters run = RunParameters.of(file.path(), file.sha256(), options.label, mode, dryRun(), null);
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
     }

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (the row fails) or {@link RunStoppingException} (the run stops).
  */
 public final class QlikClient implements AutoCloseable {
+    private static final int READ_BURST = 50;
     private final TenantHttp http;
     private final TenantReads reads;
     private final ConnectionWrites writes;
@@ -38,7 +39,10 @@ public final class QlikClient implements AutoCloseable {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
         this.http = new TenantHttp(settings, jsonMapper, stats);
-        RatePacer readPacer = new RatePacer("read", settings.readsPerMinute(), clock, sleeper);
+        // a run starts with a handful of reads (data sources, specs, spaces): let them go at once;
+        // the read quota (1,000 a minute over 5 minutes) has room for that, the write quota has not
+        RatePacer readPacer =
+                new RatePacer("read", settings.readsPerMinute(), READ_BURST, RatePacer.DEFAULT_QUIET_PERIOD, clock, sleeper);
         this.writePacer = new RatePacer("write", settings.writesPerMinute(), clock, sleeper);
         TenantCalls calls = new TenantCalls(settings, http, readPacer, writePacer, stats, clock, jsonMapper);
         RetryPolicy retry = new RetryPolicy(settings, stats, clock, sleeper, jitter);

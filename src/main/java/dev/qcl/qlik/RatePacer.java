@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Paces one rate tier shared by every thread: calls are spaced equally (60 s / rate), never in
- * bursts. A 429 pauses the whole tier until its {@code Retry-After} and halves the rate (AIMD);
+ * Paces one rate tier shared by every thread: calls are spaced equally (60 s / rate). A tier may
+ * allow a small burst after a quiet spell (a token bucket of that many calls; none for writes, which
+ * Qlik's quota punishes first). A 429 pauses the whole tier until its {@code Retry-After} and halves the rate (AIMD);
  * after each quiet period without a 429 the rate climbs back by 5% of the configured rate.
  */
 public final class RatePacer {
@@ -21,6 +22,7 @@ public final class RatePacer {
     private final Duration quietPeriod;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final int burst;
 
     private int configuredPerMinute;
     private double currentPerMinute;
@@ -29,10 +31,22 @@ public final class RatePacer {
     private Instant quietSince = Instant.MIN;
 
     public RatePacer(String tier, int perMinute, Clock clock, Sleeper sleeper) {
-        this(tier, perMinute, DEFAULT_QUIET_PERIOD, clock, sleeper);
+        this(tier, perMinute, 0, DEFAULT_QUIET_PERIOD, clock, sleeper);
     }
 
     public RatePacer(String tier, int perMinute, Duration quietPeriod, Clock clock, Sleeper sleeper) {
+        this(tier, perMinute, 0, quietPeriod, clock, sleeper);
+    }
+
+    /**
+     * @param burst calls that may go at once after a quiet spell (0 or 1: strictly equal spacing); the
+     *     long-run rate is the same either way
+     */
+    public RatePacer(String tier, int perMinute, int burst, Duration quietPeriod, Clock clock, Sleeper sleeper) {
+        if (burst < 0) {
+            throw new IllegalArgumentException("burst must not be negative, got " + burst);
+        }
+        this.burst = burst;
         this.tier = Objects.requireNonNull(tier, "tier");
         this.quietPeriod = Objects.requireNonNull(quietPeriod, "quietPeriod");
         if (quietPeriod.isNegative() || quietPeriod.isZero()) {
@@ -52,7 +66,9 @@ public final class RatePacer {
                 recover(now);
                 Instant earliest = later(nextSlot, pausedUntil);
                 if (!now.isBefore(earliest)) {
-                    nextSlot = now.plus(interval());
+                    // unused slots of a quiet spell are credit: at most `burst` calls go at once
+                    Instant credited = later(nextSlot, now.minus(interval().multipliedBy(Math.max(0, burst - 1))));
+                    nextSlot = credited.plus(interval());
                     return;
                 }
                 wait = Duration.between(now, earliest);

@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Writes a run's report folder: results.csv, failed.csv, summary.json and report.html, each to a temporary file
- * first and then moved into place, so that a reader never sees half a report.
+ * Writes a run's report folder: results.csv, failed.csv, summary.json and report.html, each to a
+ * temporary file first and then moved into place, so that a reader never sees half a report. The two
+ * CSV files are written at the same time: each streams a whole run from the database (and failed.csv
+ * the input file too), which on a large run is most of the time the report takes.
  */
 public final class ReportWriter {
     private static final int TOP_MESSAGES = 10;
@@ -26,8 +30,9 @@ public final class ReportWriter {
     public Path write(RunInfo run, Path dir) {
         try {
             Files.createDirectories(dir);
+            CompletableFuture<Void> failedCsv = CompletableFuture.runAsync(() -> unchecked(
+                    () -> new FailedCsv(results).write(run, dir.resolve("failed.csv"))));
             new ResultsCsv(results).write(run.runId(), dir.resolve("results.csv"));
-            new FailedCsv(results).write(run, dir.resolve("failed.csv"));
             new SummaryJson().write(run, dir.resolve("summary.json"));
             new HtmlReport().write(
                     run,
@@ -36,9 +41,25 @@ public final class ReportWriter {
                     results.firstProblems(run.runId(), PROBLEM_ROWS_SHOWN),
                     run.count(RowStatus.INVALID) + run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL),
                     dir.resolve("report.html"));
+            failedCsv.join();
             return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException | CompletionException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new UncheckedIOException("cannot write the report into " + dir + ": " + cause.getMessage(),
+                    cause instanceof IOException io ? io : new IOException(cause));
         }
+    }
+
+    private static void unchecked(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
     }
 }

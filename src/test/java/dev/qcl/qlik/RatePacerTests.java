@@ -42,6 +42,20 @@ class RatePacerTests {
         }
 
         @Test
+        void should_let_a_burst_go_at_once_then_keep_the_rate_when_the_tier_allows_a_burst() throws Exception {
+            // given: reads at 1,000 a minute (60 ms apart) with a burst of 3
+            RatePacer reads = new RatePacer("read", 1000, 3, RatePacer.DEFAULT_QUIET_PERIOD, time, time);
+
+            // when
+            for (int i = 0; i < 5; i++) {
+                reads.acquire();
+            }
+
+            // then: three at once, then one every 60 ms
+            assertThat(time.waits()).containsExactly(Duration.ofMillis(60), Duration.ofMillis(60));
+        }
+
+        @Test
         void should_use_the_new_rate_when_set() throws Exception {
             // given
             pacer.setPerMinute(30);

@@ -1,0 +1,41 @@
+package dev.qcl.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qcl.Qcl;
+import dev.qcl.TestTenant;
+import dev.qcl.sandbox.SandboxSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A quota pause longer than the cap stops the run, restartable, instead of hanging silently. */
+class ThrottleCapTests {
+
+    @Test
+    void should_stop_the_run_with_exit_3_when_retry_after_is_longer_than_the_cap(@TempDir Path dir) throws IOException {
+        // given: a tenant that allows 1 write a minute, so the second write gets Retry-After of about 60 s
+        Path input = Files.writeString(dir.resolve("in.csv"), """
+                qName,dataSourceId,spaceName,host,database
+                pg-1,postgres,Finance,h1,d1
+                pg-2,postgres,Finance,h2,d2
+                pg-3,postgres,Finance,h3,d3
+                """);
+        try (TestTenant tenant = TestTenant.start(dir, SandboxSettings.defaults().withWriteQuotaPerMinute(1))) {
+            // when
+            Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString(), "--rate-limit", "6000",
+                    "--concurrency", "1", "--qcl.write.max-throttle-wait=2s");
+
+            // then
+            assertThat(outcome.exitCode()).isEqualTo(3);
+            assertThat(outcome.err()).contains("qcl restart --run 1");
+            assertThat(outcome.lastLine()).contains("Run 1 STOPPED");
+            assertThat(tenant.home().resolve("reports/run-1/summary.json")).content()
+                    .contains("\"status\" : \"STOPPED\"").containsPattern("\"throttled\" : [1-9]");
+            assertThat(tenant.sandbox().connections()).hasSize(1);
+            assertThat(Qcl.run("status", "--home", tenant.home().toString()).out()).contains("STOPPED");
+        }
+    }
+}
