@@ -44,6 +44,8 @@ public final class ResultRepository {
     public ResultRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         jdbc.execute(SCHEMA);
+        // counts per status and the problem rows of a run are read by every report
+        jdbc.execute("CREATE INDEX IF NOT EXISTS QCL_ROW_RESULT_STATUS ON QCL_ROW_RESULT (RUN_ID, STATUS, ROW_NUM)");
         jdbc.execute(SAMPLES);
     }
 
