@@ -47,6 +47,19 @@ public final class RunHistory {
         return recent(1).stream().findFirst();
     }
 
+    /**
+     * The run a command names with {@code --run ID}, or the latest run when it names none.
+     *
+     * @throws ConfigurationProblem when there is no such run
+     * @throws LoadJobLauncher.NothingToDo when there are no runs at all
+     */
+    public RunInfo chosen(Long runId) {
+        if (runId != null) {
+            return find(runId).orElseThrow(() -> new ConfigurationProblem("there is no run " + runId + "; see qcl status"));
+        }
+        return latest().orElseThrow(() -> new LoadJobLauncher.NothingToDo("there are no runs yet"));
+    }
+
     List<JobExecution> executions(long runId) {
         JobInstance instance = jobRepository.getJobInstance(runId);
         return instance == null ? List.of() : sorted(jobRepository.getJobExecutions(instance));

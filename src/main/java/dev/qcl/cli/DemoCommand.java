@@ -56,7 +56,8 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
         return launch(properties, (context, progress) -> {
             try (SandboxTenant sandbox = SandboxTenant.start(
                     SandboxSettings.defaults().withApiKey(apiKey).withPort(port))) {
-                Commands.out(spec).println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home + ")");
+                Commands.out(spec).println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home
+                        + "; later: scripts/qcl status --home " + home + ")");
                 Commands.out(spec).flush();
                 return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
             }

@@ -1,7 +1,5 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.ConfigurationProblem;
-import dev.qcl.batch.LoadJobLauncher.NothingToDo;
 import dev.qcl.batch.QclProperties;
 import dev.qcl.batch.ResultRepository;
 import dev.qcl.batch.RunHistory;
@@ -33,10 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
             RunHistory history = context.bean(RunHistory.class);
-            RunInfo run = (runId != null ? history.find(runId) : history.latest())
-                    .orElseThrow(() -> runId != null
-                            ? new ConfigurationProblem("there is no run " + runId + "; see qcl status")
-                            : new NothingToDo("there are no runs yet"));
+            RunInfo run = history.chosen(runId);
             Path dir = out != null
                     ? out.toAbsolutePath().normalize()
                     : context.bean(QclProperties.class).reportsDir().resolve("run-" + run.runId());

@@ -36,10 +36,7 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
         InputFile corrected = input == null ? null : InputFiles.inspect(input);
         return launch(Map.of(), (context, progress) -> {
             RunHistory history = context.bean(RunHistory.class);
-            RunInfo original = (runId != null ? history.find(runId) : history.latest())
-                    .orElseThrow(() -> runId != null
-                            ? new ConfigurationProblem("there is no run " + runId + "; see qcl status")
-                            : new NothingToDo("there are no runs yet; nothing to rerun"));
+            RunInfo original = history.chosen(runId);
             long failed = original.count(RowStatus.FAILED) + original.count(RowStatus.INVALID);
             if (failed == 0) {
                 throw new NothingToDo("run " + original.runId() + " has no FAILED or INVALID rows; nothing to rerun");

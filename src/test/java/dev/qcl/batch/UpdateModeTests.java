@@ -89,6 +89,17 @@ class UpdateModeTests {
     class Secrets {
         static final List<String> HEADER = List.of("qName", "dataSourceId", "spaceName", "host", "database", "password");
 
+        /** Three existing connections whose passwords qcl wrote once; returns a sheet that moves pg-2's host. */
+        static Path givenPasswordsWrittenOnceAndAHostMoved(TestTenant tenant, Path dir) {
+            for (String n : List.of("1", "2", "3")) {
+                tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-" + n, "postgres",
+                        Map.of("host", "h" + n, "database", "d"));
+            }
+            Path before = sheet(dir.resolve("before.csv"), "h2", "pw-one-Xc52");
+            tenant.qclUnpaced("run", "--input", before.toString(), "--on-existing", "update");
+            return sheet(dir.resolve("moved.csv"), "h2-moved", "pw-one-Xc52");
+        }
+
         static Path sheet(Path file, String host2, String password1) {
             return Sheets.with(HEADER)
                     .row("pg-1", "postgres", "Finance", "h1", "d", password1)
@@ -143,13 +154,7 @@ class UpdateModeTests {
                 TestDatabase.Kind db, @TempDir Path dir) {
             // given: qcl wrote the passwords once
             try (TestTenant tenant = TestTenant.start(dir, db)) {
-                for (String n : List.of("1", "2", "3")) {
-                    tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-" + n, "postgres",
-                            Map.of("host", "h" + n, "database", "d"));
-                }
-                Path before = sheet(dir.resolve("before.csv"), "h2", "pw-one-Xc52");
-                Path moved = sheet(dir.resolve("moved.csv"), "h2-moved", "pw-one-Xc52");
-                tenant.qclUnpaced("run", "--input", before.toString(), "--on-existing", "update");
+                Path moved = givenPasswordsWrittenOnceAndAHostMoved(tenant, dir);
 
                 // when
                 Qcl.Outcome outcome = tenant.qclUnpaced("run", "--input", moved.toString(), "--on-existing", "update");
@@ -169,13 +174,7 @@ class UpdateModeTests {
                 TestDatabase.Kind db, @TempDir Path dir) {
             // given: qcl wrote the passwords once, and the tenant refuses a host change without credentials
             try (TestTenant tenant = TestTenant.start(dir, db)) {
-                for (String n : List.of("1", "2", "3")) {
-                    tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-" + n, "postgres",
-                            Map.of("host", "h" + n, "database", "d"));
-                }
-                Path before = sheet(dir.resolve("before.csv"), "h2", "pw-one-Xc52");
-                Path moved = sheet(dir.resolve("moved.csv"), "h2-moved", "pw-one-Xc52");
-                tenant.qclUnpaced("run", "--input", before.toString(), "--on-existing", "update");
+                Path moved = givenPasswordsWrittenOnceAndAHostMoved(tenant, dir);
                 tenant.sandbox().server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
                         .patch(urlPathMatching("/api/v1/data-connections/.*"))
                         .atPriority(1)

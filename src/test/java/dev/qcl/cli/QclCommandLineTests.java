@@ -135,7 +135,7 @@ class QclCommandLineTests {
             Qcl.Outcome outcome = Qcl.run("rerun-failed", "--home", dir.toString());
 
             assertThat(outcome.exitCode()).isEqualTo(2);
-            assertThat(outcome.err()).contains("nothing to rerun");
+            assertThat(outcome.err()).contains("there are no runs yet");
         }
 
         @Test
