@@ -3,6 +3,7 @@ package dev.qcl.cli;
 import dev.qcl.batch.RowStatus;
 import dev.qcl.batch.RunProgress;
 import dev.qcl.qlik.HttpStats;
+import dev.qcl.qlik.QlikClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.boot.convert.DurationStyle;
 
@@ -22,14 +24,22 @@ final class ProgressPrinter implements AutoCloseable {
 
     private final RunProgress progress;
     private final HttpStats http;
+    private final Supplier<Duration> quotaPause;
     private final PrintWriter err;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
 
-    private ProgressPrinter(RunProgress progress, HttpStats http, PrintWriter err, boolean terminal, Duration interval) {
+    private ProgressPrinter(
+            RunProgress progress,
+            HttpStats http,
+            Supplier<Duration> quotaPause,
+            PrintWriter err,
+            boolean terminal,
+            Duration interval) {
         this.progress = progress;
         this.http = http;
+        this.quotaPause = quotaPause;
         this.err = err;
         this.terminal = terminal;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,7 +57,10 @@ final class ProgressPrinter implements AutoCloseable {
         Duration interval = terminal
                 ? Duration.ofSeconds(1)
                 : DurationStyle.detectAndParse(configured == null ? "10s" : configured);
-        return new ProgressPrinter(progress, context.bean(HttpStats.class), err, terminal, interval);
+        Supplier<Duration> quotaPause = () -> context.beanIfCreated(QlikClient.class)
+                .map(QlikClient::writePausedFor)
+                .orElse(Duration.ZERO);
+        return new ProgressPrinter(progress, context.bean(HttpStats.class), quotaPause, err, terminal, interval);
     }
 
     private void print() {
@@ -68,13 +81,19 @@ final class ProgressPrinter implements AutoCloseable {
         String counts = progress.counts().entrySet().stream()
                 .map((Map.Entry<RowStatus, Long> e) -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
-        String eta = total > done && rate > 0 ? ", ETA " + Durations.format((long) ((total - done) / rate * 1000)) : "";
         String bar = "";
         if (terminal && total > 0) {
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
             bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] ";
         }
-        String throttled = http.throttled() > 0 ? ", quota pauses " + http.throttled() : "";
+        Duration pause = quotaPause.get();
+        long etaMillis = total > done && rate > 0 ? (long) ((total - done) / rate * 1000) : 0;
+        // rows wait for a quota pause however fast they went before it
+        long etaShown = Math.max(etaMillis, pause.toMillis());
+        String eta = total > done && etaShown > 0 ? ", ETA " + Durations.format(etaShown) : "";
+        String throttled = !pause.isZero()
+                ? " | writes paused by the tenant's quota for " + Durations.format(pause.toMillis())
+                : http.throttled() > 0 ? " | 429s so far: " + http.throttled() : "";
         return String.format(Locale.ROOT, "%s%d/%d rows, %.1f rows/s%s%s%s", bar, done, total, rate, eta,
                 counts.isEmpty() ? "" : " | " + counts, throttled);
     }

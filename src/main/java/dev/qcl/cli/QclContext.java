@@ -41,6 +41,16 @@ final class QclContext implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean if it was already created, without creating it (a lazy bean may need the API key). */
+    <T> java.util.Optional<T> beanIfCreated(Class<T> type) {
+        for (String name : context.getBeanFactory().getBeanNamesForType(type, true, false)) {
+            if (context.getBeanFactory().containsSingleton(name)) {
+                return java.util.Optional.of(context.getBean(name, type));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     String property(String key) {
         return context.getEnvironment().getProperty(key);
     }

@@ -15,12 +15,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -33,6 +35,21 @@ import picocli.CommandLine.Spec;
 final class SpecsCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    /** {@code qcl specs --home DIR list} works as well as {@code qcl specs list --home DIR}. */
+    @Mixin
+    CommonOptions common;
+
+    /** The subcommand's own options, with the parent's where the subcommand has none. */
+    Map<String, Object> properties(CommonOptions own) {
+        if (own.home == null) {
+            own.home = common.home;
+        }
+        if (own.tenant == null) {
+            own.tenant = common.tenant;
+        }
+        return own.properties();
+    }
 
     @Override
     public void run() {
@@ -55,12 +72,15 @@ final class SpecsCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @ParentCommand
+        SpecsCommand parent;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
+            try (QclContext context = QclContext.start(parent.properties(common), Commands.springArgs(spec))) {
                 Path root = context.bean(QclProperties.class).home().resolve("specs");
                 PrintWriter out = Commands.out(spec);
                 List<Path> tenants = tenantFolders(root);
@@ -109,6 +129,9 @@ final class SpecsCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @ParentCommand
+        SpecsCommand parent;
+
         @Spec
         CommandSpec spec;
 
@@ -117,7 +140,7 @@ final class SpecsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
+            try (QclContext context = QclContext.start(parent.properties(common), Commands.springArgs(spec))) {
                 List<ApiSpec> refreshed = context.bean(SpecCache.class).refresh(dataSourceIds);
                 PrintWriter out = Commands.out(spec);
                 header(out);

@@ -1,6 +1,7 @@
 package dev.qcl.qlik;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -102,6 +103,11 @@ public final class QlikClient implements AutoCloseable {
     }
 
     /** Changes the write pace ({@code --rate-limit}) for every thread. */
+    /** How much longer the tenant's quota holds all writes (zero when writes may go). */
+    public Duration writePausedFor() {
+        return writePacer.pausedFor();
+    }
+
     public void setWritesPerMinute(int perMinute) {
         writePacer.setPerMinute(perMinute);
     }

@@ -107,6 +107,12 @@ public final class RatePacer {
         currentPerMinute = perMinute;
     }
 
+    /** How much longer a 429's {@code Retry-After} holds this tier (zero when it is not paused). */
+    public synchronized Duration pausedFor() {
+        Instant now = clock.instant();
+        return pausedUntil.isAfter(now) ? Duration.between(now, pausedUntil) : Duration.ZERO;
+    }
+
     public synchronized int configuredPerMinute() {
         return configuredPerMinute;
     }

@@ -193,9 +193,11 @@ class QclCommandLineTests {
                 tenant.qcl("run", "--input", input.toString());
 
                 Qcl.Outcome outcome = Qcl.run("specs", "list", "--home", tenant.home().toString());
+                Qcl.Outcome parentOption = Qcl.run("specs", "--home", tenant.home().toString(), "list");
 
                 assertThat(outcome.exitCode()).isZero();
                 assertThat(outcome.out()).contains("postgres").contains("127.0.0.1_" + tenant.sandbox().port());
+                assertThat(parentOption.out()).isEqualTo(outcome.out());
             }
         }
 
