@@ -25,6 +25,10 @@ abstract class JobCommand {
         Map<String, Object> properties = common.properties();
         job.addTo(properties);
         properties.putAll(extraProperties);
+        if (System.console() != null) {
+            // a log line first erases the progress bar that is drawn on the same terminal line
+            System.setProperty(EraseProgressConverter.ENABLED, "true");
+        }
         try (QclContext context = QclContext.start(properties, Commands.springArgs(spec));
                 StopOnSignal stop = StopOnSignal.install(context)) {
             RunProgress progress = new RunProgress();

@@ -21,6 +21,7 @@ import org.springframework.boot.convert.DurationStyle;
  */
 final class ProgressPrinter implements AutoCloseable {
     private static final int BAR_WIDTH = 24;
+    static final String ERASE_LINE = "\r\u001b[K";
 
     private final RunProgress progress;
     private final HttpStats http;
@@ -66,7 +67,7 @@ final class ProgressPrinter implements AutoCloseable {
     private void print() {
         String line = line();
         if (terminal) {
-            err.print("\r" + line + "\u001b[K");
+            err.print(ERASE_LINE + line);
         } else {
             err.println(line);
         }
@@ -102,7 +103,7 @@ final class ProgressPrinter implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         if (terminal) {
-            err.print("\r\u001b[K");
+            err.print(ERASE_LINE);
             err.flush();
         }
     }
