@@ -72,7 +72,7 @@ class RestartAfterKillIT {
             assertThat(rows).extracting(ResultsTable.Row::runId).containsOnly(1L);
             assertThat(rows).extracting(ResultsTable.Row::row)
                     .containsExactlyElementsOf(IntStream.rangeClosed(2, ROWS + 1).boxed().toList());
-            assertThat(rows).extracting(ResultsTable.Row::status).containsOnly("CREATED", "SKIPPED");
+            assertThat(rows).extracting(ResultsTable.Row::status).isSubsetOf("CREATED", "SKIPPED");
             assertThat(rows).extracting(ResultsTable.Row::connectionId)
                     .containsExactlyInAnyOrderElementsOf(stored.stream().map(StoredConnection::id).toList());
 

@@ -56,7 +56,7 @@ class StopOnSignalIT {
                     .doesNotHaveDuplicates().hasSize(ROWS);
             // rows of a chunk the stop interrupted were created but not recorded: the restart finds them
             assertThat(tenant.results()).hasSize(ROWS).extracting(ResultsTable.Row::status)
-                    .containsOnly("CREATED", "SKIPPED");
+                    .isSubsetOf("CREATED", "SKIPPED");
             assertThat(tenant.sandbox().createRequests()).isEqualTo(ROWS);
         }
     }
