@@ -53,7 +53,8 @@ final class ConnectionUpdater {
             rememberSecrets(draft, wanted, current.id());
             return Results.of(draft, RowStatus.UPDATED, current.id(), outcome.httpStatus(), outcome.attempts(), "changed: " + changed);
         } catch (RejectedException e) {
-            String message = SecretMasker.mask(e.getMessage(), secrets);
+            // the client masked the row's secrets in the message already
+            String message = e.getMessage();
             log.warn("Row {}: FAILED: {}", draft.row(), message);
             return Results.of(draft, RowStatus.FAILED, current.id(), e.httpStatus(), e.attempts(), message);
         }

@@ -44,13 +44,8 @@ final class RerunSelection {
     }
 
     static long count(long runId, ResultRepository results) {
-        long[] n = {0};
-        results.forEach(runId, r -> {
-            if (r.status().isRerunnable()) {
-                n[0]++;
-            }
-        });
-        return n[0];
+        var counts = results.counts(runId);
+        return counts.get(RowStatus.INVALID) + counts.get(RowStatus.FAILED);
     }
 
     private static String cell(InputRow row, CsvHeader header, String column) {

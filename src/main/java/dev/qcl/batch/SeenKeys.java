@@ -1,7 +1,6 @@
 package dev.qcl.batch;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The qName + space pairs of the valid rows read so far, and the row each first appeared in.
@@ -31,10 +30,6 @@ final class SeenKeys {
         rows[slot] = row;
         size++;
         return 0;
-    }
-
-    int size() {
-        return size;
     }
 
     private void grow() {
@@ -76,10 +71,5 @@ final class SeenKeys {
     @Override
     public String toString() {
         return "SeenKeys[size=" + size + ", capacity=" + hashes.length + "]";
-    }
-
-    void clear() {
-        Arrays.fill(hashes, EMPTY);
-        size = 0;
     }
 }
