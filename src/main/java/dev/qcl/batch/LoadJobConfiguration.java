@@ -63,19 +63,7 @@ class LoadJobConfiguration {
     QlikClient qlikClient(QclProperties qcl, TenantProperties tenant, WriteProperties write, HttpStats stats) {
         URI url = TenantUrl.parse(tenant.url());
         String apiKey = ApiKeys.load(qcl.apiKeyFile(), System::getenv);
-        QlikSettings settings = new QlikSettings(
-                url,
-                apiKey,
-                tenant.basePath(),
-                tenant.connectTimeout(),
-                tenant.readTimeout(),
-                write.rateLimit(),
-                write.readRateLimit(),
-                write.maxAttempts(),
-                write.initialBackoff(),
-                write.maxBackoff(),
-                write.maxTimePerRow(),
-                write.maxThrottleWait());
+        QlikSettings settings = ClientSettings.of(url, apiKey, tenant, write);
         return new QlikClient(settings, stats);
     }
 

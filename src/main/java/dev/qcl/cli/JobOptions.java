@@ -12,7 +12,7 @@ final class JobOptions {
     @Option(names = "--concurrency", paramLabel = "N", description = "Rows sent at once (default 4).")
     Integer concurrency;
 
-    @Option(names = "--rate-limit", paramLabel = "N", description = "Writes per minute, paced evenly (default 100, Qlik's tier-2 quota).")
+    @Option(names = "--rate-limit", paramLabel = "N", description = "Writes per minute, averaged over qcl.write.window (default 100 over 5 min, Qlik's tier-2 quota).")
     Integer rateLimit;
 
     void addTo(Map<String, Object> properties) {

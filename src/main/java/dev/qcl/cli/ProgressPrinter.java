@@ -2,6 +2,7 @@ package dev.qcl.cli;
 
 import dev.qcl.batch.RowStatus;
 import dev.qcl.batch.RunProgress;
+import dev.qcl.qlik.BudgetView;
 import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ final class ProgressPrinter implements AutoCloseable {
 
     private final RunProgress progress;
     private final HttpStats http;
-    private final Supplier<Duration> quotaPause;
+    private final Supplier<BudgetView> writeBudget;
     private final PrintWriter err;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
@@ -34,13 +35,13 @@ final class ProgressPrinter implements AutoCloseable {
     private ProgressPrinter(
             RunProgress progress,
             HttpStats http,
-            Supplier<Duration> quotaPause,
+            Supplier<BudgetView> writeBudget,
             PrintWriter err,
             boolean terminal,
             Duration interval) {
         this.progress = progress;
         this.http = http;
-        this.quotaPause = quotaPause;
+        this.writeBudget = writeBudget;
         this.err = err;
         this.terminal = terminal;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -58,10 +59,10 @@ final class ProgressPrinter implements AutoCloseable {
         Duration interval = terminal
                 ? Duration.ofSeconds(1)
                 : DurationStyle.detectAndParse(configured == null ? "10s" : configured);
-        Supplier<Duration> quotaPause = () -> context.beanIfCreated(QlikClient.class)
-                .map(QlikClient::writePausedFor)
-                .orElse(Duration.ZERO);
-        return new ProgressPrinter(progress, context.bean(HttpStats.class), quotaPause, err, terminal, interval);
+        Supplier<BudgetView> writeBudget = () -> context.beanIfCreated(QlikClient.class)
+                .map(QlikClient::writeBudget)
+                .orElse(null);
+        return new ProgressPrinter(progress, context.bean(HttpStats.class), writeBudget, err, terminal, interval);
     }
 
     private void print() {
@@ -87,7 +88,8 @@ final class ProgressPrinter implements AutoCloseable {
             int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
             bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] ";
         }
-        Duration pause = quotaPause.get();
+        BudgetView budget = writeBudget.get();
+        Duration pause = budget == null ? Duration.ZERO : budget.pausedFor();
         long etaMillis = total > done && rate > 0 ? (long) ((total - done) / rate * 1000) : 0;
         // rows wait for a quota pause however fast they went before it
         long etaShown = Math.max(etaMillis, pause.toMillis());
@@ -95,8 +97,19 @@ final class ProgressPrinter implements AutoCloseable {
         String throttled = !pause.isZero()
                 ? " | writes paused by the tenant's quota for " + Durations.format(pause.toMillis())
                 : http.throttled() > 0 ? " | 429s so far: " + http.throttled() : "";
-        return String.format(Locale.ROOT, "%s%d/%d rows, %.1f rows/s%s%s%s", bar, done, total, rate, eta,
-                counts.isEmpty() ? "" : " | " + counts, throttled);
+        String window = budget == null || done >= total ? "" : " | " + windowText(budget);
+        return String.format(Locale.ROOT, "%s%d/%d rows, %.1f rows/s%s%s%s%s", bar, done, total, rate, eta,
+                counts.isEmpty() ? "" : " | " + counts, window, throttled);
+    }
+
+    /** "window: 120 of 500 writes left (learned: 50 per 30 s)". */
+    static String windowText(BudgetView budget) {
+        String text = "window: " + budget.left() + " of " + budget.capacity() + " writes left";
+        if (budget.learned()) {
+            text += " (learned: " + budget.learnedCapacity() + " per " + Durations.format(budget.learnedWindow().toMillis())
+                    + ")";
+        }
+        return text;
     }
 
     @Override

@@ -57,12 +57,13 @@ final class RunOutput {
 
     private void printPlan(RunInfo run) {
         long writes = run.count(RowStatus.CREATE) + run.count(RowStatus.UPDATE);
-        int perMinute = context.bean(WriteProperties.class).rateLimit();
+        WriteProperties write = context.bean(WriteProperties.class);
+        int perMinute = write.rateLimit();
         out.println("Plan: " + run.count(RowStatus.CREATE) + " to create, " + run.count(RowStatus.UPDATE)
                 + " to update, " + run.count(RowStatus.SKIP) + " to skip, " + run.count(RowStatus.FAIL)
                 + " would fail (exist), " + run.count(RowStatus.INVALID) + " invalid.");
-        out.println("Estimate: " + writes + " writes, " + Durations.estimate(writes, perMinute) + " at "
-                + perMinute + " writes/min.");
+        out.println("Estimate: " + writes + " writes: " + Durations.estimate(writes, perMinute, write.window())
+                + " at " + perMinute + " writes/min averaged over " + Durations.format(write.window().toMillis()) + ".");
         List<Map.Entry<String, Long>> top = context.bean(ResultRepository.class).topMessages(run.runId(), 5);
         if (!top.isEmpty()) {
             out.println("Top problems:");

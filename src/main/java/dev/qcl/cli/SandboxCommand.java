@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,8 +25,16 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--url-file", description = "Where to write the sandbox's URL once it listens.")
     Path urlFile;
 
-    @Option(names = "--quota", defaultValue = "0", description = "Writes per minute before 429 (sliding window; 0: none).")
+    @Option(names = "--quota", defaultValue = "0", description = "Writes allowed in any quota window before 429 (0: none).")
     int quota;
+
+    @Option(names = "--quota-window", defaultValue = "60s", paramLabel = "DURATION",
+            description = "The quota's sliding window, e.g. 300s or 5m like Qlik's (default 60s).")
+    String quotaWindow;
+
+    @Option(names = "--other-client-share", defaultValue = "0", paramLabel = "FRACTION",
+            description = "Share of the quota that another client of the same user spends, evenly over each window.")
+    double otherClientShare;
 
     @Option(names = "--latency-ms", defaultValue = "0", description = "Delay of every response.")
     long latencyMs;
@@ -45,7 +54,8 @@ final class SandboxCommand implements Callable<Integer> {
         SandboxSettings settings = SandboxSettings.defaults()
                 .withPort(port)
                 .withApiKey(apiKey)
-                .withWriteQuotaPerMinute(quota)
+                .withWriteQuota(quota, DurationStyle.detectAndParse(quotaWindow))
+                .withOtherClientShare(otherClientShare)
                 .withLatency(Duration.ofMillis(latencyMs))
                 .withFailureRate503(fail503)
                 .withDropAfterCommitRate(dropAfterCommit)

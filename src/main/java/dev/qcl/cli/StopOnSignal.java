@@ -1,12 +1,16 @@
 package dev.qcl.cli;
 
 import dev.qcl.batch.LoadJobLauncher;
+import dev.qcl.qlik.QlikClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Ctrl-C or SIGTERM during a run: ask the job to stop at the next chunk boundary (so the run is
- * STOPPED and restartable, with every committed row recorded), wait for the report, then exit 3.
+ * STOPPED and restartable, with every committed row recorded), wake every sender that waits for
+ * the quota (a pause, the window, a backoff: the rows that have to wait give up, so the stop takes
+ * seconds, not the rest of a pause), wait for the report, then exit 3. Threads are never
+ * interrupted: that could close the H2 database's file under a running write.
  */
 final class StopOnSignal implements AutoCloseable {
     private static final long MAX_WAIT_SECONDS = 120;
@@ -34,6 +38,7 @@ final class StopOnSignal implements AutoCloseable {
         if (done.getCount() > 0) {
             System.err.println("qcl: stopping after the current chunk; the run can be continued with qcl restart");
             context.bean(LoadJobLauncher.class).stopRunningInThisProcess();
+            context.beanIfCreated(QlikClient.class).ifPresent(QlikClient::stopWaiting);
         }
         try {
             done.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package dev.qcl.qlik;
 
-import dev.qcl.qlik.RetryPolicy.Attempt;
+import dev.qcl.qlik.WritePolicy.Attempt;
 import dev.qcl.qlik.TenantCalls.Call;
 import dev.qcl.qlik.TenantCalls.Tier;
 import dev.qcl.qlik.WireTypes.ConnectionJson;

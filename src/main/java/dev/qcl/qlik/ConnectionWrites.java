@@ -1,6 +1,6 @@
 package dev.qcl.qlik;
 
-import dev.qcl.qlik.RetryPolicy.Attempt;
+import dev.qcl.qlik.WritePolicy.Attempt;
 import dev.qcl.qlik.TenantCalls.Call;
 import dev.qcl.qlik.TenantCalls.Tier;
 import dev.qcl.qlik.WireTypes.ConnectionJson;
@@ -24,12 +24,12 @@ final class ConnectionWrites {
     private static final String CONNECTIONS = "/data-connections";
 
     private final TenantCalls calls;
-    private final RetryPolicy retry;
+    private final WritePolicy retry;
     private final ApiUris uris;
     private final SecretMasker masker;
     private final ConnectionLookup lookup;
 
-    ConnectionWrites(TenantCalls calls, RetryPolicy retry, ApiUris uris, SecretMasker masker, ConnectionLookup lookup) {
+    ConnectionWrites(TenantCalls calls, WritePolicy retry, ApiUris uris, SecretMasker masker, ConnectionLookup lookup) {
         this.calls = calls;
         this.retry = retry;
         this.uris = uris;

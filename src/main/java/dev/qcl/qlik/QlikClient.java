@@ -1,7 +1,6 @@
 package dev.qcl.qlik;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -12,16 +11,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Qlik Cloud tenant's REST API as qcl uses it. Thread-safe: share one instance. Reads go
- * through the tier-1 pacer, writes through the tier-2 pacer; failures are {@link RejectedException}
- * (the row fails) or {@link RunStoppingException} (the run stops).
+ * The Qlik Cloud tenant's REST API as qcl uses it. Thread-safe: share one instance. Reads and writes
+ * each follow their tier's {@link WritePolicy}; failures are {@link RejectedException} (the row
+ * fails) or {@link RunStoppingException} (the run stops).
  */
 public final class QlikClient implements AutoCloseable {
-    private static final int READ_BURST = 50;
     private final TenantHttp http;
     private final TenantReads reads;
     private final ConnectionWrites writes;
-    private final RatePacer writePacer;
+    private final WritePolicy readPolicy;
+    private final WritePolicy writePolicy;
 
     public QlikClient(QlikSettings settings, HttpStats stats) {
         this(settings, stats, Clock.systemUTC(), Sleeper.real());
@@ -40,20 +39,15 @@ public final class QlikClient implements AutoCloseable {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
         this.http = new TenantHttp(settings, jsonMapper, stats);
-        // a run starts with a handful of reads (data sources, specs, spaces): let them go at once;
-        // the read quota (1,000 a minute over 5 minutes) has room for that, the write quota has not
-        RatePacer readPacer =
-                new RatePacer("read", settings.readsPerMinute(), READ_BURST, RatePacer.DEFAULT_QUIET_PERIOD, clock, sleeper);
-        this.writePacer = new RatePacer("write", settings.writesPerMinute(), clock, sleeper);
-        TenantCalls calls = new TenantCalls(settings, http, readPacer, writePacer, stats, clock, jsonMapper);
-        RetryPolicy retry = new RetryPolicy(settings, stats, clock, sleeper, jitter);
+        this.readPolicy = new WritePolicy("read", settings.readsPerMinute(), settings, stats, clock, sleeper, jitter);
+        this.writePolicy = new WritePolicy("write", settings.writesPerMinute(), settings, stats, clock, sleeper, jitter);
+        TenantCalls calls = new TenantCalls(settings, http, readPolicy, writePolicy, clock, jsonMapper);
         ApiUris uris = new ApiUris(settings.apiRoot());
         SecretMasker masker = new SecretMasker(settings.apiKey(), List.of());
         ConnectionLookup lookup = new ConnectionLookup(calls, uris);
-        this.reads = new TenantReads(calls, retry, uris, masker, lookup);
-        this.writes = new ConnectionWrites(calls, retry, uris, masker, lookup);
+        this.reads = new TenantReads(calls, readPolicy, uris, masker, lookup);
+        this.writes = new ConnectionWrites(calls, writePolicy, uris, masker, lookup);
     }
-
     /** GET {@code /data-sources}. */
     public DataSources dataSources() {
         return reads.dataSources();
@@ -102,14 +96,15 @@ public final class QlikClient implements AutoCloseable {
         return writes.patch(Objects.requireNonNull(connectionId, "connectionId"), operations, secretTexts);
     }
 
-    /** Changes the write pace ({@code --rate-limit}) for every thread. */
-    /** How much longer the tenant's quota holds all writes (zero when writes may go). */
-    public Duration writePausedFor() {
-        return writePacer.pausedFor();
+    /** The write tier's budget now: room in the window, a tenant's pause, what 429s taught. */
+    public BudgetView writeBudget() {
+        return writePolicy.view();
     }
 
-    public void setWritesPerMinute(int perMinute) {
-        writePacer.setPerMinute(perMinute);
+    /** The run is stopping: calls that would have to wait (pace, pause, backoff) give up at once. */
+    public void stopWaiting() {
+        readPolicy.stop();
+        writePolicy.stop();
     }
 
     @Override

@@ -12,11 +12,13 @@ import java.util.Set;
  *
  * @param tenantUrl for example {@code https://acme.eu.qlikcloud.com}
  * @param basePath API prefix, default {@code /api/v1}
- * @param writesPerMinute tier-2 pace (create, update), default 100
- * @param readsPerMinute tier-1 pace (GETs), default 1,000
+ * @param writesPerMinute tier-2 rate (create, update, delete) averaged over {@code window}, default 100
+ * @param readsPerMinute tier-1 rate (GETs) averaged over {@code window}, default 1,000
  * @param maxAttempts attempts per call including the first, default 6; 429s do not count
  * @param maxTimePerRow time after which a call stops retrying, 429 pauses included, default 10 min
  * @param maxThrottleWait a longer {@code Retry-After} stops the run, default 5 min
+ * @param window the quota window both rates are averaged over, default 5 min: a window may hold
+ *     rate x window calls, at once if they come at once
  */
 public record QlikSettings(
         URI tenantUrl,
@@ -30,7 +32,8 @@ public record QlikSettings(
         Duration initialBackoff,
         Duration maxBackoff,
         Duration maxTimePerRow,
-        Duration maxThrottleWait) {
+        Duration maxThrottleWait,
+        Duration window) {
 
     public static final String DEFAULT_BASE_PATH = "/api/v1";
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -54,29 +57,7 @@ public record QlikSettings(
         }
         requirePositive(maxTimePerRow, "maxTimePerRow");
         requirePositive(maxThrottleWait, "maxThrottleWait");
-    }
-
-    /** Settings with every default. */
-    public static QlikSettings of(URI tenantUrl, String apiKey) {
-        return new QlikSettings(
-                tenantUrl,
-                apiKey,
-                DEFAULT_BASE_PATH,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(60),
-                100,
-                1_000,
-                6,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(60),
-                Duration.ofMinutes(10),
-                Duration.ofMinutes(5));
-    }
-
-    /** A copy with another write pace ({@code --rate-limit}). */
-    public QlikSettings withWritesPerMinute(int perMinute) {
-        return new QlikSettings(tenantUrl, apiKey, basePath, connectTimeout, readTimeout, perMinute,
-                readsPerMinute, maxAttempts, initialBackoff, maxBackoff, maxTimePerRow, maxThrottleWait);
+        requirePositive(window, "window");
     }
 
     /** The API root every path is resolved against, without a trailing slash. */
@@ -92,7 +73,7 @@ public record QlikSettings(
                 + ", writesPerMinute=" + writesPerMinute + ", readsPerMinute=" + readsPerMinute
                 + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
                 + ", maxBackoff=" + maxBackoff + ", maxTimePerRow=" + maxTimePerRow
-                + ", maxThrottleWait=" + maxThrottleWait + "]";
+                + ", maxThrottleWait=" + maxThrottleWait + ", window=" + window + "]";
     }
 
     private static void requireHttpsUnlessLoopback(URI url) {

@@ -1,6 +1,9 @@
 package dev.qcl.qlik;
 
-/** The thread was interrupted while waiting (pace, pause or backoff), e.g. because the run is being stopped. */
+/**
+ * The run is being stopped (Ctrl-C, SIGTERM) while a call waited for its pace, a pause or a backoff;
+ * or the thread was interrupted. The run ends STOPPED and can be restarted.
+ */
 public class RunInterruptedException extends RunStoppingException {
     private RunInterruptedException(String message, int attempts, Throwable cause) {
         super(message, 0, attempts, cause);
@@ -9,6 +12,10 @@ public class RunInterruptedException extends RunStoppingException {
     static RunInterruptedException of(String subject, InterruptedException cause) {
         Thread.currentThread().interrupt();
         return new RunInterruptedException("Interrupted while waiting to send " + subject, 0, cause);
+    }
+
+    static RunInterruptedException stopRequested(String subject, int attempts) {
+        return new RunInterruptedException("The run is stopping; " + subject + " was not sent", attempts, null);
     }
 
     @Override

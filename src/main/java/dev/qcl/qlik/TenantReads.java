@@ -23,12 +23,12 @@ final class TenantReads {
     private static final int MAX_PAGES = 10_000;
 
     private final TenantCalls calls;
-    private final RetryPolicy retry;
+    private final WritePolicy retry;
     private final ApiUris uris;
     private final SecretMasker masker;
     private final ConnectionLookup lookup;
 
-    TenantReads(TenantCalls calls, RetryPolicy retry, ApiUris uris, SecretMasker masker, ConnectionLookup lookup) {
+    TenantReads(TenantCalls calls, WritePolicy retry, ApiUris uris, SecretMasker masker, ConnectionLookup lookup) {
         this.calls = calls;
         this.retry = retry;
         this.uris = uris;

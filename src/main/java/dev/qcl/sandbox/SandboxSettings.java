@@ -8,11 +8,15 @@ import java.util.Objects;
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one
  * @param apiKey the only bearer token accepted
- * @param writeQuotaPerMinute writes (POST/PATCH/PUT/DELETE) allowed in any 60 s window; 0 means no quota
+ * @param writeQuotaPerMinute writes (POST/PATCH/PUT/DELETE) allowed in any quota window (per minute with
+ *     the default 60 s window); 0 means no quota
  * @param latency delay added to every response
  * @param failureRate503 fraction of writes answered 503 without being applied
  * @param dropAfterCommitRate fraction of creates that are stored, then answered by resetting the connection
  * @param randomSeed seed of the fault dice, so a run is repeatable
+ * @param writeQuotaWindow the sliding window of the write quota (Qlik's is 5 minutes), default 60 s
+ * @param otherClientShare share of the write quota that another client of the same user spends,
+ *     evenly over each window, from before the sandbox started (0: none)
  */
 public record SandboxSettings(
         int port,
@@ -21,7 +25,9 @@ public record SandboxSettings(
         Duration latency,
         double failureRate503,
         double dropAfterCommitRate,
-        long randomSeed) {
+        long randomSeed,
+        Duration writeQuotaWindow,
+        double otherClientShare) {
 
     public SandboxSettings {
         if (port < 0 || port > 65_535) {
@@ -40,39 +46,62 @@ public record SandboxSettings(
         }
         requireFraction("failureRate503", failureRate503);
         requireFraction("dropAfterCommitRate", dropAfterCommitRate);
+        Objects.requireNonNull(writeQuotaWindow, "writeQuotaWindow");
+        if (writeQuotaWindow.toMillis() < 1) {
+            throw new IllegalArgumentException("writeQuotaWindow must be positive, was " + writeQuotaWindow);
+        }
+        requireFraction("otherClientShare", otherClientShare);
     }
 
-    /** Free port, key {@code sandbox-api-key}, no quota, no latency, no faults, seed 42. */
+    /** Free port, key {@code sandbox-api-key}, no quota (60 s window when set), no latency, no faults, seed 42. */
     public static SandboxSettings defaults() {
-        return new SandboxSettings(0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L);
+        return new SandboxSettings(0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L, Duration.ofSeconds(60), 0.0);
     }
 
     public SandboxSettings withPort(int port) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                writeQuotaWindow, otherClientShare);
     }
 
     public SandboxSettings withApiKey(String apiKey) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                writeQuotaWindow, otherClientShare);
     }
 
     public SandboxSettings withWriteQuotaPerMinute(int writeQuotaPerMinute) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                writeQuotaWindow, otherClientShare);
     }
 
     public SandboxSettings withLatency(Duration latency) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                writeQuotaWindow, otherClientShare);
     }
 
     public SandboxSettings withFailureRate503(double failureRate503) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                writeQuotaWindow, otherClientShare);
     }
 
     public SandboxSettings withDropAfterCommitRate(double dropAfterCommitRate) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                writeQuotaWindow, otherClientShare);
     }
 
     public SandboxSettings withRandomSeed(long randomSeed) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed);
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                writeQuotaWindow, otherClientShare);
+    }
+
+    /** {@code writes} allowed in any {@code window}, for example 500 per 5 minutes like Qlik's tier 2. */
+    public SandboxSettings withWriteQuota(int writes, Duration window) {
+        return new SandboxSettings(port, apiKey, writes, latency, failureRate503, dropAfterCommitRate, randomSeed,
+                window, otherClientShare);
+    }
+
+    public SandboxSettings withOtherClientShare(double otherClientShare) {
+        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate,
+                randomSeed, writeQuotaWindow, otherClientShare);
     }
 
     /** The API key is a secret: never printed. */
@@ -80,7 +109,8 @@ public record SandboxSettings(
     public String toString() {
         return "SandboxSettings[port=" + port + ", apiKey=****, writeQuotaPerMinute=" + writeQuotaPerMinute
                 + ", latency=" + latency + ", failureRate503=" + failureRate503
-                + ", dropAfterCommitRate=" + dropAfterCommitRate + ", randomSeed=" + randomSeed + "]";
+                + ", dropAfterCommitRate=" + dropAfterCommitRate + ", randomSeed=" + randomSeed
+                + ", writeQuotaWindow=" + writeQuotaWindow + ", otherClientShare=" + otherClientShare + "]";
     }
 
     private static void requireFraction(String name, double value) {

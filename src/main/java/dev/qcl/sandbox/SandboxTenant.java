@@ -55,7 +55,8 @@ public final class SandboxTenant implements AutoCloseable {
         var router = new ApiRouter(new CatalogEndpoints(catalog, Json.timestamp(clock.instant())),
                 new SpacesEndpoint(state), new ConnectionReads(state, view), new ConnectionWrites(state, catalog, view));
         var counters = new TrafficCounters();
-        var quota = new WriteQuota(settings.writeQuotaPerMinute(), () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+        var quota = new WriteQuota(settings.writeQuotaPerMinute(), settings.writeQuotaWindow().toMillis(),
+                settings.otherClientShare(), () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
         var dice = new FaultDice(settings.randomSeed(), settings.failureRate503(), settings.dropAfterCommitRate());
         var gateway = new TenantGateway(settings.apiKey(), quota, dice, router, counters);
         var server = new WireMockServer(options()
