@@ -88,31 +88,36 @@ final class WindowBudget {
     /**
      * A 429 answered a send that left at {@code start} (already released). The first 429 of an event
      * learns: the tenant holds what this tier sent in the window, and the window ends {@code
-     * retryAfter} from now for the oldest of them. Requests already on their way when an event began
-     * and refused too only lower what the event learned, by one each.
+     * retryAfter} from now for the oldest of them. Requests already on their way when that event
+     * began and refused too lower what it learned by one each. A 429 under the learned budget means
+     * the tenant holds more than this tier's sends of the learned window (its window is longer, or
+     * another client of the same user spends quota): the pace halves, by a window twice as long,
+     * until a whole window passes without a 429.
      */
     void throttled(Instant start, Instant now, Duration retryAfter) {
-        if (lastEvent != null && start.isBefore(lastEvent)) {
-            current = current == null ? null : current.lessOne();
-            ceiling = eventSetCeiling ? current : ceiling;
+        if (lastEvent != null && !start.isAfter(lastEvent)) {
+            if (eventSetCeiling) {
+                current = current.lessOne();
+                ceiling = current;
+            }
             return;
         }
         lastEvent = now;
-        Duration reference = ceiling != null ? ceiling.window() : configured.window();
-        Instant from = now.minus(reference);
-        int admitted = Math.max(1, inFlight + answeredSince(from));
         if (ceiling != null) {
             eventSetCeiling = false;
-            current = new Limit(admitted, ceiling.window());
+            Limit lowered = current == null ? ceiling : current;
+            current = lowered.window().compareTo(configured.window()) < 0
+                    ? new Limit(lowered.capacity(), min(lowered.window().multipliedBy(2), configured.window()))
+                    : new Limit(Math.max(1, lowered.capacity() / 2), lowered.window());
             return;
         }
+        Instant from = now.minus(configured.window());
+        int admitted = Math.max(1, inFlight + answeredSince(from));
         Duration seen = Duration.between(oldestStartSince(from, now), now.plus(retryAfter));
         // never faster on average than the configured rate: a short Retry-After after a burst can
         // as well mean that another client's sends are leaving the tenant's window
         Duration atConfiguredRate = Duration.ofMillis((long) Math.ceil(admitted * 60_000.0 / perMinute));
-        Duration window = max(seen, atConfiguredRate);
-        window = window.compareTo(configured.window()) > 0 ? configured.window() : window;
-        current = new Limit(admitted, window);
+        current = new Limit(admitted, min(max(seen, atConfiguredRate), configured.window()));
         eventSetCeiling = admitted >= Math.min(INFORMATIVE_SENDS, configured.capacity());
         ceiling = eventSetCeiling ? current : null;
     }
@@ -184,5 +189,9 @@ final class WindowBudget {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -27,7 +27,16 @@ final class TenantFixtures {
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(10),
+                Duration.ofMinutes(5),
                 Duration.ofMinutes(5));
+    }
+
+    /** The fixture's settings with another tenant URL. */
+    static QlikSettings settings(URI tenantUrl, String apiKey) {
+        QlikSettings s = settings(443);
+        return new QlikSettings(tenantUrl, apiKey, s.basePath(), s.connectTimeout(), s.readTimeout(),
+                s.writesPerMinute(), s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(),
+                s.maxTimePerRow(), s.maxThrottleWait(), s.window());
     }
 
     static String errors(int status, String title, String detail) {

@@ -13,7 +13,8 @@ class SandboxSettingsTests {
         // given / when
         var settings = SandboxSettings.defaults();
         // then
-        assertThat(settings).isEqualTo(new SandboxSettings(0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L));
+        assertThat(settings).isEqualTo(new SandboxSettings(0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L,
+                Duration.ofSeconds(60), 0.0));
     }
 
     @Test
