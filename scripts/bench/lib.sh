@@ -138,3 +138,20 @@ PY
 cpu_s() {
   awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$WORK/$LAST_RUN.time"
 }
+
+# window_floor N PER WINDOW_S: the least time N writes take when PER fit in any WINDOW_S seconds:
+# a fresh window takes PER at once, each further PER waits a window.
+window_floor() {
+  awk -v n="$1" -v c="$2" -v w="$3" 'BEGIN { k = int((n + c - 1) / c) - 1; if (k < 0) k = 0; printf "%.1f", k * w }'
+}
+
+# writes_span: seconds from the first to the last write request of the last run (needs the DEBUG log).
+writes_span() {
+  timeline | sed -n 's/.*writes_span_s=\([0-9.]*\).*/\1/p'
+}
+
+# writes_sent: write requests of the last run that the tenant counted (every write answered, 429s not).
+writes_sent() {
+  local all; all=$(timeline | sed -n 's/.* writes=\([0-9]*\).*/\1/p')
+  echo $(( all - $(json http.throttled) ))
+}

@@ -60,4 +60,35 @@ class WriteQuotaTests {
         // then
         assertThat(quota.tryAcquire().admitted()).isTrue();
     }
+
+    @Test
+    void should_take_a_whole_windows_quota_at_once_and_free_it_a_window_later() {
+        // given: Qlik's tier 2, 500 writes per 5 minutes
+        var quota = new WriteQuota(500, 300_000, 0.0, now::get);
+        for (int i = 0; i < 500; i++) {
+            assertThat(quota.tryAcquire().admitted()).isTrue();
+        }
+        // when
+        WriteQuota.Decision refused = quota.tryAcquire();
+        now.addAndGet(300_000);
+        // then
+        assertThat(refused.retryAfterSeconds()).isEqualTo(300);
+        assertThat(quota.tryAcquire().admitted()).isTrue();
+    }
+
+    @Test
+    void should_leave_only_the_rest_of_the_quota_when_another_client_spends_half() {
+        // given: 10 per 10 s, another client of the same user spends 5 of them, one every 2 s
+        var quota = new WriteQuota(10, 10_000, 0.5, now::get);
+        // when
+        int admitted = 0;
+        while (quota.tryAcquire().admitted()) {
+            admitted++;
+        }
+        // then: 5 are left; the next slot frees when the other client's oldest write leaves
+        assertThat(admitted).isEqualTo(5);
+        now.addAndGet(2_000);
+        // that slot is taken again by the other client's next write
+        assertThat(quota.tryAcquire().admitted()).isFalse();
+    }
 }
