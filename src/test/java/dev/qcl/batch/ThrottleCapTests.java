@@ -1,13 +1,16 @@
 package dev.qcl.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.qcl.Qcl;
+import dev.qcl.Sheets;
 import dev.qcl.TestTenant;
 import dev.qcl.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +39,28 @@ class ThrottleCapTests {
                     .contains("\"status\" : \"STOPPED\"").containsPattern("\"throttled\" : [1-9]");
             assertThat(tenant.sandbox().connections()).hasSize(1);
             assertThat(Qcl.run("status", "--home", tenant.home().toString()).out()).contains("STOPPED");
+        }
+    }
+
+    @Test
+    void should_stop_without_waiting_out_the_pause_when_four_senders_meet_a_retry_after_beyond_the_cap(@TempDir Path dir)
+            throws IOException {
+        // given: one write per 15 minutes, so every further write is answered 429 with Retry-After ~900 s
+        Path input = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "cap", 12, "Finance")
+                .write(dir.resolve("in.csv"));
+        SandboxSettings strict = SandboxSettings.defaults().withWriteQuota(1, Duration.ofMinutes(15));
+        try (TestTenant tenant = TestTenant.start(dir, strict)) {
+            // when: the cap is 5 s; a sender that slept before looking at it would wait 15 minutes
+            Qcl.Outcome outcome = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> tenant.qcl(
+                    "run", "--input", input.toString(), "--concurrency", "4", "--qcl.write.max-throttle-wait=5s",
+                    "--qcl.job.chunk-size=4"));
+
+            // then
+            assertThat(outcome.exitCode()).isEqualTo(3);
+            assertThat(outcome.err()).contains("longer than the allowed 5 s").contains("qcl restart --run 1");
+            assertThat(outcome.lastLine()).contains("Run 1 STOPPED");
+            assertThat(tenant.sandbox().connections()).hasSize(1);
+            assertThat(tenant.sandbox().writeRequests()).isLessThanOrEqualTo(4);
         }
     }
 }
