@@ -21,6 +21,7 @@ public final class QlikClient implements AutoCloseable {
     private final TenantHttp http;
     private final TenantReads reads;
     private final ConnectionWrites writes;
+    private final ConnectionDeletes deletes;
     private final RatePacer writePacer;
 
     public QlikClient(QlikSettings settings, HttpStats stats) {
@@ -52,6 +53,7 @@ public final class QlikClient implements AutoCloseable {
         ConnectionLookup lookup = new ConnectionLookup(calls, uris);
         this.reads = new TenantReads(calls, retry, uris, masker, lookup);
         this.writes = new ConnectionWrites(calls, retry, uris, masker, lookup);
+        this.deletes = new ConnectionDeletes(calls, retry, uris, masker);
     }
 
     /** GET {@code /data-sources}. */
@@ -100,6 +102,26 @@ public final class QlikClient implements AutoCloseable {
     /** PATCH {@code /data-connections/{id}} with a JSON-patch list; {@code secretTexts} are masked in messages. */
     public WriteOutcome patch(String connectionId, List<PatchOperation> operations, Collection<String> secretTexts) {
         return writes.patch(Objects.requireNonNull(connectionId, "connectionId"), operations, secretTexts);
+    }
+
+    /** Every connection the identity can list, in every space, that carries {@code tag}. */
+    public List<ExistingConnection> connectionsTagged(String tag) {
+        return reads.connectionsTagged(Objects.requireNonNull(tag, "tag"));
+    }
+
+    /** GET {@code /data-connections/{id}}; empty on 404. */
+    public Optional<ExistingConnection> connectionById(String connectionId) {
+        return reads.connectionById(Objects.requireNonNull(connectionId, "connectionId"));
+    }
+
+    /** POST {@code /data-connections/actions/delete} (admins only: others get a {@link RejectedException} 403). */
+    public BulkDeleteOutcome deleteConnections(List<String> connectionIds) {
+        return deletes.deleteAll(List.copyOf(connectionIds));
+    }
+
+    /** DELETE {@code /data-connections/{id}}; a 404 (gone already) is returned, not thrown. */
+    public WriteOutcome deleteConnection(String connectionId) {
+        return deletes.delete(Objects.requireNonNull(connectionId, "connectionId"));
     }
 
     /** Changes the write pace ({@code --rate-limit}) for every thread. */
