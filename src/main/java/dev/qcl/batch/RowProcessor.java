@@ -1,5 +1,6 @@
 package dev.qcl.batch;
 
+import dev.qcl.batch.RowDecisions.Decision;
 import dev.qcl.csv.ReferenceResolver;
 import dev.qcl.qlik.CreateOutcome;
 import dev.qcl.qlik.CreateRequest;
@@ -8,7 +9,6 @@ import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.RejectedException;
 import dev.qcl.spec.ConnectionDraft;
 import dev.qcl.spec.RowCheck;
-import dev.qcl.batch.RowDecisions.Decision;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
