@@ -8,55 +8,50 @@ import dev.qcl.qlik.WriteOutcome;
 import dev.qcl.spec.ConnectionDraft;
 import dev.qcl.spec.PropertyValue;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code --on-existing update}: compares a row with the existing connection and sends one PATCH with
  * only what differs. An empty cell leaves a property as it is; tags the tenant adds itself
- * ({@code DcaasAPI:}) are ignored; a secret is sent only when its fingerprint differs from what qcl
- * last wrote (or qcl never wrote it).
+ * ({@code DcaasAPI:}) and ownership tags are not compared (see {@link OwnedTags}); a secret is sent only
+ * when its fingerprint differs from what qcl last wrote (or qcl never wrote it).
  */
 final class ConnectionUpdater {
     private static final Logger log = LoggerFactory.getLogger(ConnectionUpdater.class);
-    private static final String TENANT_TAG_PREFIX = "DcaasAPI:";
 
     private final QlikClient client;
     private final SecretFingerprints fingerprints;
+    private final Ownership owned;
 
-    ConnectionUpdater(QlikClient client, SecretFingerprints fingerprints) {
+    ConnectionUpdater(QlikClient client, SecretFingerprints fingerprints, Ownership owned) {
         this.client = client;
         this.fingerprints = fingerprints;
+        this.owned = owned;
     }
 
-    RowResult update(ConnectionDraft draft, SendableRow row, ExistingConnection listed, boolean dryRun) {
-        List<String> secrets = row.secrets();
-        Map<String, Object> wanted = row.properties();
+    /** Reads the connection with its properties and works out what differs from the row. */
+    Comparison compare(ConnectionDraft draft, SendableRow row, ExistingConnection listed) {
         ExistingConnection current =
                 client.connectionForUpdate(draft.qName(), draft.spaceId()).orElse(listed);
-        Changes changes = changes(draft, wanted, current);
-        List<PatchOperation> ops = changes.toSend();
-        if (ops.isEmpty()) {
-            return Results.of(draft, dryRun ? RowStatus.SKIP : RowStatus.SKIPPED, current.id(), null, 0, "unchanged");
-        }
-        String changed = names(ops);
-        if (dryRun) {
-            return Results.of(draft, RowStatus.UPDATE, current.id(), null, 0, "changes: " + changed);
-        }
+        return new Comparison(current, changes(draft, row.properties(), current));
+    }
+
+    /** Sends the changes of a comparison: UPDATED with {@code message}, or FAILED when the tenant refuses. */
+    RowResult apply(ConnectionDraft draft, SendableRow row, Comparison comparison, String message) {
+        String id = comparison.current().id();
         try {
-            WriteOutcome outcome = patch(current.id(), changes, secrets);
-            rememberSecrets(draft, wanted, current.id());
-            return Results.of(draft, RowStatus.UPDATED, current.id(), outcome.httpStatus(), outcome.attempts(), "changed: " + changed);
+            WriteOutcome outcome = patch(id, comparison.changes(), row.secrets());
+            rememberSecrets(draft, row.properties(), id);
+            return Results.of(draft, RowStatus.UPDATED, id, outcome.httpStatus(), outcome.attempts(), message);
         } catch (RejectedException e) {
             // the client masked the row's secrets in the message already
-            String message = e.getMessage();
-            log.warn("Row {}: FAILED: {}", draft.row(), message);
-            return Results.of(draft, RowStatus.FAILED, current.id(), e.httpStatus(), e.attempts(), message);
+            String failure = e.getMessage();
+            log.warn("Row {}: FAILED: {}", draft.row(), failure);
+            return Results.of(draft, RowStatus.FAILED, id, e.httpStatus(), e.attempts(), failure);
         }
     }
 
@@ -94,19 +89,31 @@ final class ConnectionUpdater {
                 properties.add(op);
             }
         }
-        Set<String> wantedTags = new LinkedHashSet<>(draft.tags());
-        Set<String> currentTags = new LinkedHashSet<>(userTags(current.tags()));
-        if (!wantedTags.isEmpty() && !wantedTags.equals(currentTags)) {
-            List<String> tags = new ArrayList<>(wantedTags);
-            current.tags().stream().filter(t -> t.startsWith(TENANT_TAG_PREFIX)).forEach(tags::add);
-            properties.add(new PatchOperation("replace", "/tags", tags));
+        OwnedTags.forUpdate(draft.tags(), current.tags(), owned)
+                .ifPresent(tags -> properties.add(new PatchOperation("replace", "/tags", tags)));
+        boolean adopted = OwnedTags.adopts(current.tags(), owned);
+        List<String> names = new ArrayList<>();
+        properties.stream().map(ConnectionUpdater::name).forEach(names::add);
+        changedSecrets.stream().map(ConnectionUpdater::name).forEach(names::add);
+        if (adopted && !OwnedTags.userTagsDiffer(draft.tags(), current.tags())) {
+            names.remove("tags");
         }
-        return new Changes(properties, changedSecrets, unchangedSecrets);
+        return new Changes(properties, changedSecrets, unchangedSecrets, names, adopted);
     }
 
-    /** What differs: plain properties and tags, secrets whose fingerprint changed, and the other secrets. */
-    private record Changes(
-            List<PatchOperation> properties, List<PatchOperation> changedSecrets, List<PatchOperation> unchangedSecrets) {
+    /** The connection as read, and what differs from the row. */
+    record Comparison(ExistingConnection current, Changes changes) {}
+
+    /**
+     * What differs: plain properties and tags, secrets whose fingerprint changed, and the other
+     * secrets; {@code changed} names what a user would call changed (a set's tag alone is an adoption).
+     */
+    record Changes(
+            List<PatchOperation> properties,
+            List<PatchOperation> changedSecrets,
+            List<PatchOperation> unchangedSecrets,
+            List<String> changed,
+            boolean adopted) {
         List<PatchOperation> toSend() {
             List<PatchOperation> ops = new ArrayList<>(properties);
             ops.addAll(changedSecrets);
@@ -114,8 +121,8 @@ final class ConnectionUpdater {
         }
     }
 
-    private static String names(List<PatchOperation> ops) {
-        return String.join(", ", ops.stream().map(op -> op.path().substring(op.path().lastIndexOf('/') + 1)).toList());
+    private static String name(PatchOperation op) {
+        return op.path().substring(op.path().lastIndexOf('/') + 1);
     }
 
     void rememberSecrets(ConnectionDraft draft, Map<String, Object> sent, String connectionId) {
@@ -124,10 +131,6 @@ final class ConnectionUpdater {
                 fingerprints.remember(connectionId, name, String.valueOf(sent.get(name)));
             }
         });
-    }
-
-    private static List<String> userTags(List<String> tags) {
-        return tags.stream().filter(t -> !t.startsWith(TENANT_TAG_PREFIX)).toList();
     }
 
     /** Published tenants echo most scalars as strings ("443", "true"), so scalars compare by text. */

@@ -28,7 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
     TenantProperties.class,
     WriteProperties.class,
     JobProperties.class,
-    SpecsProperties.class
+    SpecsProperties.class,
+    PruneProperties.class
 })
 class LoadJobConfiguration {
 
@@ -87,9 +88,16 @@ class LoadJobConfiguration {
             SpecCache specs,
             SecretPolicy secrets,
             HttpStats stats,
-            JobProperties job) {
+            JobProperties job,
+            PruneProperties prune) {
         return new LoadJobFactory(
-                jobRepository, transactionManager, results, fingerprints, client, specs, secrets, stats, job);
+                jobRepository, transactionManager, results, fingerprints, client, specs, secrets, stats, job, prune);
+    }
+
+    @Bean
+    @Lazy
+    PrunePlanner prunePlanner(QlikClient client) {
+        return new PrunePlanner(client);
     }
 
     @Bean

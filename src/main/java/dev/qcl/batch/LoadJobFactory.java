@@ -11,6 +11,8 @@ import dev.qcl.spec.SpecCache;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -26,6 +28,7 @@ final class LoadJobFactory {
     static final String JOB_NAME = "connectionLoadJob";
     static final String STEP_NAME = "loadConnectionsStep";
     static final String READER_NAME = "connectionCsvReader";
+    static final String PRUNE_STEP_NAME = "pruneConnectionsStep";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -36,6 +39,7 @@ final class LoadJobFactory {
     private final SecretPolicy secrets;
     private final HttpStats stats;
     private final JobProperties settings;
+    private final PruneProperties prune;
 
     LoadJobFactory(
             JobRepository jobRepository,
@@ -46,7 +50,8 @@ final class LoadJobFactory {
             SpecCache specs,
             SecretPolicy secrets,
             HttpStats stats,
-            JobProperties settings) {
+            JobProperties settings,
+            PruneProperties prune) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
@@ -56,6 +61,7 @@ final class LoadJobFactory {
         this.secrets = secrets;
         this.stats = stats;
         this.settings = settings;
+        this.prune = prune;
     }
 
     Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
@@ -71,7 +77,7 @@ final class LoadJobFactory {
                 new ExistingConnections(client),
                 client,
                 references,
-                new ConnectionUpdater(client, fingerprints));
+                new ConnectionUpdater(client, fingerprints, run.ownership()));
         ResultWriter writer = new ResultWriter(results);
         HttpStatsStream httpStats = new HttpStatsStream(stats);
 
@@ -88,10 +94,22 @@ final class LoadJobFactory {
         if (senders != null) {
             step.taskExecutor(senders);
         }
-        return new JobBuilder(JOB_NAME, jobRepository)
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .start(step.build())
                 .listener(new ProcessMarker(jobRepository))
-                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
+                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()));
+        if (run.ownership().prune()) {
+            job.next(pruneStep(run));
+        }
+        return job.build();
+    }
+
+    /** After the rows: delete the set's connections that no row names (one step, so a restart resumes it). */
+    private Step pruneStep(RunParameters run) {
+        PruneTasklet tasklet = new PruneTasklet(run, new PrunePlanner(client), client, results, prune.batchSize());
+        return new StepBuilder(PRUNE_STEP_NAME, jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .listener(tasklet)
                 .build();
     }
 }

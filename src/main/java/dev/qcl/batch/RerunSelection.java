@@ -18,7 +18,7 @@ final class RerunSelection {
     static RowSelection failedRowsOf(long runId, ResultRepository results) {
         BitSet rows = new BitSet();
         results.forEach(runId, r -> {
-            if (r.status().isRerunnable()) {
+            if (r.status().isRerunnable() && r.row() > 0) {
                 rows.set(r.row());
             }
         });
@@ -28,7 +28,7 @@ final class RerunSelection {
     static RowSelection failedNamesOf(long runId, ResultRepository results) {
         Map<String, Set<String>> spacesByName = new HashMap<>();
         results.forEach(runId, r -> {
-            if (r.status().isRerunnable()) {
+            if (r.status().isRerunnable() && r.row() > 0) {
                 spacesByName.computeIfAbsent(r.qName(), k -> new HashSet<>()).add(r.space());
             }
         });

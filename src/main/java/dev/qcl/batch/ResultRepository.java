@@ -73,6 +73,17 @@ public final class ResultRepository {
         }
     }
 
+    /** The first {@code limit} rows of a run that were updated (or are to be), then its deletions. */
+    public List<RowResult> firstChanges(long runId, int limit) {
+        List<RowResult> changes = new java.util.ArrayList<>(jdbc.query(
+                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS IN ('UPDATED', 'UPDATE')"
+                        + " ORDER BY ROW_NUM FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> map(rs),
+                runId));
+        deletions(runId).stream().limit(Math.max(0, limit - changes.size())).forEach(changes::add);
+        return changes;
+    }
+
     void insert(long runId, List<? extends RowResult> results) {
         jdbc.batchUpdate(
                 "INSERT INTO QCL_ROW_RESULT (RUN_ID, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -107,14 +118,47 @@ public final class ResultRepository {
         return counts;
     }
 
-    /** Streams a run's results in row order, without holding them all in memory. */
+    /**
+     * Streams a run's results in row order, without holding them all in memory: the input rows, then
+     * the deletions of {@code --prune} in the order they were planned.
+     */
     public void forEach(long runId, Consumer<RowResult> consumer) {
         jdbc.query(
-                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? ORDER BY ROW_NUM",
+                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM > 0 ORDER BY ROW_NUM",
                 rs -> {
                     consumer.accept(map(rs));
                 },
                 runId);
+        deletions(runId).forEach(consumer);
+    }
+
+    /**
+     * The deletions of a run's prune. They belong to no input row: they are stored under negative row
+     * numbers (-1, -2, ... in planned order), which keeps the table's key, and shown with an empty row.
+     */
+    public List<RowResult> deletions(long runId) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM < 0 ORDER BY ROW_NUM DESC",
+                (rs, i) -> map(rs),
+                runId);
+    }
+
+    /** Records a deletion's outcome in place of what was recorded before sending it. */
+    void updateDeletion(long runId, RowResult result) {
+        jdbc.update(
+                "UPDATE QCL_ROW_RESULT SET STATUS = ?, HTTP_STATUS = ?, ATTEMPTS = ?, MESSAGE = ?"
+                        + " WHERE RUN_ID = ? AND ROW_NUM = ? AND ROW_NUM < 0",
+                result.status().name(),
+                result.httpStatus(),
+                result.attempts(),
+                truncate(result.message()),
+                runId,
+                result.row());
+    }
+
+    /** Forgets a planned deletion that was never sent and is no longer planned. */
+    void removeDeletion(long runId, int row) {
+        jdbc.update("DELETE FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM = ? AND ROW_NUM < 0", runId, row);
     }
 
     /**

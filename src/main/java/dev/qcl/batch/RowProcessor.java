@@ -1,5 +1,6 @@
 package dev.qcl.batch;
 
+import dev.qcl.batch.RowDecisions.Decision;
 import dev.qcl.csv.ReferenceResolver;
 import dev.qcl.qlik.CreateOutcome;
 import dev.qcl.qlik.CreateRequest;
@@ -8,16 +9,18 @@ import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.RejectedException;
 import dev.qcl.spec.ConnectionDraft;
 import dev.qcl.spec.RowCheck;
-import java.util.function.Function;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Turns a validated row into its result: INVALID rows as they are, existing names by the
- * {@code --on-existing} mode, the rest created in the tenant (or, in a dry run, planned).
+ * Turns a validated row into its result: {@link RowDecisions} says what to do (contract section 5),
+ * this class does it: creates or updates in the tenant, or, in a dry run, records the planned action.
  * Tenant rejections become FAILED results; only run-stopping failures (bad API key, tenant
  * unreachable, an overlong quota pause) leave as exceptions and stop the step.
  */
@@ -30,6 +33,7 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
     private final QlikClient client;
     private final ReferenceResolver references;
     private final ConnectionUpdater updater;
+    private final RowDecisions decisions;
 
     RowProcessor(
             RunParameters run,
@@ -44,6 +48,7 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
         this.client = client;
         this.references = references;
         this.updater = updater;
+        this.decisions = new RowDecisions(run.onExisting(), run.ownership());
     }
 
     @Override
@@ -65,39 +70,35 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
                     null,
                     null,
                     0,
-                    invalid.message());
+                    decisions.forInvalid(invalid).message());
         }
         ConnectionDraft draft = ((RowCheck.Valid) check).draft();
         Optional<ExistingConnection> found = existing.find(draft.spaceId(), draft.qName());
-        if (found.isPresent()) {
-            return onExisting(draft, found.get());
-        }
-        if (run.dryRun()) {
-            return Results.of(draft, RowStatus.CREATE, null, null, 0, "");
-        }
-        return whenSendable(draft, row -> create(draft, row));
+        Decision decision = decisions.forValid(draft.qName(), found);
+        return switch (decision.action()) {
+            case CREATE -> carryOut(draft, decision, () -> whenSendable(draft, row -> create(draft, row)));
+            case COMPARE -> whenSendable(draft, row -> update(draft, row, found.get()));
+            default -> carryOut(draft, decision, null);
+        };
     }
 
-    private RowResult onExisting(ConnectionDraft draft, ExistingConnection connection) {
-        return switch (run.onExisting()) {
-            case SKIP -> Results.of(
-                    draft,
-                    run.dryRun() ? RowStatus.SKIP : RowStatus.SKIPPED,
-                    connection.id(),
-                    null,
-                    0,
-                    "exists in the space (--on-existing skip)");
-            case FAIL -> {
-                String message = "a connection named '" + draft.qName()
-                        + "' already exists in the space; use --on-existing skip or update";
-                if (!run.dryRun()) {
-                    log.warn("Row {}: FAILED: {}", draft.row(), message);
-                }
-                yield Results.of(
-                        draft, run.dryRun() ? RowStatus.FAIL : RowStatus.FAILED, connection.id(), null, 0, message);
-            }
-            case UPDATE -> whenSendable(draft, row -> updater.update(draft, row, connection, run.dryRun()));
-        };
+    private RowResult update(ConnectionDraft draft, SendableRow row, ExistingConnection found) {
+        ConnectionUpdater.Comparison comparison = updater.compare(draft, row, found);
+        ConnectionUpdater.Changes changes = comparison.changes();
+        Decision decision = decisions.afterComparing(comparison.current().id(), changes.changed(), changes.adopted());
+        return carryOut(draft, decision, () -> updater.apply(draft, row, comparison, decision.message()));
+    }
+
+    /** A write is sent (unless this is a dry run); every other decision, and a planned write, is recorded as it is. */
+    private RowResult carryOut(ConnectionDraft draft, Decision decision, Supplier<RowResult> write) {
+        if (decision.action().writes() && !run.dryRun()) {
+            return write.get();
+        }
+        RowStatus status = decision.action().status(run.dryRun());
+        if (status == RowStatus.FAILED) {
+            log.warn("Row {}: FAILED: {}", draft.row(), decision.message());
+        }
+        return Results.of(draft, status, decision.connectionId(), null, 0, decision.message());
     }
 
     /** Resolves the row's references just before sending; one gone since validation makes it INVALID. */
@@ -113,15 +114,16 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
 
     private RowResult create(ConnectionDraft draft, SendableRow row) {
         try {
+            List<String> tags = OwnedTags.forCreate(draft.tags(), run.ownership());
             CreateOutcome outcome = client.create(new CreateRequest(
-                    draft.dataSourceId(), draft.qName(), draft.spaceId(), row.properties(), draft.tags(), row.secrets()));
+                    draft.dataSourceId(), draft.qName(), draft.spaceId(), row.properties(), tags, row.secrets()));
             updater.rememberSecrets(draft, row.properties(), outcome.connectionId());
             existing.remember(new ExistingConnection(
                     outcome.connectionId(),
                     draft.qName(),
                     draft.dataSourceId(),
                     draft.spaceId(),
-                    draft.tags(),
+                    tags,
                     Map.of()));
             String message = outcome.foundAfterUnknownOutcome()
                     ? "created; the tenant did not answer, the name was found on look-up"

@@ -31,9 +31,17 @@ public record RunInfo(
         counts = Map.copyOf(counts);
     }
 
-    /** Rows with a result. */
+    /** Input rows with a result (the deletions of a prune are not rows). */
     public long rows() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream()
+                .filter(e -> !e.getKey().isDeletion())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** Connections deleted by {@code --prune}, or planned for deletion in a dry run. */
+    public long deletions() {
+        return count(RowStatus.DELETED) + count(RowStatus.DELETE);
     }
 
     public long count(RowStatus status) {

@@ -8,14 +8,22 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * A run's inputs, kept as job parameters so that a restart reads them back. The job instance (the
- * run) is identified by the input's content, the run key, the on-existing mode and dry run: the same
+ * run) is identified by the input's content, the run key, the on-existing mode, dry run and the owned set
+ * with its prune flag: the same
  * label over the same content is the same run; without a label every run is a new one.
  *
  * @param runKey {@code label:<label>} or a unique key for an unlabelled run
  * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
  */
 public record RunParameters(
-        Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf, String runKey) {
+        Path input,
+        String inputSha256,
+        String label,
+        OnExisting onExisting,
+        boolean dryRun,
+        Long rerunOf,
+        String runKey,
+        Ownership ownership) {
 
     static final String INPUT = "input";
     static final String INPUT_SHA256 = "input.sha256";
@@ -24,18 +32,27 @@ public record RunParameters(
     static final String ON_EXISTING = "on.existing";
     static final String DRY_RUN = "dry.run";
     static final String RERUN_OF = "rerun.of";
+    static final String OWN_SET = "own.set";
+    static final String PRUNE = "own.prune";
+    static final String MAX_DELETES = "own.max-deletes";
 
     public RunParameters {
         input = Objects.requireNonNull(input, "input").toAbsolutePath().normalize();
         Objects.requireNonNull(inputSha256, "inputSha256");
         Objects.requireNonNull(onExisting, "onExisting");
         Objects.requireNonNull(runKey, "runKey");
+        ownership = Objects.requireNonNullElse(ownership, Ownership.NONE);
     }
 
     public static RunParameters of(
             Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf) {
         String key = label == null || label.isBlank() ? "once:" + UUID.randomUUID() : "label:" + label;
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, key);
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE);
+    }
+
+    /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
+    public RunParameters withOwnership(Ownership owned) {
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned);
     }
 
     public JobParameters toJobParameters() {
@@ -51,6 +68,12 @@ public record RunParameters(
         if (rerunOf != null) {
             builder.addLong(RERUN_OF, rerunOf, false);
         }
+        // only when set, so that the identity of runs without --own stays what it was
+        if (ownership.owns()) {
+            builder.addString(OWN_SET, ownership.set(), true);
+            builder.addString(PRUNE, Boolean.toString(ownership.prune()), true);
+            builder.addLong(MAX_DELETES, (long) ownership.maxDeletes(), false);
+        }
         return builder.toJobParameters();
     }
 
@@ -62,6 +85,17 @@ public record RunParameters(
                 OnExisting.parse(parameters.getString(ON_EXISTING)),
                 Boolean.parseBoolean(parameters.getString(DRY_RUN)),
                 parameters.getLong(RERUN_OF),
-                parameters.getString(RUN_KEY));
+                parameters.getString(RUN_KEY),
+                ownershipOf(parameters));
+    }
+
+    private static Ownership ownershipOf(JobParameters parameters) {
+        String set = parameters.getString(OWN_SET);
+        if (set == null) {
+            return Ownership.NONE;
+        }
+        Long maxDeletes = parameters.getLong(MAX_DELETES);
+        return new Ownership(set, Boolean.parseBoolean(parameters.getString(PRUNE)),
+                maxDeletes == null ? Ownership.DEFAULT_MAX_DELETES : maxDeletes.intValue());
     }
 }

@@ -10,6 +10,8 @@ final class ExitCode {
     static final int USAGE = 2;
     /** The run FAILED or was STOPPED; it can be restarted. */
     static final int RUN_FAILED = 3;
+    /** {@code diff} only: the sheet and the tenant differ (something would be created, updated or deleted). */
+    static final int DIFFERENT = 4;
 
     private ExitCode() {}
 }

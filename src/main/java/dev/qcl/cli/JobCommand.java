@@ -36,10 +36,15 @@ abstract class JobCommand {
             try (ProgressPrinter printer = ProgressPrinter.start(progress, context, Commands.err(spec))) {
                 result = launch.apply(context, progress);
             }
-            int exitCode = new RunOutput(context, Commands.out(spec), Commands.err(spec)).finish(result, job.reportDir);
+            int exitCode = finish(new RunOutput(context, Commands.out(spec), Commands.err(spec)), result);
             stop.done(exitCode);
             return exitCode;
         }
+    }
+
+    /** Writes the report, prints the summary and picks the exit code; {@code diff} prints its plan instead. */
+    int finish(RunOutput output, LaunchResult result) {
+        return output.finish(result, job.reportDir);
     }
 
     Path reportDir() {

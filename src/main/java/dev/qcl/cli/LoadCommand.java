@@ -2,6 +2,8 @@ package dev.qcl.cli;
 
 import dev.qcl.batch.LoadJobLauncher;
 import dev.qcl.batch.OnExisting;
+import dev.qcl.batch.Ownership;
+import dev.qcl.batch.PrunePlanner;
 import dev.qcl.batch.RunParameters;
 import dev.qcl.csv.InputFile;
 import dev.qcl.qlik.QlikClient;
@@ -22,6 +24,9 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
     @Mixin
     InputOptions options;
 
+    @Mixin
+    OwnOptions own;
+
     abstract boolean dryRun();
 
     /**
@@ -40,6 +45,7 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OnExisting mode = options.mode(spec.commandLine());
+        Ownership ownership = own.ownership(spec.commandLine());
         // the pass over the whole file runs while the context starts (both take seconds on a large
         // sheet); its file-level problems still end the command before anything is sent
         InputInspection inspection = InputInspection.start(options.input);
@@ -47,7 +53,10 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
             InputFile file = inspection.result();
             context.bean(QlikClient.class);
             warnAboutUnknownColumns(file, context);
-            RunParameters run = RunParameters.of(file.path(), file.sha256(), options.label, mode, dryRun(), null);
+            RunParameters run = RunParameters.of(file.path(), file.sha256(), options.label, mode, dryRun(), null)
+                    .withOwnership(ownership);
+            // reads only: a prune over the cap stops the command before anything is sent
+            context.bean(PrunePlanner.class).check(run);
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
     }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RunCommand.class,
             ValidateCommand.class,
+            DiffCommand.class,
             RestartCommand.class,
             RerunFailedCommand.class,
             StatusCommand.class,
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
             "",
             "Any setting of config/application.yml can be given as --key=value (e.g. --qcl.write.max-attempts=3).",
             "Exit codes: 0 all rows fine, 1 some rows INVALID or FAILED, 2 usage or configuration error,",
-            "3 the run FAILED or was STOPPED (restartable)."
+            "3 the run FAILED or was STOPPED (restartable), 4 (diff only) the sheet and the tenant differ."
         })
 final class QclCommand implements Runnable {
     /** Spring-style {@code --key=value} settings given on the command line, passed to the context. */

@@ -27,10 +27,8 @@ final class RunOutput {
     }
 
     int finish(LaunchResult result, Path reportDirOption) {
-        RunHistory history = context.bean(RunHistory.class);
-        RunInfo run = history.find(result.runId()).orElseThrow();
+        RunInfo run = writeReport(result, reportDirOption);
         Path dir = reportDir(run.runId(), reportDirOption);
-        new ReportWriter(context.bean(ResultRepository.class)).write(run, dir);
         if (result.failure() != null) {
             err.println("qcl: run " + run.runId() + " " + run.status() + ": " + result.failure()
                     + "; fix the cause, then: qcl restart --run " + run.runId());
@@ -48,6 +46,32 @@ final class RunOutput {
         return exitCode(run, result);
     }
 
+    /** {@code diff}: the report, then what would change, row by row, and exit 0 (nothing), 4 (changes) or 1. */
+    int finishDiff(LaunchResult result, Path reportDirOption) {
+        RunInfo run = writeReport(result, reportDirOption);
+        Path dir = reportDir(run.runId(), reportDirOption);
+        if (result.failure() != null) {
+            err.println("qcl: diff run " + run.runId() + " " + run.status() + ": " + result.failure());
+            err.flush();
+        }
+        new DiffPrinter(out).print(run, context.bean(ResultRepository.class));
+        out.println(summaryLine(run, dir));
+        out.flush();
+        int code = exitCode(run, result);
+        if (code != ExitCode.OK) {
+            return code;
+        }
+        long changes = run.count(RowStatus.CREATE) + run.count(RowStatus.UPDATE) + run.count(RowStatus.DELETE);
+        return changes > 0 ? ExitCode.DIFFERENT : ExitCode.OK;
+    }
+
+    /** Writes the run's report folder and returns the run as recorded. */
+    RunInfo writeReport(LaunchResult result, Path reportDirOption) {
+        RunInfo run = context.bean(RunHistory.class).find(result.runId()).orElseThrow();
+        new ReportWriter(context.bean(ResultRepository.class)).write(run, reportDir(run.runId(), reportDirOption));
+        return run;
+    }
+
     Path reportDir(long runId, Path option) {
         if (option != null) {
             return option.toAbsolutePath().normalize();
@@ -56,12 +80,14 @@ final class RunOutput {
     }
 
     private void printPlan(RunInfo run) {
-        long writes = run.count(RowStatus.CREATE) + run.count(RowStatus.UPDATE);
+        long writes = run.count(RowStatus.CREATE) + run.count(RowStatus.UPDATE) + run.count(RowStatus.DELETE);
         WriteProperties write = context.bean(WriteProperties.class);
         int perMinute = write.rateLimit();
         out.println("Plan: " + run.count(RowStatus.CREATE) + " to create, " + run.count(RowStatus.UPDATE)
                 + " to update, " + run.count(RowStatus.SKIP) + " to skip, " + run.count(RowStatus.FAIL)
-                + " would fail (exist), " + run.count(RowStatus.INVALID) + " invalid.");
+                + " would fail (exist), " + run.count(RowStatus.INVALID) + " invalid"
+                + (run.count(RowStatus.DELETE) > 0 ? ", " + run.count(RowStatus.DELETE) + " to delete (--prune)" : "")
+                + ".");
         out.println("Estimate: " + writes + " writes: " + Durations.estimate(writes, perMinute, write.window())
                 + " at " + perMinute + " writes/min averaged over " + Durations.format(write.window().toMillis()) + ".");
         List<Map.Entry<String, Long>> top = context.bean(ResultRepository.class).topMessages(run.runId(), 5);
@@ -78,6 +104,10 @@ final class RunOutput {
         String counts = statuses.stream()
                 .map(s -> run.count(s) + " " + s.name())
                 .collect(Collectors.joining(", "));
+        if (run.deletions() > 0) {
+            RowStatus deleted = run.dryRun() ? RowStatus.DELETE : RowStatus.DELETED;
+            counts += ", " + run.count(deleted) + " " + deleted.name();
+        }
         return "Run " + run.runId() + (run.dryRun() ? " (validate)" : "")
                 + (run.rerunOf() == null ? "" : " (rerun of run " + run.rerunOf() + ")") + " " + run.status()
                 + ": " + counts + " (" + run.rows() + " rows) in " + Durations.format(run.durationMs())

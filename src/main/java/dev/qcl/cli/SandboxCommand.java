@@ -48,6 +48,9 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--non-admin", description = "The API key's owner is no admin: the bulk actions answer 403.")
+    boolean nonAdmin;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         String apiKey = "sandbox-" + java.util.UUID.randomUUID();
@@ -61,6 +64,7 @@ final class SandboxCommand implements Callable<Integer> {
                 .withDropAfterCommitRate(dropAfterCommit)
                 .withRandomSeed(seed);
         try (SandboxTenant sandbox = SandboxTenant.start(settings)) {
+            sandbox.setAdmin(!nonAdmin);
             Files.writeString(apiKeyFile, apiKey);
             if (urlFile != null) {
                 Files.writeString(urlFile, sandbox.url());

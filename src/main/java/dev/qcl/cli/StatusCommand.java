@@ -59,9 +59,9 @@ final class StatusCommand implements Callable<Integer> {
             out.println("No runs yet. Start one with: qcl run --input connections.csv");
             return;
         }
-        String format = "%-6s %-9s %-16s %-19s %-10s %6s %7s %7s %7s %7s %7s  %s%n";
+        String format = "%-6s %-9s %-16s %-19s %-10s %6s %7s %7s %7s %7s %7s %7s  %s%n";
         out.printf(format, "RUN", "STATUS", "LABEL", "STARTED", "DURATION", "ROWS", "CREATED", "UPDATED", "SKIPPED",
-                "INVALID", "FAILED", "INPUT");
+                "INVALID", "FAILED", "DELETED", "INPUT");
         for (RunInfo run : runs) {
             out.printf(format,
                     run.runId() + (run.dryRun() ? "v" : ""),
@@ -75,6 +75,7 @@ final class StatusCommand implements Callable<Integer> {
                     run.count(RowStatus.SKIPPED) + run.count(RowStatus.SKIP),
                     run.count(RowStatus.INVALID),
                     run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL),
+                    run.deletions(),
                     run.input());
         }
         out.println("(v: a validate run; its counts are planned actions)");
@@ -90,7 +91,9 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Duration:   " + Durations.format(run.durationMs()) + " over " + run.executions() + " execution(s)");
         out.println("HTTP:       " + run.http().requests() + " requests, " + run.http().retries() + " retries, "
                 + run.http().throttled() + " throttled");
-        out.println("Rows:       " + run.rows());
+        out.println("Rows:       " + run.rows() + (run.deletions() > 0
+                ? " (and " + run.deletions() + " connection(s) " + (run.dryRun() ? "to delete" : "deleted") + " by --prune)"
+                : ""));
         run.counts().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.comparingByKey())

@@ -21,6 +21,7 @@ public final class QlikClient implements AutoCloseable {
     private final ConnectionWrites writes;
     private final WritePolicy readPolicy;
     private final WritePolicy writePolicy;
+    private final ConnectionDeletes deletes;
 
     public QlikClient(QlikSettings settings, HttpStats stats) {
         this(settings, stats, Clock.systemUTC(), Sleeper.real());
@@ -47,6 +48,7 @@ public final class QlikClient implements AutoCloseable {
         ConnectionLookup lookup = new ConnectionLookup(calls, uris);
         this.reads = new TenantReads(calls, readPolicy, uris, masker, lookup);
         this.writes = new ConnectionWrites(calls, writePolicy, uris, masker, lookup);
+        this.deletes = new ConnectionDeletes(calls, writePolicy, uris, masker);
     }
     /** GET {@code /data-sources}. */
     public DataSources dataSources() {
@@ -94,6 +96,26 @@ public final class QlikClient implements AutoCloseable {
     /** PATCH {@code /data-connections/{id}} with a JSON-patch list; {@code secretTexts} are masked in messages. */
     public WriteOutcome patch(String connectionId, List<PatchOperation> operations, Collection<String> secretTexts) {
         return writes.patch(Objects.requireNonNull(connectionId, "connectionId"), operations, secretTexts);
+    }
+
+    /** Every connection the identity can list, in every space, that carries {@code tag}. */
+    public List<ExistingConnection> connectionsTagged(String tag) {
+        return reads.connectionsTagged(Objects.requireNonNull(tag, "tag"));
+    }
+
+    /** GET {@code /data-connections/{id}}; empty on 404. */
+    public Optional<ExistingConnection> connectionById(String connectionId) {
+        return reads.connectionById(Objects.requireNonNull(connectionId, "connectionId"));
+    }
+
+    /** POST {@code /data-connections/actions/delete} (admins only: others get a {@link RejectedException} 403). */
+    public BulkDeleteOutcome deleteConnections(List<String> connectionIds) {
+        return deletes.deleteAll(List.copyOf(connectionIds));
+    }
+
+    /** DELETE {@code /data-connections/{id}}; a 404 (gone already) is returned, not thrown. */
+    public WriteOutcome deleteConnection(String connectionId) {
+        return deletes.delete(Objects.requireNonNull(connectionId, "connectionId"));
     }
 
     /** The write tier's budget now: room in the window, a tenant's pause, what 429s taught. */

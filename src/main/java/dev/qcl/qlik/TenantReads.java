@@ -92,6 +92,31 @@ final class TenantReads {
         return List.copyOf(found);
     }
 
+    /** Every page of {@code GET /data-connections} without a space filter, kept when tagged {@code tag}. */
+    List<ExistingConnection> connectionsTagged(String tag) {
+        Call call = new Call("listing of data connections tagged " + tag, masker);
+        List<ExistingConnection> found = new ArrayList<>();
+        URI uri = uris.of("/data-connections", ApiUris.query("limit", PAGE_SIZE, "noDatafiles", "true"));
+        for (int page = 0; uri != null && page < MAX_PAGES; page++) {
+            ConnectionPage json = readJson(call, uri, false, ConnectionPage.class).orElseThrow();
+            if (json.data() != null) {
+                json.data().stream()
+                        .filter(connection -> connection.connectionId() != null)
+                        .map(ConnectionJson::toExisting)
+                        .filter(connection -> connection.tags().contains(tag))
+                        .forEach(found::add);
+            }
+            uri = next(json.links(), uri, "/data-connections");
+        }
+        return List.copyOf(found);
+    }
+
+    Optional<ExistingConnection> connectionById(String connectionId) {
+        Call call = new Call("look-up of data connection " + connectionId, masker);
+        URI uri = uris.of("/data-connections/{id}", Map.of("id", connectionId), Map.of());
+        return readJson(call, uri, true, ConnectionJson.class).map(ConnectionJson::toExisting);
+    }
+
     Optional<ExistingConnection> connectionByName(String qName, String spaceId, boolean parseConnection) {
         Call call = new Call("look-up of data connection '" + qName + "' in " + ConnectionLookup.spaceLabel(spaceId),
                 masker);

@@ -33,7 +33,24 @@ public final class HtmlReport {
             long problemCount,
             Path file)
             throws IOException {
-        String html = ReportPage.html(run, timeline, topMessages, problems, problemCount);
+        write(run, timeline, topMessages, problems, problemCount, List.of(), 0, file);
+    }
+
+    /**
+     * Like the other, with the first rows that were updated (with what changed) and the connections
+     * deleted by {@code --prune}; {@code changeCount} is all of them.
+     */
+    public void write(
+            RunInfo run,
+            List<TimelineSample> timeline,
+            List<Map.Entry<String, Long>> topMessages,
+            List<RowResult> problems,
+            long problemCount,
+            List<RowResult> changes,
+            long changeCount,
+            Path file)
+            throws IOException {
+        String html = ReportPage.html(run, timeline, topMessages, problems, problemCount, changes, changeCount);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.writeString(temp, html, StandardCharsets.UTF_8);

@@ -22,7 +22,9 @@ final class ReportPage {
             List<TimelineSample> timeline,
             List<Map.Entry<String, Long>> topMessages,
             List<RowResult> problems,
-            long problemCount) {
+            long problemCount,
+            List<RowResult> changes,
+            long changeCount) {
         StringBuilder page = new StringBuilder(16_384);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
@@ -36,6 +38,11 @@ final class ReportPage {
         page.append("</div>\n");
         section(page, "timeline", "Throughput and throttling", TimelineChart.html(timeline));
         section(page, "problems", problemsTitle(run, problemCount), ReportTables.problems(problems, problemCount));
+        if (changeCount > 0) {
+            String what = run.dryRun() ? "Updates and deletions planned" : "Updated rows and deleted connections";
+            section(page, "changes", what + " <span class=\"count\">(" + Formats.count(changeCount) + ")</span>",
+                    ReportTables.changes(changes, changeCount));
+        }
         page.append("<footer>Written by qcl for run ").append(run.runId()).append(".</footer>\n");
         return page.append("</main>\n</body>\n</html>\n").toString();
     }

@@ -41,13 +41,38 @@ final class ReportTables {
                 .append("<th>Space</th><th>Data source</th><th>Status</th><th class=\"num\">HTTP</th>")
                 .append("<th>Message</th></tr></thead>\n<tbody>\n");
         for (RowResult row : problems) {
-            html.append("<tr><td class=\"num\">").append(row.row())
+            html.append("<tr><td class=\"num\">").append(row.row() > 0 ? Integer.toString(row.row()) : "&mdash;")
                     .append("</td><td class=\"name\">").append(orDash(row.qName()))
                     .append("</td><td class=\"id space\">").append(space(row))
                     .append("</td><td class=\"id\">").append(orDash(row.dataSourceId()))
                     .append("</td><td>").append(badge(row.status()))
                     .append("</td><td class=\"num\">")
                     .append(row.httpStatus() == null ? "&mdash;" : row.httpStatus().toString())
+                    .append("</td><td class=\"message\">").append(orDash(row.message()))
+                    .append("</td></tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** The rows UPDATED (or to update) with the properties they changed, and the connections deleted. */
+    static String changes(List<RowResult> changes, long changeCount) {
+        if (changes.isEmpty()) {
+            return "<p class=\"empty\">No updates or deletions.</p>\n";
+        }
+        StringBuilder html = new StringBuilder();
+        if (changeCount > changes.size()) {
+            html.append("<p class=\"note\">Showing the first ").append(Formats.count(changes.size()))
+                    .append(" of ").append(Formats.count(changeCount))
+                    .append("; all of them are in <a href=\"results.csv\">results.csv</a>.</p>\n");
+        }
+        html.append("<table class=\"problems changes\">\n<thead><tr><th class=\"num\">Row</th><th>qName</th>")
+                .append("<th>Space</th><th>Connection</th><th>Status</th><th>What</th></tr></thead>\n<tbody>\n");
+        for (RowResult row : changes) {
+            html.append("<tr><td class=\"num\">").append(row.row() > 0 ? Integer.toString(row.row()) : "&mdash;")
+                    .append("</td><td class=\"name\">").append(orDash(row.qName()))
+                    .append("</td><td class=\"id space\">").append(space(row))
+                    .append("</td><td class=\"id\">").append(orDash(row.connectionId()))
+                    .append("</td><td>").append(badge(row.status()))
                     .append("</td><td class=\"message\">").append(orDash(row.message()))
                     .append("</td></tr>\n");
         }

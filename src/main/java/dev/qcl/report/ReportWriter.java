@@ -40,6 +40,8 @@ public final class ReportWriter {
                     results.topMessages(run.runId(), TOP_MESSAGES),
                     results.firstProblems(run.runId(), PROBLEM_ROWS_SHOWN),
                     run.count(RowStatus.INVALID) + run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL),
+                    results.firstChanges(run.runId(), PROBLEM_ROWS_SHOWN),
+                    run.count(RowStatus.UPDATED) + run.count(RowStatus.UPDATE) + run.deletions(),
                     dir.resolve("report.html"));
             failedCsv.join();
             return dir;

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** results.csv: one line per row of the run, in row order, streamed from the results table. */
+/**
+ * results.csv: one line per row of the run, in row order, streamed from the results table, then one
+ * line per connection deleted by {@code --prune}, with an empty {@code row}.
+ */
 final class ResultsCsv {
     static final String[] HEADER = {
         "row", "qName", "space", "dataSourceId", "status", "connectionId", "httpStatus", "attempts", "message"
@@ -30,7 +33,8 @@ final class ResultsCsv {
             csv.writeNext(HEADER, false);
             results.forEach(runId, r -> csv.writeNext(
                     new String[] {
-                        Integer.toString(r.row()),
+                        // a deletion of --prune belongs to no input row
+                        r.row() > 0 ? Integer.toString(r.row()) : "",
                         Csv.neutralised(r.qName()),
                         Csv.neutralised(r.space()),
                         Csv.neutralised(r.dataSourceId()),

@@ -12,6 +12,7 @@ final class StatusPalette {
     private static final Tone SKIPPED = new Tone("#a0a8b3", "#4b5563", "#eef0f3");
     private static final Tone INVALID = new Tone("#e3a008", "#8a5a00", "#fdf3d8");
     private static final Tone FAILED = new Tone("#d64545", "#a32020", "#fbe6e6");
+    private static final Tone DELETED = new Tone("#7c3aed", "#5b21b6", "#efe7fd");
     private static final Tone RUNNING = new Tone("#3b82f6", "#1d4ed8", "#e6effe");
 
     private StatusPalette() {}
@@ -23,6 +24,7 @@ final class StatusPalette {
             case SKIPPED, SKIP -> SKIPPED;
             case INVALID -> INVALID;
             case FAILED, FAIL -> FAILED;
+            case DELETED, DELETE -> DELETED;
         };
     }
 

@@ -41,6 +41,9 @@ final class SummaryJson {
         for (RowStatus status : statusesOf(run)) {
             counts.put(status.name(), run.count(status));
         }
+        // connections removed by --prune (or planned for removal): not rows, so not in the chart's total
+        RowStatus deleted = run.dryRun() ? RowStatus.DELETE : RowStatus.DELETED;
+        counts.put(deleted.name(), run.count(deleted));
         root.put("startedAt", run.startedAt() == null ? null : run.startedAt().toString());
         root.put("endedAt", run.endedAt() == null ? null : run.endedAt().toString());
         root.put("durationMs", run.durationMs());

@@ -78,6 +78,37 @@ final class ConnectionWrites {
         return Reply.noContent();
     }
 
+    /**
+     * {@code POST /data-connections/actions/delete}: admins only (403 otherwise); 207 with one status
+     * per connection, 204 for each deleted, the error of each that was not.
+     */
+    Reply deleteMany(ApiCall call) {
+        if (!state.admin()) {
+            throw SandboxApiException.forbidden("User has no access to the endpoint. The endpoint requires Admin role");
+        }
+        JsonNode connections = requireObject(call.body()).path("connections");
+        if (!connections.isArray() || connections.isEmpty()) {
+            throw SandboxApiException.badRequest("connections must be a non-empty list of {id}");
+        }
+        var body = Json.MAPPER.createObjectNode();
+        var data = body.putArray("data");
+        for (JsonNode item : connections) {
+            String id = item.path("id").asString("");
+            var result = data.addObject().put("id", id);
+            try {
+                if (id.isBlank()) {
+                    throw SandboxApiException.badRequest("id is required");
+                }
+                state.delete(id);
+                result.put("status", 204);
+            } catch (SandboxApiException e) {
+                result.put("status", e.status());
+                result.putObject("error").put("code", e.code()).put("title", e.title()).put("detail", e.detail());
+            }
+        }
+        return Reply.json(207, body);
+    }
+
     static List<String> withTenantTag(List<String> tags, ConnectorSpec spec) {
         List<String> all = new ArrayList<>(tags);
         if (!all.contains(spec.dcaasTag())) {

@@ -22,6 +22,10 @@ final class SandboxApiException extends RuntimeException {
         return new SandboxApiException(401, "HTTP-401", "Unauthorized", detail);
     }
 
+    static SandboxApiException forbidden(String detail) {
+        return new SandboxApiException(403, "HTTP-403", "Forbidden", detail);
+    }
+
     static SandboxApiException notFound(String detail) {
         return new SandboxApiException(404, "HTTP-404", "Not found", detail);
     }

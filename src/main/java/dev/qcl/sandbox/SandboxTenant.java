@@ -123,6 +123,14 @@ public final class SandboxTenant implements AutoCloseable {
         return counters.throttled.get();
     }
 
+    /**
+     * Whether the API key's owner is a tenant admin (default yes). A non-admin gets 403 from the bulk
+     * actions ({@code /data-connections/actions/delete}) and must delete one by one.
+     */
+    public void setAdmin(boolean admin) {
+        state.setAdmin(admin);
+    }
+
     /** Adds a space with a fresh 24-hex-digit ID and returns that ID. */
     public String addSpace(String name, String type) {
         return state.addSpace(name, type).id();
@@ -141,6 +149,12 @@ public final class SandboxTenant implements AutoCloseable {
      * Throws {@link IllegalArgumentException} when the tenant would have rejected it.
      */
     public StoredConnection addConnection(String spaceId, String qName, String dataSourceId, Map<String, Object> properties) {
+        return addConnection(spaceId, qName, dataSourceId, properties, List.of());
+    }
+
+    /** Seeds an existing connection with user tags (an owned set's {@code qcl:} tag, say). */
+    public StoredConnection addConnection(
+            String spaceId, String qName, String dataSourceId, Map<String, Object> properties, List<String> tags) {
         String space = spaceId == null ? state.personalSpaceId() : spaceId;
         try {
             ConnectorSpec spec = catalog.find(dataSourceId)
@@ -151,7 +165,7 @@ public final class SandboxTenant implements AutoCloseable {
             JsonNode tree = Json.toTree(properties);
             PropertyRules.checkProperties(spec, tree);
             return state.create(space, qName, dataSourceId, ConnectionWrites.toMap(tree),
-                    ConnectionWrites.withTenantTag(List.of(), spec));
+                    ConnectionWrites.withTenantTag(PropertyRules.checkTags(Json.toTree(tags)), spec));
         } catch (SandboxApiException e) {
             throw new IllegalArgumentException("Cannot seed connection '" + qName + "': " + e.detail(), e);
         }

@@ -34,11 +34,21 @@ final class TenantState {
     private final Map<String, Entry> connections = new LinkedHashMap<>();
     private final Map<String, String> idByName = new HashMap<>();
     private long nextSeq = 1;
+    private volatile boolean admin = true;
 
     TenantState(Clock clock, String personalSpaceId) {
         this.clock = clock;
         this.personalSpaceId = personalSpaceId;
         addDataFiles(personalSpaceId);
+    }
+
+    /** Whether the API key's owner has the admin role (the bulk actions need it). */
+    boolean admin() {
+        return admin;
+    }
+
+    void setAdmin(boolean admin) {
+        this.admin = admin;
     }
 
     String personalSpaceId() {

@@ -1,0 +1,55 @@
+package dev.qcl.cli;
+
+import dev.qcl.batch.LaunchResult;
+import dev.qcl.batch.LoadJobLauncher;
+import dev.qcl.batch.OnExisting;
+import dev.qcl.batch.Ownership;
+import dev.qcl.batch.PrunePlanner;
+import dev.qcl.batch.RunParameters;
+import dev.qcl.csv.InputFile;
+import dev.qcl.qlik.QlikClient;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code diff}: the plan of {@code run --on-existing update} (plus {@code --prune}) without writing, as a
+ * dry run of the job: what would be created, updated (and which properties) and deleted.
+ */
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        description = {
+            "What 'run --on-existing update' (with --own and --prune: plus prune) would change, without writing:",
+            "rows to create, rows to update with the properties that differ, connections to delete.",
+            "Exit 0 when nothing would change, 4 when something would, 1 when rows are INVALID."
+        })
+final class DiffCommand extends JobCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV, one data connection per row.")
+    Path input;
+
+    @Mixin
+    OwnOptions own;
+
+    @Override
+    public Integer call() {
+        Ownership ownership = own.ownership(spec.commandLine());
+        InputInspection inspection = InputInspection.start(input);
+        return launch(Map.of(), (context, progress) -> {
+            InputFile file = inspection.result();
+            context.bean(QlikClient.class);
+            RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.UPDATE, true, null)
+                    .withOwnership(ownership);
+            context.bean(PrunePlanner.class).check(run);
+            return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
+        });
+    }
+
+    @Override
+    int finish(RunOutput output, LaunchResult result) {
+        return output.finishDiff(result, reportDir());
+    }
+}
