@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -29,9 +30,13 @@ import org.springframework.transaction.PlatformTransactionManager;
     WriteProperties.class,
     JobProperties.class,
     SpecsProperties.class,
-    PruneProperties.class
+    PruneProperties.class,
+    ReferencesProperties.class,
+    FingerprintProperties.class
 })
-class LoadJobConfiguration {
+public class LoadJobConfiguration {
+    /** false: the identity comes only from files (qcl.api-key-file), never from QLIK_API_KEY. */
+    public static final String IDENTITY_FROM_ENVIRONMENT = "qcl.identity-from-environment";
 
     @Bean
     ResultRepository resultRepository(JdbcTemplate jdbc) {
@@ -55,15 +60,18 @@ class LoadJobConfiguration {
 
     @Bean
     @Lazy
-    SecretFingerprints secretFingerprints(JdbcTemplate jdbc) {
-        return new SecretFingerprints(jdbc);
+    SecretFingerprints secretFingerprints(JdbcTemplate jdbc, QclProperties qcl, FingerprintProperties fingerprints) {
+        return new SecretFingerprints(jdbc, FingerprintKey.load(fingerprints.keyFileIn(qcl.home())));
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    QlikClient qlikClient(QclProperties qcl, TenantProperties tenant, WriteProperties write, HttpStats stats) {
+    QlikClient qlikClient(
+            QclProperties qcl, TenantProperties tenant, WriteProperties write, HttpStats stats, Environment environment) {
         URI url = TenantUrl.parse(tenant.url());
-        String apiKey = ApiKeys.load(qcl.apiKeyFile(), System::getenv);
+        // the demo's sandbox has a key of its own: a user's real key must never be read for it
+        boolean fromEnvironment = environment.getProperty(IDENTITY_FROM_ENVIRONMENT, Boolean.class, true);
+        String apiKey = ApiKeys.load(qcl.apiKeyFile(), fromEnvironment ? System::getenv : name -> null);
         QlikSettings settings = ClientSettings.of(url, apiKey, tenant, write);
         return new QlikClient(settings, stats);
     }
@@ -89,9 +97,11 @@ class LoadJobConfiguration {
             SecretPolicy secrets,
             HttpStats stats,
             JobProperties job,
-            PruneProperties prune) {
+            PruneProperties prune,
+            ReferencesProperties references) {
         return new LoadJobFactory(
-                jobRepository, transactionManager, results, fingerprints, client, specs, secrets, stats, job, prune);
+                jobRepository, transactionManager, results, fingerprints, client, specs, secrets, stats, job, prune,
+                references.rules());
     }
 
     @Bean

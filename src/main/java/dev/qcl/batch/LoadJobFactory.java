@@ -2,6 +2,7 @@ package dev.qcl.batch;
 
 import dev.qcl.csv.ConnectionCsvReader;
 import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.csv.ReferenceRules;
 import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.spec.RowCheck;
@@ -40,6 +41,7 @@ final class LoadJobFactory {
     private final HttpStats stats;
     private final JobProperties settings;
     private final PruneProperties prune;
+    private final ReferenceRules referenceRules;
 
     LoadJobFactory(
             JobRepository jobRepository,
@@ -51,7 +53,8 @@ final class LoadJobFactory {
             SecretPolicy secrets,
             HttpStats stats,
             JobProperties settings,
-            PruneProperties prune) {
+            PruneProperties prune,
+            ReferenceRules referenceRules) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
@@ -62,15 +65,17 @@ final class LoadJobFactory {
         this.stats = stats;
         this.settings = settings;
         this.prune = prune;
+        this.referenceRules = referenceRules;
     }
 
     Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
-        ReferenceResolver references = ReferenceResolver.forInput(run.input());
+        ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
         ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
         csv.setName(READER_NAME);
         TenantSpaces spaces = new TenantSpaces(client);
         ValidatingRowReader reader = new ValidatingRowReader(
-                csv, header -> new RowValidator(header, specs, spaces, references, secrets), selection, results);
+                csv, header -> new RowValidator(header, specs, spaces, references, secrets), selection.withSpaces(spaces),
+                results);
         RowProcessor processor = new RowProcessor(
                 run,
                 progress,

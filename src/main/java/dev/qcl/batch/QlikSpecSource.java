@@ -1,13 +1,15 @@
 package dev.qcl.batch;
 
-import dev.qcl.qlik.DataSources;
 import dev.qcl.qlik.DataSourceInfo;
+import dev.qcl.qlik.DataSources;
 import dev.qcl.qlik.QlikClient;
+import dev.qcl.qlik.RejectedException;
 import dev.qcl.spec.DataSourceList;
 import dev.qcl.spec.SpecSource;
+import dev.qcl.spec.TenantReadException;
 import java.util.Optional;
 
-/** The tenant as the source of data sources and api-specs. */
+/** The tenant as the source of data sources and api-specs; a refused read becomes the rows' failure, not the run's. */
 final class QlikSpecSource implements SpecSource {
     private final QlikClient client;
 
@@ -17,13 +19,21 @@ final class QlikSpecSource implements SpecSource {
 
     @Override
     public DataSourceList dataSources() {
-        DataSources sources = client.dataSources();
-        return new DataSourceList(
-                sources.dataSources().stream().map(DataSourceInfo::dataSourceId).toList(), sources.lastUpdated());
+        try {
+            DataSources sources = client.dataSources();
+            return new DataSourceList(
+                    sources.dataSources().stream().map(DataSourceInfo::dataSourceId).toList(), sources.lastUpdated());
+        } catch (RejectedException e) {
+            throw new TenantReadException(e.getMessage(), e.httpStatus(), e.attempts());
+        }
     }
 
     @Override
     public Optional<String> apiSpecJson(String dataSourceId) {
-        return client.apiSpecJson(dataSourceId);
+        try {
+            return client.apiSpecJson(dataSourceId);
+        } catch (RejectedException e) {
+            throw new TenantReadException(e.getMessage(), e.httpStatus(), e.attempts());
+        }
     }
 }

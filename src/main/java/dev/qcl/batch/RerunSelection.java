@@ -2,6 +2,8 @@ package dev.qcl.batch;
 
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
+import dev.qcl.spec.SpaceDirectory;
+import dev.qcl.spec.TenantReadException;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,9 +12,13 @@ import java.util.Set;
 
 /**
  * The rows a {@code rerun-failed} takes: from the original file by row number, or from a corrected
- * copy by qName, and by qName + space where a qName failed more than once.
+ * copy by qName, and by qName + space where a qName failed more than once. The space is compared
+ * resolved: a corrected row that names by {@code spaceName} the space that the run stored by ID matches.
  */
 final class RerunSelection {
+    /** Qlik's longest space name; a longer cell is not looked up. */
+    private static final int SPACE_NAME_CHARS = 256;
+
     private RerunSelection() {}
 
     static RowSelection failedRowsOf(long runId, ResultRepository results) {
@@ -32,15 +38,7 @@ final class RerunSelection {
                 spacesByName.computeIfAbsent(r.qName(), k -> new HashSet<>()).add(r.space());
             }
         });
-        return (row, header) -> {
-            Set<String> spaces = spacesByName.get(cell(row, header, CsvHeader.Q_NAME).strip());
-            if (spaces == null) {
-                return false;
-            }
-            return spaces.size() == 1
-                    || spaces.contains(cell(row, header, CsvHeader.SPACE).strip())
-                    || spaces.contains(cell(row, header, CsvHeader.SPACE_NAME).strip());
-        };
+        return new ByName(spacesByName, null);
     }
 
     static long count(long runId, ResultRepository results) {
@@ -48,7 +46,55 @@ final class RerunSelection {
         return counts.get(RowStatus.INVALID) + counts.get(RowStatus.FAILED);
     }
 
-    private static String cell(InputRow row, CsvHeader header, String column) {
-        return row.cell(header.indexOf(column));
+    /**
+     * Failed rows by qName, and where a name failed in several spaces by the space: the stored space (an ID,
+     * or the cell as written when it could not be resolved) against the row's space ID, its spaceName, or
+     * the ID that spaceName resolves to.
+     */
+    private record ByName(Map<String, Set<String>> spacesByName, SpaceDirectory spaces) implements RowSelection {
+        @Override
+        public boolean includes(InputRow row, CsvHeader header) {
+            Set<String> stored = spacesByName.get(cell(row, header, CsvHeader.Q_NAME));
+            if (stored == null) {
+                return false;
+            }
+            if (stored.size() == 1) {
+                return true;
+            }
+            String spaceId = cell(row, header, CsvHeader.SPACE);
+            String spaceName = cell(row, header, CsvHeader.SPACE_NAME);
+            if (stored.contains(spaceId) || stored.contains(spaceName)) {
+                return true;
+            }
+            if (spaceId.isEmpty() && spaceName.isEmpty()) {
+                return stored.contains("");
+            }
+            return spaceId.isEmpty() && resolvesToStored(spaceName, stored);
+        }
+
+        private boolean resolvesToStored(String spaceName, Set<String> stored) {
+            if (spaces == null) {
+                return false;
+            }
+            if (spaceName.length() > SPACE_NAME_CHARS) {
+                // no space has such a name: validating the row says so
+                return true;
+            }
+            try {
+                return spaces.idsByExactName(spaceName).stream().anyMatch(stored::contains);
+            } catch (TenantReadException e) {
+                // the space cannot be looked up now: take the row; validating it records why it fails
+                return true;
+            }
+        }
+
+        @Override
+        public RowSelection withSpaces(SpaceDirectory spaces) {
+            return new ByName(spacesByName, spaces);
+        }
+
+        private static String cell(InputRow row, CsvHeader header, String column) {
+            return row.cell(header.indexOf(column)).strip();
+        }
     }
 }

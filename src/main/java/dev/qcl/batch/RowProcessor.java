@@ -72,14 +72,39 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
                     0,
                     decisions.forInvalid(invalid).message());
         }
+        if (check instanceof RowCheck.ReadFailed failed) {
+            return readFailed(failed);
+        }
         ConnectionDraft draft = ((RowCheck.Valid) check).draft();
-        Optional<ExistingConnection> found = existing.find(draft.spaceId(), draft.qName());
-        Decision decision = decisions.forValid(draft.qName(), found);
-        return switch (decision.action()) {
-            case CREATE -> carryOut(draft, decision, () -> whenSendable(draft, row -> create(draft, row)));
-            case COMPARE -> whenSendable(draft, row -> update(draft, row, found.get()));
-            default -> carryOut(draft, decision, null);
-        };
+        try {
+            Optional<ExistingConnection> found = existing.find(draft.spaceId(), draft.qName());
+            Decision decision = decisions.forValid(draft.qName(), found);
+            return switch (decision.action()) {
+                case CREATE -> carryOut(draft, decision, () -> whenSendable(draft, row -> create(draft, row)));
+                case COMPARE -> whenSendable(draft, row -> update(draft, row, found.get()));
+                default -> carryOut(draft, decision, null);
+            };
+        } catch (RejectedException e) {
+            // a read this row needs (its space's listing, a look-up) was refused: the row fails, the run goes on
+            log.warn("Row {}: FAILED: {}", draft.row(), e.getMessage());
+            return Results.of(draft, run.dryRun() ? RowStatus.FAIL : RowStatus.FAILED, null, e.httpStatus(),
+                    e.attempts(), e.getMessage());
+        }
+    }
+
+    /** The tenant refused a read that validating this row needs (its connector's api-specs, its space). */
+    private RowResult readFailed(RowCheck.ReadFailed failed) {
+        log.warn("Row {}: FAILED: {}", failed.row(), failed.message());
+        return new RowResult(
+                failed.row(),
+                failed.qName(),
+                failed.space(),
+                failed.dataSourceId(),
+                run.dryRun() ? RowStatus.FAIL : RowStatus.FAILED,
+                null,
+                failed.httpStatus() == 0 ? null : failed.httpStatus(),
+                failed.attempts(),
+                failed.message());
     }
 
     private RowResult update(ConnectionDraft draft, SendableRow row, ExistingConnection found) {
@@ -125,9 +150,7 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
                     draft.spaceId(),
                     tags,
                     Map.of()));
-            String message = outcome.foundAfterUnknownOutcome()
-                    ? "created; the tenant did not answer, the name was found on look-up"
-                    : "";
+            String message = outcome.message();
             return Results.of(
                     draft,
                     RowStatus.CREATED,

@@ -2,6 +2,7 @@ package dev.qcl.batch;
 
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
+import dev.qcl.spec.SpaceDirectory;
 
 /** Which input rows a run takes: all of them, or for {@code rerun-failed} only the failed ones. */
 @FunctionalInterface
@@ -9,4 +10,9 @@ interface RowSelection {
     RowSelection ALL = (row, header) -> true;
 
     boolean includes(InputRow row, CsvHeader header);
+
+    /** This selection with the run's space look-ups, for a selection that matches rows by resolved space. */
+    default RowSelection withSpaces(SpaceDirectory spaces) {
+        return this;
+    }
 }

@@ -1,18 +1,20 @@
 package dev.qcl.batch;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Salted fingerprints of the secret values qcl last wrote per connection and property, so that an
- * update sends a secret only when it changed. The values themselves are never stored; the salt is
- * kept in the job repository so that every machine sharing it computes the same fingerprints.
+ * Keyed fingerprints (HMAC-SHA256) of the secret values qcl last wrote per connection and property, so
+ * that an update sends a secret only when it changed. The values themselves are never stored, and the
+ * key is not in the job repository (see {@link FingerprintKey}), so the stored fingerprints do not let a
+ * reader of the database test guesses. Fingerprints of older qcl versions (salted SHA-256, salt in the
+ * database) are treated as unknown: such a secret is sent once more, then fingerprinted anew.
  */
 final class SecretFingerprints {
     private static final String SCHEMA = """
@@ -21,20 +23,20 @@ final class SecretFingerprints {
                 PROPERTY VARCHAR(256) NOT NULL,
                 FINGERPRINT VARCHAR(64) NOT NULL,
                 PRIMARY KEY (CONNECTION_ID, PROPERTY))""";
-    private static final String SALT_SCHEMA =
-            "CREATE TABLE IF NOT EXISTS QCL_SETTING (NAME VARCHAR(64) NOT NULL PRIMARY KEY, SETTING_VALUE VARCHAR(256) NOT NULL)";
+    /** Marks a keyed fingerprint; anything else in the table is from an older version. */
+    private static final String VERSION = "k1:";
+    private static final String HMAC = "HmacSHA256";
 
     private final JdbcTemplate jdbc;
-    private final String salt;
+    private final SecretKeySpec key;
 
-    SecretFingerprints(JdbcTemplate jdbc) {
+    SecretFingerprints(JdbcTemplate jdbc, byte[] key) {
         this.jdbc = jdbc;
+        this.key = new SecretKeySpec(key, HMAC);
         jdbc.execute(SCHEMA);
-        jdbc.execute(SALT_SCHEMA);
-        this.salt = loadOrCreateSalt();
     }
 
-    /** Whether {@code value} differs from what qcl last wrote, or qcl never wrote this secret. */
+    /** Whether {@code value} differs from what qcl last wrote, or qcl never wrote this secret (or an older qcl did). */
     boolean changed(String connectionId, String property, String value) {
         List<String> stored = jdbc.queryForList(
                 "SELECT FINGERPRINT FROM QCL_SECRET_FINGERPRINT WHERE CONNECTION_ID = ? AND PROPERTY = ?",
@@ -60,33 +62,18 @@ final class SecretFingerprints {
         }
     }
 
-    private String fingerprint(String connectionId, String property, String value) {
+    /** {@code k1:} and the HMAC in unpadded base64 (46 characters, within the column's 64). */
+    String fingerprint(String connectionId, String property, String value) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(salt, connectionId, property, value)) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            for (String part : List.of(connectionId, property, value)) {
+                mac.update(part.getBytes(StandardCharsets.UTF_8));
+                mac.update((byte) 0);
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+            return VERSION + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this Java runtime", e);
         }
-    }
-
-    private String loadOrCreateSalt() {
-        List<String> existing =
-                jdbc.queryForList("SELECT SETTING_VALUE FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'", String.class);
-        if (!existing.isEmpty()) {
-            return existing.get(0);
-        }
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        try {
-            jdbc.update("INSERT INTO QCL_SETTING (NAME, SETTING_VALUE) VALUES ('fingerprint-salt', ?)",
-                    HexFormat.of().formatHex(bytes));
-        } catch (DuplicateKeyException raced) {
-            // another process created it first: use theirs
-        }
-        return jdbc.queryForObject("SELECT SETTING_VALUE FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'", String.class);
     }
 }

@@ -18,8 +18,9 @@ record SendableRow(Map<String, Object> properties, List<String> secrets) {
     /** The row ready to send, or empty with the reason when a variable or file has gone since validation. */
     static Optional<SendableRow> of(ConnectionDraft draft, ReferenceResolver references, StringBuilder reason) {
         try {
-            return Optional.of(new SendableRow(
-                    PropertyValues.resolve(draft, references), PropertyValues.secretTexts(draft, references)));
+            // one pass: each referenced file is read once per send
+            PropertyValues.Sendable sendable = PropertyValues.sendable(draft, references);
+            return Optional.of(new SendableRow(sendable.properties(), sendable.secretTexts()));
         } catch (UnresolvedReferenceException | UnusableReferenceException e) {
             reason.append(e.getMessage());
             return Optional.empty();

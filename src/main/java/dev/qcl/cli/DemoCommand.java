@@ -1,7 +1,7 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.ApiKeys;
 import dev.qcl.batch.ConfigurationProblem;
+import dev.qcl.batch.LoadJobConfiguration;
 import dev.qcl.batch.LoadJobLauncher;
 import dev.qcl.batch.OnExisting;
 import dev.qcl.batch.RunParameters;
@@ -40,13 +40,14 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
             common.home = Path.of("data", "demo");
         }
         Path home = common.resolvedHome();
-        String envKey = System.getenv(ApiKeys.ENV);
-        String apiKey = envKey == null || envKey.isBlank() ? "demo-" + UUID.randomUUID() : envKey.strip();
+        // a key of its own, never the user's QLIK_API_KEY: it is written into the demo's home folder
+        String apiKey = "demo-" + UUID.randomUUID();
         InputFile file = InputFiles.inspect(csv);
         int port = freeLoopbackPort();
         Map<String, Object> properties = new HashMap<>();
         properties.put("qcl.tenant.url", "http://127.0.0.1:" + port);
         properties.put("qcl.api-key-file", writeKeyFile(home, apiKey));
+        properties.put(LoadJobConfiguration.IDENTITY_FROM_ENVIRONMENT, false);
         if (job.rateLimit == null) {
             // the sandbox has no quota: the demo need not wait for Qlik's 100 writes a minute
             properties.put("qcl.write.rate-limit", DEMO_RATE_LIMIT);

@@ -78,8 +78,7 @@ final class ConnectionWrites {
             throw failure;
         }
         if (response.isSuccess()) {
-            return new CreateOutcome(createdId(request, response, call, attempt), response.status(), attempt.number(),
-                    false);
+            return created(request, response, call, attempt, outcomeUnknown);
         }
         if (response.status() == 409 && outcomeUnknown.get()) {
             Optional<CreateOutcome> found = findCreated(request, call, attempt);
@@ -96,14 +95,37 @@ final class ConnectionWrites {
         return found.map(existing -> new CreateOutcome(existing.id(), 200, attempt.number(), true));
     }
 
-    private String createdId(CreateRequest request, RawResponse response, Call call, Attempt attempt) {
-        ConnectionJson created = calls.read(response, ConnectionJson.class, call, attempt.number());
-        if (created != null && created.connectionId() != null && !created.connectionId().isBlank()) {
-            return created.connectionId();
+    /**
+     * A 2xx answer. Its body should carry the new ID; an empty or unreadable one is treated like an
+     * unknown outcome: the name is looked up before anything is recorded, and when it is not found
+     * the next attempt looks again before it sends, so the row is neither reported failed while it
+     * exists nor created twice.
+     */
+    private CreateOutcome created(
+            CreateRequest request, RawResponse response, Call call, Attempt attempt, AtomicBoolean outcomeUnknown) {
+        Optional<String> id = createdId(response, call, attempt);
+        if (id.isPresent()) {
+            return new CreateOutcome(id.get(), response.status(), attempt.number(), false);
         }
-        // created, but the body lacks the ID: ask for it rather than report a created row as failed
-        return lookup.byName(request.qName(), request.spaceId(), false, call, attempt)
-                .map(ExistingConnection::id)
-                .orElseThrow(() -> RejectedException.unreadable(call.subject(), response.status(), attempt.number()));
+        Optional<ExistingConnection> found = lookup.byName(request.qName(), request.spaceId(), false, call, attempt);
+        if (found.isPresent()) {
+            return new CreateOutcome(found.get().id(), response.status(), attempt.number(), false, true);
+        }
+        outcomeUnknown.set(true);
+        throw TransientFailure.unreadableSuccess(response.status());
+    }
+
+    private Optional<String> createdId(RawResponse response, Call call, Attempt attempt) {
+        if (response.body().length == 0) {
+            return Optional.empty();
+        }
+        try {
+            ConnectionJson created = calls.read(response, ConnectionJson.class, call, attempt.number());
+            return Optional.ofNullable(created)
+                    .map(ConnectionJson::connectionId)
+                    .filter(id -> !id.isBlank());
+        } catch (RejectedException unreadable) {
+            return Optional.empty();
+        }
     }
 }

@@ -70,6 +70,11 @@ public final class QlikClient implements AutoCloseable {
         return reads.spacesNamed(Objects.requireNonNull(name, "name"));
     }
 
+    /** Every space the tenant's name search finds for {@code name}: any case, the name as a part of theirs. */
+    public List<Space> spacesMatching(String name) {
+        return reads.spacesMatching(Objects.requireNonNull(name, "name"));
+    }
+
     /** Every connection of a space (null: the personal space) except the built-in DataFiles, all pages. */
     public List<ExistingConnection> connectionsInSpace(String spaceId) {
         return reads.connectionsInSpace(spaceId);

@@ -41,7 +41,7 @@ final class TenantReads {
         DataSourcesJson json = readJson(call, uris.of("/data-sources", Map.of()), false, DataSourcesJson.class)
                 .orElseThrow();
         List<DataSourceInfo> sources = json.dataSources() == null ? List.of() : json.dataSources().stream()
-                .filter(source -> source.dataSourceId() != null)
+                .filter(source -> source != null && source.dataSourceId() != null)
                 .map(TenantReads::toInfo)
                 .toList();
         return new DataSources(sources, parseInstant(json.lastUpdated()));
@@ -59,14 +59,19 @@ final class TenantReads {
     }
 
     List<Space> spacesNamed(String name) {
+        // the tenant's filter is a case-insensitive substring search
+        return spacesMatching(name).stream().filter(space -> name.equals(space.name())).toList();
+    }
+
+    /** Every space the tenant's name search finds (any case, the name as a part); odd items are left out. */
+    List<Space> spacesMatching(String name) {
         Call call = new Call("search for spaces named '" + name + "'", masker);
         List<Space> matches = new ArrayList<>();
         URI uri = uris.of("/spaces", ApiUris.query("name", name, "limit", PAGE_SIZE));
         for (int page = 0; uri != null && page < MAX_PAGES; page++) {
             SpacePage json = readJson(call, uri, false, SpacePage.class).orElseThrow();
             if (json.data() != null) {
-                // the tenant's filter is a case-insensitive substring search
-                json.data().stream().filter(space -> name.equals(space.name())).forEach(matches::add);
+                json.data().stream().filter(space -> space != null && space.id() != null).forEach(matches::add);
             }
             uri = next(json.links(), uri, "/spaces");
         }
@@ -83,7 +88,8 @@ final class TenantReads {
             ConnectionPage json = readJson(call, uri, false, ConnectionPage.class).orElseThrow();
             if (json.data() != null) {
                 json.data().stream()
-                        .filter(connection -> connection.connectionId() != null)
+                        // a tenant may list odd items: null, or a connection without an ID
+                        .filter(connection -> connection != null && connection.connectionId() != null)
                         .map(ConnectionJson::toExisting)
                         .forEach(found::add);
             }

@@ -32,6 +32,12 @@ final class TransientFailure extends RuntimeException {
         return new TransientFailure(Kind.STATUS, httpStatus, "HTTP " + httpStatus + ": " + tenantMessage, null);
     }
 
+    /** A 2xx create whose body names no connection, and whose name a look-up did not find: it may exist. */
+    static TransientFailure unreadableSuccess(int httpStatus) {
+        return new TransientFailure(Kind.OUTCOME_UNKNOWN, httpStatus,
+                "HTTP " + httpStatus + " with an empty or unreadable body, and the name was not found on look-up", null);
+    }
+
     /** Classifies an I/O failure by the causes the JDK client reports. */
     static TransientFailure io(Throwable failure) {
         if (hasCause(failure, ConnectException.class)

@@ -2,14 +2,24 @@ package dev.qcl.spec;
 
 import java.util.Collection;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** Finds the candidate a mistyped name most likely meant: same letters in another case, or up to two edits away. */
+/**
+ * Finds the candidate a mistyped name most likely meant: same letters in another case, or up to two
+ * edits away. Bounded: an input longer than {@link #MAX_INPUT_CHARS} gets no suggestion, and the edit
+ * distance gives up past the threshold, so a pasted paragraph costs no more than a short name.
+ */
 final class NearMiss {
-    private static final int MAX_EDITS = 2;
+    static final int MAX_EDITS = 2;
+    static final int MAX_INPUT_CHARS = 256;
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(MAX_EDITS);
 
     private NearMiss() {}
 
     static Optional<String> suggest(String input, Collection<String> candidates) {
+        if (input == null || input.isEmpty() || input.length() > MAX_INPUT_CHARS) {
+            return Optional.empty();
+        }
         for (String candidate : candidates) {
             if (candidate.equalsIgnoreCase(input)) {
                 return Optional.of(candidate);
@@ -18,33 +28,16 @@ final class NearMiss {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance = distance(input, candidate);
-            // a short input is "near" almost anything: ask for at least one character in common
-            if (distance <= MAX_EDITS && distance < input.length() && distance < bestDistance) {
+            if (Math.abs(candidate.length() - input.length()) > MAX_EDITS) {
+                continue;
+            }
+            int distance = DISTANCE.apply(input, candidate);
+            // -1: more than MAX_EDITS apart; a short input is "near" almost anything: ask for one character in common
+            if (distance >= 0 && distance < input.length() && distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -4,6 +4,7 @@ import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
 import dev.qcl.csv.Reference;
 import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.csv.SafeText;
 import dev.qcl.csv.ReferenceResolver.UnresolvedReferenceException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 /** Checks a row's property cells against its connector's spec and converts them. Never quotes a secret. */
 final class PropertyCells {
+    private static final int SHOWN_PROPERTY_LIST = 500;
     private final CsvHeader header;
     private final ReferenceResolver references;
     private final SecretPolicy secrets;
@@ -53,10 +55,13 @@ final class PropertyCells {
         if (reference.isPresent()) {
             return deferred(column, reference.get(), property, violations);
         }
+        if (!CellLimits.fitsProperty(column, cell, violations)) {
+            return null;
+        }
         boolean secret = property.secret() || secrets.isSecret(column, false);
         Conversion conversion = converter.convert(cell, property, secret);
         if (!conversion.succeeded()) {
-            violations.add(new Violation(column, "column '" + column + "': " + conversion.error()));
+            violations.add(new Violation(column, "column '" + SafeText.shown(column) + "': " + conversion.error()));
             return null;
         }
         return new PropertyValue.Literal(conversion.value(), secret);
@@ -74,7 +79,11 @@ final class PropertyCells {
             if (reference.kind() == Reference.Kind.FILE) {
                 references.check(reference);
             } else {
-                Conversion conversion = converter.convert(references.resolve(reference), property, true);
+                String value = references.resolve(reference);
+                if (!CellLimits.fitsProperty(column, value, violations)) {
+                    return null;
+                }
+                Conversion conversion = converter.convert(value, property, true);
                 if (!conversion.succeeded()) {
                     violations.add(new Violation(column, "column '" + column + "' (" + reference.text() + "): "
                             + conversion.error()));
@@ -92,8 +101,9 @@ final class PropertyCells {
         String hint = NearMiss.suggest(column, spec.properties().keySet())
                 .map(name -> "did you mean '" + name + "'?")
                 .orElse("leave the cell empty on this row (properties of " + spec.dataSourceId() + ": "
-                        + String.join(", ", spec.properties().keySet()) + ")");
-        return new Violation(column, "column '" + column + "' is not a property of " + spec.dataSourceId() + "; " + hint);
+                        + SafeText.truncate(String.join(", ", spec.properties().keySet()), SHOWN_PROPERTY_LIST) + ")");
+        return new Violation(column, "column '" + SafeText.shown(column) + "' is not a property of "
+                + spec.dataSourceId() + "; " + hint);
     }
 
     private void checkRequired(InputRow row, ApiSpec spec, List<Violation> violations) {

@@ -25,34 +25,53 @@ public final class PropertyValues {
      * @throws UnusableReferenceException when a variable's value no longer fits the property's type
      */
     public static Map<String, Object> resolve(ConnectionDraft draft, ReferenceResolver references) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        draft.properties().forEach((name, value) -> body.put(name, valueOf(name, value, references)));
-        return body;
+        return sendable(draft, references).properties();
     }
 
     /** The secret values of a draft as text (references resolved), so that callers can mask them in messages. */
     public static List<String> secretTexts(ConnectionDraft draft, ReferenceResolver references) {
-        Set<String> texts = new LinkedHashSet<>();
-        for (PropertyValue value : draft.properties().values()) {
-            if (value instanceof PropertyValue.Deferred deferred) {
-                texts.add(references.resolve(deferred.reference()));
-            } else if (value.secret() && !(((PropertyValue.Literal) value).value() instanceof Boolean)) {
-                // a secret boolean (separateCredentials matches "credential") would mask every true and false
-                Object literal = ((PropertyValue.Literal) value).value();
-                texts.add(literal instanceof String text ? text : MAPPER.writeValueAsString(literal));
-            }
-        }
-        texts.removeIf(String::isBlank);
-        return new ArrayList<>(texts);
+        return sendable(draft, references).secretTexts();
     }
 
-    private static Object valueOf(String name, PropertyValue value, ReferenceResolver references) {
-        if (value instanceof PropertyValue.Literal literal) {
-            return literal.value();
+    /**
+     * The connectionProperties body and the secret texts to mask in what the tenant answers, in one pass:
+     * each reference is resolved (a file read) exactly once.
+     *
+     * @throws ReferenceResolver.UnresolvedReferenceException when a variable or file has gone since validation
+     * @throws UnusableReferenceException when a variable's value no longer fits the property's type
+     */
+    public static Sendable sendable(ConnectionDraft draft, ReferenceResolver references) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        Set<String> texts = new LinkedHashSet<>();
+        draft.properties().forEach((name, value) -> {
+            if (value instanceof PropertyValue.Literal literal) {
+                body.put(name, literal.value());
+                // a secret boolean (separateCredentials matches "credential") would mask every true and false
+                if (literal.secret() && !(literal.value() instanceof Boolean)) {
+                    Object v = literal.value();
+                    texts.add(v instanceof String text ? text : MAPPER.writeValueAsString(v));
+                }
+            } else {
+                PropertyValue.Deferred deferred = (PropertyValue.Deferred) value;
+                String text = references.resolve(deferred.reference());
+                texts.add(text);
+                body.put(name, valueOf(name, deferred, text, references));
+            }
+        });
+        texts.removeIf(String::isBlank);
+        return new Sendable(body, new ArrayList<>(texts));
+    }
+
+    /** A draft's properties as sent, and the secret texts in them. */
+    public record Sendable(Map<String, Object> properties, List<String> secretTexts) {
+        @Override
+        public String toString() {
+            return "Sendable[properties=" + properties.keySet() + ", secretTexts=****]";
         }
-        PropertyValue.Deferred deferred = (PropertyValue.Deferred) value;
+    }
+
+    private static Object valueOf(String name, PropertyValue.Deferred deferred, String text, ReferenceResolver references) {
         Reference reference = deferred.reference();
-        String text = references.resolve(reference);
         if (reference.kind() == Reference.Kind.FILE) {
             if (deferred.spec().type() == PropertyType.ARRAY) {
                 Map<String, Object> file = new LinkedHashMap<>();

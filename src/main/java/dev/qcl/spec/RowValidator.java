@@ -3,6 +3,7 @@ package dev.qcl.spec;
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
 import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.csv.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Validates input rows against the tenant's data sources, api-specs and spaces (contract section 4).
- * Collects every violation of a row; the in-file duplicate rule is left to the caller. Thread-safe.
+ * Collects every violation of a row; the in-file duplicate rule is left to the caller. A read that the
+ * tenant refuses makes the row {@link RowCheck.ReadFailed}, an api-specs document that cannot be used
+ * makes it INVALID. Thread-safe.
  */
 public final class RowValidator {
     private final CsvHeader header;
@@ -47,11 +50,34 @@ public final class RowValidator {
         if (qName.isEmpty()) {
             violations.add(new Violation(CsvHeader.Q_NAME, "column 'qName' is empty; every row needs a connection name"));
         }
-        Optional<ApiSpec> spec = spec(dataSourceId, violations);
-        String targetSpace = spaces.resolve(spaceId, spaceName, violations);
+        CellLimits.fits(CsvHeader.Q_NAME, qName, CellLimits.Q_NAME_CHARS, violations);
+        boolean sourceFits =
+                CellLimits.fits(CsvHeader.DATA_SOURCE_ID, dataSourceId, CellLimits.DATA_SOURCE_ID_CHARS, violations);
+        boolean spaceFits = CellLimits.fits(CsvHeader.SPACE, spaceId, CellLimits.SPACE_CHARS, violations)
+                & CellLimits.fits(CsvHeader.SPACE_NAME, spaceName, CellLimits.SPACE_NAME_CHARS, violations);
+        TenantReadException readFailure = null;
+        Optional<ApiSpec> spec = Optional.empty();
+        String targetSpace = null;
+        // an overlong cell is never looked up: it cannot name anything, and could not be sent
+        try {
+            spec = sourceFits ? spec(dataSourceId, violations) : Optional.empty();
+        } catch (TenantReadException e) {
+            readFailure = e;
+        }
+        try {
+            targetSpace = spaceFits ? spaces.resolve(spaceId, spaceName, violations) : null;
+        } catch (TenantReadException e) {
+            readFailure = readFailure == null ? e : readFailure;
+        }
         List<String> tags = Tags.parse(reserved(row, CsvHeader.TAGS), violations);
         Map<String, PropertyValue> properties =
                 spec.map(s -> propertyCells.check(row, s, violations)).orElse(Map.of());
+        if (readFailure != null) {
+            String also = violations.isEmpty() ? "" : "; the row also breaks these rules: "
+                    + new RowCheck.Invalid(row.row(), qName, dataSourceId, space, violations).message();
+            return new RowCheck.ReadFailed(row.row(), qName, dataSourceId, space, readFailure.httpStatus(),
+                    readFailure.attempts(), readFailure.getMessage() + also);
+        }
         if (!violations.isEmpty()) {
             return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, violations);
         }
@@ -69,10 +95,18 @@ public final class RowValidator {
             String hint = NearMiss.suggest(dataSourceId, specs.dataSourceIds())
                     .map(id -> "did you mean '" + id + "'?")
                     .orElse("check the spelling (IDs are case sensitive)");
-            violations.add(new Violation(column, "column 'dataSourceId': unknown data source '" + dataSourceId + "'; " + hint));
+            violations.add(new Violation(column, "column 'dataSourceId': unknown data source '"
+                    + SafeText.shown(dataSourceId) + "'; " + hint));
             return Optional.empty();
         }
-        Optional<ApiSpec> spec = specs.spec(dataSourceId);
+        Optional<ApiSpec> spec;
+        try {
+            spec = specs.spec(dataSourceId);
+        } catch (InvalidApiSpecException e) {
+            violations.add(new Violation(column, "column 'dataSourceId': " + e.getMessage()
+                    + "; the connector cannot be checked, so its rows are not sent (try again later, or ask Qlik)"));
+            return Optional.empty();
+        }
         if (spec.isEmpty()) {
             violations.add(new Violation(column, "column 'dataSourceId': the tenant has no api-specs for data source '"
                     + dataSourceId + "' (it may be disabled)"));

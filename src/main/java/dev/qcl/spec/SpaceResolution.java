@@ -1,6 +1,7 @@
 package dev.qcl.spec;
 
 import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.SafeText;
 import java.util.List;
 
 /** Finds a row's target space from its {@code space} (ID) and {@code spaceName} cells. */
@@ -27,7 +28,7 @@ final class SpaceResolution {
         if (spaces.exists(spaceId)) {
             return true;
         }
-        violations.add(new Violation(CsvHeader.SPACE, "column 'space': no space has the ID '" + spaceId
+        violations.add(new Violation(CsvHeader.SPACE, "column 'space': no space has the ID '" + SafeText.shown(spaceId)
                 + "' (or the API key's owner cannot see it); check the ID or use the spaceName column"));
         return false;
     }
@@ -38,7 +39,9 @@ final class SpaceResolution {
             return ids.get(0);
         }
         String problem = ids.isEmpty()
-                ? "no space named '" + spaceName + "'; the name must match exactly, including case"
+                ? "no space named '" + SafeText.shown(spaceName) + "'; " + NearMiss.suggest(spaceName, spaces.namesLike(spaceName))
+                        .map(name -> "did you mean '" + name + "'? (space names must match exactly, including case)")
+                        .orElse("the name must match exactly, including case")
                 : ids.size() + " spaces are named '" + spaceName + "'; use the space column with one of their IDs: "
                         + String.join(", ", ids);
         violations.add(new Violation(CsvHeader.SPACE_NAME, "column 'spaceName': " + problem));

@@ -32,6 +32,7 @@ public final class SpecCache {
     private final ApiSpecParser parser;
     private final ConcurrentMap<String, SpecSlot> slots = new ConcurrentHashMap<>();
     private DataSourceList dataSources;
+    private TenantReadException dataSourcesFailure;
 
     /** @param cacheDir the folder of this tenant's cached specs, for example {@code <home>/specs/<tenant host>} */
     public SpecCache(SpecSource source, Path cacheDir, Duration ttl, Clock clock, SecretPolicy secrets) {
@@ -53,7 +54,12 @@ public final class SpecCache {
         return dataSources().dataSourceIds();
     }
 
-    /** The spec of a data source; empty when the tenant does not know it (or answers 404 for its spec). */
+    /**
+     * The spec of a data source; empty when the tenant does not know it (or answers 404 for its spec).
+     *
+     * @throws TenantReadException when the tenant refuses the data-source list or the spec
+     * @throws InvalidApiSpecException when the spec cannot be read as one
+     */
     public Optional<ApiSpec> spec(String dataSourceId) {
         if (!dataSourceExists(dataSourceId)) {
             return Optional.empty();
@@ -82,9 +88,18 @@ public final class SpecCache {
         return refreshed;
     }
 
+    /** Fetched once; a refusal is kept too, so that every row meets it without asking the tenant again. */
     private synchronized DataSourceList dataSources() {
+        if (dataSourcesFailure != null) {
+            throw dataSourcesFailure;
+        }
         if (dataSources == null) {
-            dataSources = Objects.requireNonNull(source.dataSources(), "the spec source gave no data-source list");
+            try {
+                dataSources = Objects.requireNonNull(source.dataSources(), "the spec source gave no data-source list");
+            } catch (TenantReadException e) {
+                dataSourcesFailure = e;
+                throw e;
+            }
         }
         return dataSources;
     }
@@ -120,19 +135,27 @@ public final class SpecCache {
         return Optional.of(spec);
     }
 
-    /** One data source's spec, loaded at most once however many threads ask; a failed load is tried again later. */
+    /**
+     * One data source's spec, loaded at most once however many threads ask (outside the map's lock).
+     * A refused or unusable spec is kept as well, so the connector's other rows fail the same way
+     * without asking again; {@link #refresh()} tries again.
+     */
     private final class SpecSlot {
         private final String dataSourceId;
         private Optional<ApiSpec> spec;
+        private RuntimeException failure;
 
         SpecSlot(String dataSourceId) {
             this.dataSourceId = dataSourceId;
         }
 
         synchronized Optional<ApiSpec> get() {
+            if (failure != null) {
+                throw failure;
+            }
             if (spec == null) {
                 Optional<ApiSpec> cached = files.read(dataSourceId).flatMap(SpecCache.this::parseCached);
-                spec = cached.isPresent() && fresh(cached.get()) ? cached : fetch(dataSourceId, cached);
+                spec = cached.isPresent() && fresh(cached.get()) ? cached : load(cached);
             }
             return spec;
         }
@@ -141,8 +164,18 @@ public final class SpecCache {
             Optional<ApiSpec> previous = spec != null && spec.isPresent()
                     ? spec
                     : files.read(dataSourceId).flatMap(SpecCache.this::parseCached);
-            spec = fetch(dataSourceId, previous);
+            failure = null;
+            spec = load(previous);
             return spec;
+        }
+
+        private Optional<ApiSpec> load(Optional<ApiSpec> previous) {
+            try {
+                return fetch(dataSourceId, previous);
+            } catch (TenantReadException | InvalidApiSpecException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 }

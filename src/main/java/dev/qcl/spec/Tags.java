@@ -1,6 +1,7 @@
 package dev.qcl.spec;
 
 import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Set;
 final class Tags {
     static final int MAX_TAGS = 31;
     static final int MAX_TAG_BYTES = 256;
-    private static final int SHOWN_CHARS = 40;
 
     private Tags() {}
 
@@ -26,10 +26,15 @@ final class Tags {
             violations.add(violation(tags.size() + " tags are too many; at most " + MAX_TAGS + " are allowed"));
         }
         for (String tag : tags) {
+            int control = SafeText.firstControl(tag);
+            if (control >= 0) {
+                violations.add(violation("the tag '" + SafeText.shown(tag) + "' holds a control character (such as"
+                        + " a line break); remove it"));
+                continue;
+            }
             int bytes = tag.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_TAG_BYTES) {
-                String shown = tag.length() > SHOWN_CHARS ? tag.substring(0, SHOWN_CHARS) + "..." : tag;
-                violations.add(violation("the tag '" + shown + "' has " + bytes + " bytes; at most "
+                violations.add(violation("the tag '" + SafeText.shown(tag) + "' has " + bytes + " bytes; at most "
                         + MAX_TAG_BYTES + " bytes (UTF-8) are allowed"));
             }
         }

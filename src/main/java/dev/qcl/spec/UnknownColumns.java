@@ -1,6 +1,7 @@
 package dev.qcl.spec;
 
 import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.SafeText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,8 +21,7 @@ public final class UnknownColumns {
         Set<String> known = new LinkedHashSet<>();
         List<String> connectors = new ArrayList<>();
         for (String id : dataSourceIds) {
-            Optional<ApiSpec> spec = id.isBlank() || !specs.dataSourceExists(id) ? Optional.empty() : specs.spec(id);
-            spec.ifPresent(s -> {
+            spec(id, specs).ifPresent(s -> {
                 known.addAll(s.properties().keySet());
                 connectors.add(id);
             });
@@ -33,10 +33,22 @@ public final class UnknownColumns {
         for (String column : header.columns()) {
             if (CsvHeader.isProperty(column) && !known.contains(column)) {
                 String hint = NearMiss.suggest(column, known).map(s -> "; did you mean '" + s + "'?").orElse("");
-                warnings.add("column '" + column + "' is not a property of any connector in this file ("
+                warnings.add("column '" + SafeText.shown(column) + "' is not a property of any connector in this file ("
                         + String.join(", ", connectors.stream().sorted().toList()) + ")" + hint);
             }
         }
         return warnings;
+    }
+
+    /** A connector whose spec cannot be had is left out here; its rows say why. */
+    private static Optional<ApiSpec> spec(String id, SpecCache specs) {
+        if (id.isBlank() || id.length() > CellLimits.DATA_SOURCE_ID_CHARS) {
+            return Optional.empty();
+        }
+        try {
+            return specs.dataSourceExists(id) ? specs.spec(id) : Optional.empty();
+        } catch (TenantReadException | InvalidApiSpecException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.qcl.spec;
 
+import dev.qcl.csv.SafeText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class ValueConverter {
      */
     public Conversion convert(String text, PropertySpec spec, boolean secret) {
         boolean hidden = secret || spec.secret();
-        String subject = hidden ? "the value" : "'" + text + "'";
+        String subject = hidden ? "the value" : "'" + SafeText.shown(text) + "'";
         Conversion converted = switch (spec.type()) {
             case STRING -> Conversion.of(text);
             case BOOLEAN -> toBoolean(text, subject);
