@@ -79,7 +79,7 @@ final class SpecFixtures {
     }
 
     /** A spec source that counts its calls; specs can be replaced between calls. */
-    static final class CountingSource implements SpecSource {
+    static class CountingSource implements SpecSource {
         final AtomicInteger dataSourceCalls = new AtomicInteger();
         final AtomicInteger specCalls = new AtomicInteger();
         final Map<String, String> specs = new HashMap<>();
