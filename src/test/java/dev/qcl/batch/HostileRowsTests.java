@@ -105,7 +105,7 @@ class HostileRowsTests {
         Path input = sheet.write(sheets.resolve("hostile.csv"));
         try (TestTenant tenant = TestTenant.start(dir)) {
             // when
-            Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString());
+            Qcl.Outcome outcome = tenant.qclUnpaced("run", "--input", input.toString());
 
             // then: the run completed, every good row was created...
             int good = cases.size() + 1;
