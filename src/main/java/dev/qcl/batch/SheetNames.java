@@ -5,6 +5,7 @@ import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
 import dev.qcl.qlik.ExistingConnection;
 import dev.qcl.spec.SpaceDirectory;
+import dev.qcl.spec.TenantReadException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,13 @@ final class SheetNames {
             named.add(key(spaceId, qName));
         }
         if (!spaceName.isEmpty()) {
-            List<String> ids = spaces.idsByExactName(spaceName);
+            List<String> ids;
+            try {
+                ids = spaces.idsByExactName(spaceName);
+            } catch (TenantReadException e) {
+                // the space cannot be looked up now: the name protects its connections in every space
+                ids = List.of();
+            }
             ids.forEach(id -> named.add(key(id, qName)));
             if (ids.size() != 1) {
                 inAnySpace.add(qName);
