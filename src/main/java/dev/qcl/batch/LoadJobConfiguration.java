@@ -8,6 +8,7 @@ import dev.qcl.spec.SpecCache;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,9 +55,21 @@ class LoadJobConfiguration {
     }
 
     @Bean
+    static LazyTransactionConnections lazyTransactionConnections() {
+        return new LazyTransactionConnections();
+    }
+
+    /** Outside the chunk transaction: a secret the tenant took stays remembered if its chunk rolls back. */
+    @Bean
     @Lazy
-    SecretFingerprints secretFingerprints(JdbcTemplate jdbc) {
-        return new SecretFingerprints(jdbc);
+    SecretFingerprints secretFingerprints(DataSource dataSource) {
+        return new SecretFingerprints(LazyTransactionConnections.autonomous(dataSource));
+    }
+
+    @Bean
+    @Lazy
+    RowWrites rowWrites(DataSource dataSource) {
+        return new RowWrites(LazyTransactionConnections.autonomous(dataSource));
     }
 
     @Bean(destroyMethod = "close")
@@ -84,6 +97,7 @@ class LoadJobConfiguration {
             PlatformTransactionManager transactionManager,
             ResultRepository results,
             SecretFingerprints fingerprints,
+            RowWrites journal,
             QlikClient client,
             SpecCache specs,
             SecretPolicy secrets,
@@ -91,7 +105,7 @@ class LoadJobConfiguration {
             JobProperties job,
             PruneProperties prune) {
         return new LoadJobFactory(
-                jobRepository, transactionManager, results, fingerprints, client, specs, secrets, stats, job, prune);
+                jobRepository, transactionManager, results, fingerprints, journal, client, specs, secrets, stats, job, prune);
     }
 
     @Bean

@@ -15,22 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * kept in the job repository so that every machine sharing it computes the same fingerprints.
  */
 final class SecretFingerprints {
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS QCL_SECRET_FINGERPRINT (
-                CONNECTION_ID VARCHAR(64) NOT NULL,
-                PROPERTY VARCHAR(256) NOT NULL,
-                FINGERPRINT VARCHAR(64) NOT NULL,
-                PRIMARY KEY (CONNECTION_ID, PROPERTY))""";
-    private static final String SALT_SCHEMA =
-            "CREATE TABLE IF NOT EXISTS QCL_SETTING (NAME VARCHAR(64) NOT NULL PRIMARY KEY, SETTING_VALUE VARCHAR(256) NOT NULL)";
-
     private final JdbcTemplate jdbc;
     private final String salt;
 
     SecretFingerprints(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute(SCHEMA);
-        jdbc.execute(SALT_SCHEMA);
         this.salt = loadOrCreateSalt();
     }
 
