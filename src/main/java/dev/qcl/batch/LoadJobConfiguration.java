@@ -40,8 +40,8 @@ class LoadJobConfiguration {
     }
 
     @Bean
-    RunHistory runHistory(JobRepository jobRepository, ResultRepository results) {
-        return new RunHistory(jobRepository, results);
+    RunHistory runHistory(JobRepository jobRepository, ResultRepository results, JdbcTemplate jdbc) {
+        return new RunHistory(jobRepository, results, jdbc);
     }
 
     @Bean

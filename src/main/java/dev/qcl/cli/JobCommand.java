@@ -1,9 +1,15 @@
 package dev.qcl.cli;
 
+import dev.qcl.batch.HomeFolderLock;
 import dev.qcl.batch.LaunchResult;
+import dev.qcl.batch.QclProperties;
 import dev.qcl.batch.RunProgress;
+import dev.qcl.batch.SharedDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** What the commands that run the job share: options, the context, progress, the report and the exit code. */
 abstract class JobCommand {
+    /** How long a job waits for read-only commands (status, report) that have the home folder open. */
+    private static final Duration READERS_WAIT = Duration.ofSeconds(30);
+
     @Mixin
     CommonOptions common;
 
@@ -29,8 +38,13 @@ abstract class JobCommand {
             // a log line first erases the progress bar that is drawn on the same terminal line
             System.setProperty(EraseProgressConverter.ENABLED, "true");
         }
-        try (QclContext context = QclContext.start(properties, Commands.springArgs(spec));
+        String command = spec.name();
+        try (HomeFolderLock home = HomeFolderLock.forJob(common.resolvedHome(), command, READERS_WAIT, Clock.systemUTC());
+                QclContext context = QclContext.start(properties, Commands.springArgs(spec));
+                SharedDatabase shared = SharedDatabase.open(context.property("spring.datasource.url")).orElse(null);
                 StopOnSignal stop = StopOnSignal.install(context)) {
+            home.ready(command, Optional.ofNullable(shared).map(SharedDatabase::url));
+            ReportFolders.checkWritable(job.reportDir != null ? job.reportDir : context.bean(QclProperties.class).reportsDir());
             RunProgress progress = new RunProgress();
             LaunchResult result;
             try (ProgressPrinter printer = ProgressPrinter.start(progress, context, Commands.err(spec))) {
