@@ -39,11 +39,18 @@ abstract class JobCommand {
             System.setProperty(EraseProgressConverter.ENABLED, "true");
         }
         String command = spec.name();
-        try (HomeFolderLock home = HomeFolderLock.forJob(common.resolvedHome(), command, READERS_WAIT, Clock.systemUTC());
-                QclContext context = QclContext.start(properties, Commands.springArgs(spec));
-                SharedDatabase shared = SharedDatabase.open(context.property("spring.datasource.url")).orElse(null);
+        try (HomeFolderLock home = readsOnly()
+                        ? Commands.reading(common)
+                        : HomeFolderLock.forJob(common.resolvedHome(), command, READERS_WAIT, Clock.systemUTC());
+                QclContext context = QclContext.start(
+                        readsOnly() ? Commands.besideJob(properties, home) : properties, Commands.springArgs(spec));
+                SharedDatabase shared = readsOnly()
+                        ? null
+                        : SharedDatabase.open(context.property("spring.datasource.url")).orElse(null);
                 StopOnSignal stop = StopOnSignal.install(context)) {
-            home.ready(command, Optional.ofNullable(shared).map(SharedDatabase::url));
+            if (!readsOnly()) {
+                home.ready(command, Optional.ofNullable(shared).map(SharedDatabase::url));
+            }
             ReportFolders.checkWritable(job.reportDir != null ? job.reportDir : context.bean(QclProperties.class).reportsDir());
             RunProgress progress = new RunProgress();
             LaunchResult result;
@@ -54,6 +61,14 @@ abstract class JobCommand {
             stop.done(exitCode);
             return exitCode;
         }
+    }
+
+    /**
+     * Whether the command writes nothing to the tenant and may run beside a job on the same home folder
+     * ({@code diff}); a job that writes holds the folder alone.
+     */
+    boolean readsOnly() {
+        return false;
     }
 
     /** Writes the report, prints the summary and picks the exit code; {@code diff} prints its plan instead. */

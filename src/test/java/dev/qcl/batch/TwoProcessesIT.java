@@ -21,7 +21,7 @@ class TwoProcessesIT {
     static final int ROWS = 400;
 
     @Test
-    void should_answer_status_and_report_and_refuse_a_second_job_while_a_run_holds_the_home_folder(@TempDir Path dir)
+    void should_answer_status_and_diff_and_refuse_a_second_job_while_a_run_holds_the_home_folder(@TempDir Path dir)
             throws Exception {
         // given: a run that takes minutes (the tenant answers in a second, 4 senders, chunks of 5)
         Path input = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "busy", ROWS, "Finance")
@@ -39,6 +39,7 @@ class TwoProcessesIT {
                 // when
                 Qcl.Outcome status = tenant.qcl("status");
                 Qcl.Outcome detail = tenant.qcl("status", "--run", "1");
+                Qcl.Outcome diff = tenant.qcl("diff", "--input", other.toString());
                 Qcl.Outcome second = tenant.qclUnpaced("run", "--input", other.toString());
                 Qcl.Outcome restart = tenant.qclUnpaced("restart", "--run", "1");
                 boolean stillRunning = run.isAlive();
@@ -49,6 +50,8 @@ class TwoProcessesIT {
                 assertThat(status.out()).containsPattern("(?m)^1\\s+STARTED\\s");
                 assertThat(detail.exitCode()).as(detail.err()).isZero();
                 assertThat(detail.out()).contains("Run 1: STARTED").contains("CREATED");
+                assertThat(diff.exitCode()).as(diff.err()).isEqualTo(4);
+                assertThat(diff.lastLine()).contains("2 CREATE");
                 assertThat(second.exitCode()).isEqualTo(2);
                 assertThat(second.err().strip().lines()).hasSize(1);
                 assertThat(second.err()).contains("is in use by process " + run.pid() + " on host ")
