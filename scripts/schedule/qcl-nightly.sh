@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # qcl-nightly.sh SHEET [QCL OPTIONS ...]: one scheduled run of a sheet, for cron, systemd or a container.
 #
-# - Run label: QCL_RUN_LABEL, default "nightly". The same label over the same sheet content is the
-#   same run: after a run that completed, the next call does nothing and exits 0 (no writes); after
-#   a run that failed or was killed, the next call continues it from its last committed chunk; a
-#   changed sheet starts a new run. (A date in the label would redo every row every night.)
+# - Run label: QCL_RUN_LABEL, default "nightly". A label names a series of runs: after a run of the
+#   series that failed or was killed, the next call over the same sheet continues it from its last
+#   committed chunk; otherwise (the last run completed, or the sheet changed) it starts a new run,
+#   which checks every row against the tenant again and exits with its own code.
 # - Guard: flock -n on $QCL_HOME/qcl-nightly.lock, so that a slow run and the next schedule never
 #   overlap on this machine; the second one exits 75 at once, sending nothing.
 # - Exit code: qcl's own (0 done, 1 some rows INVALID or FAILED, 2 usage or configuration or more

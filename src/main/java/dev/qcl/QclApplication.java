@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.ComponentScan;
 /**
  * qcl: creates Qlik Cloud analytics data connections from a spreadsheet. The command line starts a
  * Spring context per command with only the auto-configuration the job needs (data source,
- * transactions, Spring Batch's JDBC job repository): a command-line tool pays for every class it loads.
+ * transactions, Spring Batch's JDBC job repository, Flyway for qcl's own tables): a command-line tool pays for every class it loads.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.ComponentScan;
     JdbcTemplateAutoConfiguration.class,
     TransactionAutoConfiguration.class,
     BatchAutoConfiguration.class,
-    BatchJdbcAutoConfiguration.class
+    BatchJdbcAutoConfiguration.class,
+    FlywayAutoConfiguration.class
 })
 @ComponentScan("dev.qcl.batch")
 public class QclApplication {

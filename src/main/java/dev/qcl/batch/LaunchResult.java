@@ -3,7 +3,7 @@ package dev.qcl.batch;
 /**
  * How a launch ended.
  *
- * @param alreadyCompleted the run (same label, same content) had completed before: nothing was done
+ * @param continued the call continued an earlier run of its label's series that had not completed
  * @param failure the one-line reason a run stopped early, or null
  */
-public record LaunchResult(long runId, boolean alreadyCompleted, String failure) {}
+public record LaunchResult(long runId, boolean continued, String failure) {}

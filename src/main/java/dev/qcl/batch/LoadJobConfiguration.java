@@ -8,6 +8,7 @@ import dev.qcl.spec.SpecCache;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,8 +45,8 @@ public class LoadJobConfiguration {
     }
 
     @Bean
-    RunHistory runHistory(JobRepository jobRepository, ResultRepository results) {
-        return new RunHistory(jobRepository, results);
+    RunHistory runHistory(JobRepository jobRepository, ResultRepository results, JdbcTemplate jdbc) {
+        return new RunHistory(jobRepository, results, jdbc);
     }
 
     @Bean
@@ -59,9 +60,23 @@ public class LoadJobConfiguration {
     }
 
     @Bean
+    static LazyTransactionConnections lazyTransactionConnections() {
+        return new LazyTransactionConnections();
+    }
+
+    /** Outside the chunk transaction: a secret the tenant took stays remembered if its chunk rolls back. */
+    @Bean
     @Lazy
-    SecretFingerprints secretFingerprints(JdbcTemplate jdbc, QclProperties qcl, FingerprintProperties fingerprints) {
-        return new SecretFingerprints(jdbc, FingerprintKey.load(fingerprints.keyFileIn(qcl.home())));
+    SecretFingerprints secretFingerprints(DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
+        return new SecretFingerprints(
+                LazyTransactionConnections.autonomous(dataSource),
+                FingerprintKey.load(fingerprints.keyFileIn(qcl.home())));
+    }
+
+    @Bean
+    @Lazy
+    RowWrites rowWrites(DataSource dataSource) {
+        return new RowWrites(LazyTransactionConnections.autonomous(dataSource));
     }
 
     @Bean(destroyMethod = "close")
@@ -92,6 +107,7 @@ public class LoadJobConfiguration {
             PlatformTransactionManager transactionManager,
             ResultRepository results,
             SecretFingerprints fingerprints,
+            RowWrites journal,
             QlikClient client,
             SpecCache specs,
             SecretPolicy secrets,
@@ -100,7 +116,7 @@ public class LoadJobConfiguration {
             PruneProperties prune,
             ReferencesProperties references) {
         return new LoadJobFactory(
-                jobRepository, transactionManager, results, fingerprints, client, specs, secrets, stats, job, prune,
+                jobRepository, transactionManager, results, fingerprints, journal, client, specs, secrets, stats, job, prune,
                 references.rules());
     }
 

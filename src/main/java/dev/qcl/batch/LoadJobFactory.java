@@ -35,6 +35,7 @@ final class LoadJobFactory {
     private final PlatformTransactionManager transactionManager;
     private final ResultRepository results;
     private final SecretFingerprints fingerprints;
+    private final RowWrites journal;
     private final QlikClient client;
     private final SpecCache specs;
     private final SecretPolicy secrets;
@@ -48,6 +49,7 @@ final class LoadJobFactory {
             PlatformTransactionManager transactionManager,
             ResultRepository results,
             SecretFingerprints fingerprints,
+            RowWrites journal,
             QlikClient client,
             SpecCache specs,
             SecretPolicy secrets,
@@ -59,6 +61,7 @@ final class LoadJobFactory {
         this.transactionManager = transactionManager;
         this.results = results;
         this.fingerprints = fingerprints;
+        this.journal = journal;
         this.client = client;
         this.specs = specs;
         this.secrets = secrets;
@@ -76,13 +79,15 @@ final class LoadJobFactory {
         ValidatingRowReader reader = new ValidatingRowReader(
                 csv, header -> new RowValidator(header, specs, spaces, references, secrets), selection.withSpaces(spaces),
                 results);
-        RowProcessor processor = new RowProcessor(
+        ExistingConnections existing = new ExistingConnections(client);
+        RowProcessor decision = new RowProcessor(
                 run,
                 progress,
-                new ExistingConnections(client),
+                existing,
                 client,
                 references,
                 new ConnectionUpdater(client, fingerprints, run.ownership()));
+        JournaledRowProcessor processor = new JournaledRowProcessor(decision, journal, existing, run, progress);
         ResultWriter writer = new ResultWriter(results);
         HttpStatsStream httpStats = new HttpStatsStream(stats);
 
@@ -95,6 +100,7 @@ final class LoadJobFactory {
                 .stream(httpStats)
                 .listener(httpStats)
                 .listener(reader)
+                .listener(processor)
                 .listener(writer);
         if (senders != null) {
             step.taskExecutor(senders);

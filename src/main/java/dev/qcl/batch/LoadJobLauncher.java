@@ -2,26 +2,26 @@ package dev.qcl.batch;
 
 import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFiles;
-import dev.qcl.qlik.RunStoppingException;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Starts, restarts and reruns the load job, one run per call, in this thread. A run left STARTED by a
- * process that died (same host, PID gone) is marked FAILED first so that it can be restarted.
+ * Starts, restarts and reruns the load job, one run per call, in this thread. Which run a call
+ * makes is decided here (a labelled call may continue its series' unfinished run); recovery of runs
+ * left by dead processes, the senders and how an execution ended live in their own classes.
  */
 public final class LoadJobLauncher {
     private static final Logger log = LoggerFactory.getLogger(LoadJobLauncher.class);
@@ -32,6 +32,8 @@ public final class LoadJobLauncher {
     private final ResultRepository results;
     private final RunHistory history;
     private final WriteProperties write;
+    private final AbandonedRuns abandoned;
+    private final RunEnding ending;
 
     LoadJobLauncher(
             JobOperator jobOperator,
@@ -46,11 +48,22 @@ public final class LoadJobLauncher {
         this.results = results;
         this.history = history;
         this.write = write;
+        this.abandoned = new AbandonedRuns(jobOperator, jobRepository);
+        this.ending = new RunEnding(jobRepository);
     }
 
-    /** Starts a new run, or continues the labelled run with the same content if it did not complete. */
+    /**
+     * Starts a new run. With a label, the latest run of that series is continued instead when it did
+     * not complete and its input and mode are the same (contract section 2); otherwise a new run of
+     * the series starts, also over an unchanged sheet.
+     */
     public LaunchResult run(RunParameters run, long rows, RunProgress progress) {
         progress.expect(rows);
+        Optional<RunParameters> unfinished = unfinishedOfSeries(run);
+        if (unfinished.isPresent()) {
+            LaunchResult continued = launch(unfinished.get(), progress);
+            return new LaunchResult(continued.runId(), true, continued.failure());
+        }
         return launch(run, progress);
     }
 
@@ -107,22 +120,32 @@ public final class LoadJobLauncher {
                 : RerunSelection.failedNamesOf(run.rerunOf(), results);
     }
 
+    /** The parameters of the series' latest run, when this call should continue it. */
+    private Optional<RunParameters> unfinishedOfSeries(RunParameters run) {
+        if (run.label() == null || run.label().isBlank() || run.rerunOf() != null) {
+            return Optional.empty();
+        }
+        return history.latestOfSeries(run.label(), run.dryRun())
+                .filter(latest -> !latest.completed())
+                .map(latest -> RunParameters.from(history.executions(latest.runId()).get(latest.executions() - 1)
+                        .getJobParameters()))
+                .filter(earlier -> earlier.inputSha256().equals(run.inputSha256())
+                        && earlier.onExisting() == run.onExisting()
+                        && earlier.ownership().equals(run.ownership()))
+                .map(earlier -> {
+                    log.info("The latest run labelled {} did not complete and its input is unchanged: continuing it",
+                            run.label());
+                    return earlier;
+                });
+    }
+
     private LaunchResult launch(RunParameters run, RunProgress progress) {
-        recoverIfAbandoned(run);
-        ThreadPoolTaskExecutor senders = senders(run);
+        abandoned.recoverIfAbandoned(run);
+        ThreadPoolTaskExecutor senders = Senders.forRun(run, write);
         try {
             Job job = jobs.getObject().create(run, selectionFor(run), progress, senders);
-            JobExecution execution = jobOperator.start(job, run.toJobParameters());
-            return new LaunchResult(execution.getJobInstance().getInstanceId(), false, stopIfThrottled(execution));
-        } catch (JobInstanceAlreadyCompleteException e) {
-            long runId = jobRepository.getJobInstance(LoadJobFactory.JOB_NAME, run.toJobParameters()).getInstanceId();
-            return new LaunchResult(runId, true, null);
-        } catch (JobExecutionAlreadyRunningException e) {
-            throw new ConfigurationProblem("this run is already running in another process; wait for it to end");
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("the job could not start: " + e.getMessage(), e);
+            JobExecution execution = start(job, run);
+            return new LaunchResult(execution.getJobInstance().getInstanceId(), false, ending.settle(execution));
         } finally {
             if (senders != null) {
                 senders.shutdown();
@@ -130,80 +153,24 @@ public final class LoadJobLauncher {
         }
     }
 
-    /** A run left STARTED by a dead process on this host is marked FAILED so that it can go on. */
-    private void recoverIfAbandoned(RunParameters run) {
-        var instance = jobRepository.getJobInstance(LoadJobFactory.JOB_NAME, run.toJobParameters());
-        if (instance == null) {
-            return;
-        }
-        JobExecution last = jobRepository.getLastJobExecution(instance);
-        if (last == null || !last.isRunning()) {
-            return;
-        }
-        String host = last.getExecutionContext().getString(ProcessMarker.HOST, "");
-        long pid = last.getExecutionContext().getLong(ProcessMarker.PID, -1L);
-        // our own PID is dead too: in a container every process may get the same PID (often 1)
-        if (host.equals(ThisProcess.host()) && (pid == ProcessHandle.current().pid() || !ThisProcess.alive(pid))) {
-            log.info("Run {} was left running by process {}, which has ended; marking it FAILED to restart it",
-                    instance.getInstanceId(), pid);
-            jobOperator.recover(jobRepository.getJobExecution(last.getId()));
-        } else if (!host.isEmpty() && !host.equals(ThisProcess.host())) {
-            throw new ConfigurationProblem("run " + instance.getInstanceId() + " is marked running by process " + pid
-                    + " on host " + host + "; restart it there, or wait for it to end");
-        }
-    }
-
     /**
-     * A quota pause longer than the cap, or a wait interrupted by a stop request, ends the run as
-     * STOPPED, not FAILED: nothing went wrong, and it can be restarted.
+     * Runs the job in this thread. Failures of the run itself are recorded in the execution; what
+     * leaves here was refused before the run began (exit 2) or broke the machinery under it (exit 3).
      */
-    private String stopIfThrottled(JobExecution execution) {
-        String failure = null;
-        boolean stopped = false;
-        for (Throwable t : execution.getAllFailureExceptions()) {
-            for (Throwable cause = t; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RunStoppingException stopping) {
-                    failure = stopping.getMessage();
-                    stopped = stopping.runStatus() == RunStoppingException.RunStatus.STOPPED;
-                    break;
-                }
-            }
-            if (failure == null) {
-                // the innermost message names what went wrong; the outer ones say "Unable to process chunk"
-                Throwable root = t;
-                while (root.getCause() != null && root.getCause() != root) {
-                    root = root.getCause();
-                }
-                failure = root.getMessage() != null ? root.getMessage() : t.getMessage();
-            }
+    private JobExecution start(Job job, RunParameters run) {
+        try {
+            return jobOperator.start(job, run.toJobParameters());
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new NothingToDo("this run already completed; there is nothing to restart (see qcl rerun-failed)");
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new ConfigurationProblem("this run is already running in another process; wait for it to end");
+        } catch (JobRestartException | InvalidJobParametersException e) {
+            throw new ConfigurationProblem("the run cannot start: " + e.getMessage());
+        } catch (ConfigurationProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RunAbortedException("the run could not go on: " + e.getMessage(), e);
         }
-        if (stopped && execution.getStatus() == BatchStatus.FAILED) {
-            execution.setStatus(BatchStatus.STOPPED);
-            execution.setExitStatus(ExitStatus.STOPPED.addExitDescription(failure));
-            for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStatus() == BatchStatus.FAILED) {
-                    step.setStatus(BatchStatus.STOPPED);
-                    step.setExitStatus(ExitStatus.STOPPED);
-                    jobRepository.update(step);
-                }
-            }
-            jobRepository.update(execution);
-        }
-        return failure;
-    }
-
-    /** Threads that send rows; a dry run sends nothing, and handing its rows to threads only costs time. */
-    private ThreadPoolTaskExecutor senders(RunParameters run) {
-        if (run.dryRun() || write.concurrency() <= 1) {
-            return null;
-        }
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(write.concurrency());
-        executor.setMaxPoolSize(write.concurrency());
-        executor.setThreadNamePrefix("qcl-sender-");
-        executor.setDaemon(true);
-        executor.initialize();
-        return executor;
     }
 
     /** There is nothing to restart or rerun: the command says so and exits 2. */

@@ -13,29 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The per-row results of every run, in the job repository's database. Rows are written by the
  * step's writer inside the chunk transaction, so a row has a result exactly when its chunk committed.
+ * The tables are made by the migrations in {@code db/migration}.
  */
 public final class ResultRepository {
     static final int MESSAGE_LIMIT = 4000;
 
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS QCL_ROW_RESULT (
-                RUN_ID BIGINT NOT NULL,
-                ROW_NUM INTEGER NOT NULL,
-                Q_NAME VARCHAR(1024) NOT NULL,
-                SPACE VARCHAR(1024) NOT NULL,
-                DATA_SOURCE_ID VARCHAR(256) NOT NULL,
-                STATUS VARCHAR(16) NOT NULL,
-                CONNECTION_ID VARCHAR(64) NOT NULL,
-                HTTP_STATUS INTEGER,
-                ATTEMPTS INTEGER NOT NULL,
-                MESSAGE VARCHAR(4000) NOT NULL,
-                PRIMARY KEY (RUN_ID, ROW_NUM))""";
-    private static final String SAMPLES = """
-            CREATE TABLE IF NOT EXISTS QCL_RUN_SAMPLE (
-                RUN_ID BIGINT NOT NULL,
-                AT_MS BIGINT NOT NULL,
-                ROWS_DONE BIGINT NOT NULL,
-                THROTTLED BIGINT NOT NULL)""";
     private static final String COLUMNS =
             "ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE";
 
@@ -43,10 +25,6 @@ public final class ResultRepository {
 
     public ResultRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        jdbc.execute(SCHEMA);
-        // counts per status and the problem rows of a run are read by every report
-        jdbc.execute("CREATE INDEX IF NOT EXISTS QCL_ROW_RESULT_STATUS ON QCL_ROW_RESULT (RUN_ID, STATUS, ROW_NUM)");
-        jdbc.execute(SAMPLES);
     }
 
     void addSample(long runId, TimelineSample sample) {

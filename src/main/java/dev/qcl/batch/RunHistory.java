@@ -14,17 +14,29 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads past runs from the job repository and their results. */
 public final class RunHistory {
     /** The key JobOperator.recover puts into the context of an execution it marks FAILED. */
     private static final String RECOVERED = "recovered";
+    /** The newest run of a label (a series), a validate series apart from a run series. */
+    private static final String LATEST_OF_SERIES = """
+            SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e
+            JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+            JOIN BATCH_JOB_EXECUTION_PARAMS lp ON lp.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+            JOIN BATCH_JOB_EXECUTION_PARAMS dp ON dp.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+            WHERE i.JOB_NAME = ? AND lp.PARAMETER_NAME = ? AND lp.PARAMETER_VALUE = ?
+            AND dp.PARAMETER_NAME = ? AND dp.PARAMETER_VALUE = ?""";
+
     private final JobRepository jobRepository;
     private final ResultRepository results;
+    private final JdbcTemplate jdbc;
 
-    public RunHistory(JobRepository jobRepository, ResultRepository results) {
+    public RunHistory(JobRepository jobRepository, ResultRepository results, JdbcTemplate jdbc) {
         this.jobRepository = jobRepository;
         this.results = results;
+        this.jdbc = jdbc;
     }
 
     public Optional<RunInfo> find(long runId) {
@@ -58,6 +70,13 @@ public final class RunHistory {
             return find(runId).orElseThrow(() -> new ConfigurationProblem("there is no run " + runId + "; see qcl status"));
         }
         return latest().orElseThrow(() -> new LoadJobLauncher.NothingToDo("there are no runs yet"));
+    }
+
+    /** The newest run labelled {@code label} (of validate runs when {@code dryRun}), if any. */
+    public Optional<RunInfo> latestOfSeries(String label, boolean dryRun) {
+        Long runId = jdbc.queryForObject(LATEST_OF_SERIES, Long.class, LoadJobFactory.JOB_NAME,
+                RunParameters.LABEL, label, RunParameters.DRY_RUN, Boolean.toString(dryRun));
+        return runId == null ? Optional.empty() : find(runId);
     }
 
     List<JobExecution> executions(long runId) {

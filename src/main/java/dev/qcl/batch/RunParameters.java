@@ -8,11 +8,13 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * A run's inputs, kept as job parameters so that a restart reads them back. The job instance (the
- * run) is identified by the input's content, the run key, the on-existing mode, dry run and the owned set
- * with its prune flag: the same
- * label over the same content is the same run; without a label every run is a new one.
+ * run) is identified by the input's content, the run key, the on-existing mode, dry run and the owned
+ * set with its prune flag. Every
+ * call starts a new run; a label names a series of runs, and which earlier run of the series a call
+ * continues is decided by {@link LoadJobLauncher}, not by the parameters.
  *
- * @param runKey {@code label:<label>} or a unique key for an unlabelled run
+ * @param runKey a unique key ({@code label:<label>:<uuid>}, or {@code once:<uuid>} without a label);
+ *     runs made before labels named a series have {@code label:<label>}
  * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
  */
 public record RunParameters(
@@ -46,7 +48,7 @@ public record RunParameters(
 
     public static RunParameters of(
             Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf) {
-        String key = label == null || label.isBlank() ? "once:" + UUID.randomUUID() : "label:" + label;
+        String key = label == null || label.isBlank() ? "once:" + UUID.randomUUID() : "label:" + label + ":" + UUID.randomUUID();
         return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE);
     }
 

@@ -17,12 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * database) are treated as unknown: such a secret is sent once more, then fingerprinted anew.
  */
 final class SecretFingerprints {
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS QCL_SECRET_FINGERPRINT (
-                CONNECTION_ID VARCHAR(64) NOT NULL,
-                PROPERTY VARCHAR(256) NOT NULL,
-                FINGERPRINT VARCHAR(64) NOT NULL,
-                PRIMARY KEY (CONNECTION_ID, PROPERTY))""";
     /** Marks a keyed fingerprint; anything else in the table is from an older version. */
     private static final String VERSION = "k1:";
     private static final String HMAC = "HmacSHA256";
@@ -33,7 +27,6 @@ final class SecretFingerprints {
     SecretFingerprints(JdbcTemplate jdbc, byte[] key) {
         this.jdbc = jdbc;
         this.key = new SecretKeySpec(key, HMAC);
-        jdbc.execute(SCHEMA);
     }
 
     /** Whether {@code value} differs from what qcl last wrote, or qcl never wrote this secret (or an older qcl did). */

@@ -1,12 +1,19 @@
 package dev.qcl.cli;
 
+import dev.qcl.batch.HomeFolderLock;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Small helpers the commands share. */
 final class Commands {
+    /** How long a read-only command waits for a starting job to open its database. */
+    private static final Duration JOB_START_WAIT = Duration.ofSeconds(60);
+
     private Commands() {}
 
     static List<String> springArgs(CommandSpec spec) {
@@ -15,6 +22,25 @@ final class Commands {
             root = root.getParent();
         }
         return ((QclCommand) root.getCommand()).springArgs;
+    }
+
+    /**
+     * The home folder for a read-only command: it works beside a running job (joining its database),
+     * and a job that starts meanwhile waits until it is done.
+     */
+    static HomeFolderLock reading(CommonOptions common) {
+        return HomeFolderLock.forReading(common.resolvedHome(), JOB_START_WAIT, Clock.systemUTC());
+    }
+
+    /** The command's properties, pointed at the running job's database when it shares one. */
+    static Map<String, Object> besideJob(Map<String, Object> properties, HomeFolderLock home) {
+        home.jobDatabase().ifPresent(url -> {
+            properties.put("spring.datasource.url", url);
+            // the job migrated the database already; a reader never changes it
+            properties.put("spring.flyway.enabled", "false");
+            properties.put("spring.batch.jdbc.initialize-schema", "never");
+        });
+        return properties;
     }
 
     static PrintWriter out(CommandSpec spec) {

@@ -52,4 +52,10 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
     int finish(RunOutput output, LaunchResult result) {
         return output.finishDiff(result, reportDir());
     }
+
+    /** A diff sends no write: it works while a run goes on the same home folder (contract section 7). */
+    @Override
+    boolean readsOnly() {
+        return true;
+    }
 }

@@ -1,9 +1,15 @@
 package dev.qcl.cli;
 
+import dev.qcl.batch.HomeFolderLock;
 import dev.qcl.batch.LaunchResult;
+import dev.qcl.batch.QclProperties;
 import dev.qcl.batch.RunProgress;
+import dev.qcl.batch.SharedDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** What the commands that run the job share: options, the context, progress, the report and the exit code. */
 abstract class JobCommand {
+    /** How long a job waits for read-only commands (status, report) that have the home folder open. */
+    private static final Duration READERS_WAIT = Duration.ofSeconds(30);
+
     @Mixin
     CommonOptions common;
 
@@ -29,8 +38,20 @@ abstract class JobCommand {
             // a log line first erases the progress bar that is drawn on the same terminal line
             System.setProperty(EraseProgressConverter.ENABLED, "true");
         }
-        try (QclContext context = QclContext.start(properties, Commands.springArgs(spec));
+        String command = spec.name();
+        try (HomeFolderLock home = readsOnly()
+                        ? Commands.reading(common)
+                        : HomeFolderLock.forJob(common.resolvedHome(), command, READERS_WAIT, Clock.systemUTC());
+                QclContext context = QclContext.start(
+                        readsOnly() ? Commands.besideJob(properties, home) : properties, Commands.springArgs(spec));
+                SharedDatabase shared = readsOnly()
+                        ? null
+                        : SharedDatabase.open(context.property("spring.datasource.url")).orElse(null);
                 StopOnSignal stop = StopOnSignal.install(context)) {
+            if (!readsOnly()) {
+                home.ready(command, Optional.ofNullable(shared).map(SharedDatabase::url));
+            }
+            ReportFolders.checkWritable(job.reportDir != null ? job.reportDir : context.bean(QclProperties.class).reportsDir());
             RunProgress progress = new RunProgress();
             LaunchResult result;
             try (ProgressPrinter printer = ProgressPrinter.start(progress, context, Commands.err(spec))) {
@@ -40,6 +61,14 @@ abstract class JobCommand {
             stop.done(exitCode);
             return exitCode;
         }
+    }
+
+    /**
+     * Whether the command writes nothing to the tenant and may run beside a job on the same home folder
+     * ({@code diff}); a job that writes holds the folder alone.
+     */
+    boolean readsOnly() {
+        return false;
     }
 
     /** Writes the report, prints the summary and picks the exit code; {@code diff} prints its plan instead. */

@@ -9,6 +9,7 @@ import dev.qcl.csv.InputFile;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.RejectedException;
 import dev.qcl.qlik.RunStoppingException;
+import dev.qcl.spec.InvalidApiSpecException;
 import dev.qcl.spec.SpecCache;
 import dev.qcl.spec.UnknownColumns;
 import org.slf4j.Logger;
@@ -30,14 +31,14 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
     abstract boolean dryRun();
 
     /**
-     * A header typo is said once, before the rows. If the tenant cannot answer, the run itself meets
-     * the same failure and records it, restartable, so it is not reported here.
+     * A header typo is said once, before the rows. If the tenant cannot answer, or answers a spec that
+     * cannot be read, the run itself meets the same failure and records it, so it is not reported here.
      */
     private static void warnAboutUnknownColumns(InputFile file, QclContext context) {
         try {
             UnknownColumns.warnings(file.header(), file.dataSourceIds(), context.bean(SpecCache.class))
                     .forEach(warning -> log.warn("{}", warning));
-        } catch (RunStoppingException | RejectedException e) {
+        } catch (RunStoppingException | RejectedException | InvalidApiSpecException e) {
             log.debug("Header check skipped: {}", e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package dev.qcl.cli;
 
 import dev.qcl.batch.ConfigurationProblem;
 import dev.qcl.batch.LoadJobLauncher.NothingToDo;
+import dev.qcl.batch.RunAbortedException;
 import dev.qcl.csv.InputFileException;
 import dev.qcl.qlik.RunStoppingException;
 import java.io.PrintWriter;
@@ -21,6 +22,14 @@ public final class QclCommandLine {
     private static final Logger failures = LoggerFactory.getLogger("dev.qcl.cli.failures");
     /** {@code --some.key=value}: a dotted name marks a Spring property, never a qcl option. */
     private static final Pattern SPRING_PROPERTY = Pattern.compile("^--[A-Za-z0-9_-]+(\\.[A-Za-z0-9_\\[\\]-]+)+=.*", Pattern.DOTALL);
+
+    static {
+        // H2's AUTO_SERVER (the job's database shared with read-only commands) listens on this address
+        // only, never on the machine's network address; set before any H2 class is loaded
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private QclCommandLine() {}
 
@@ -60,12 +69,14 @@ public final class QclCommandLine {
         int code;
         if (cause instanceof InputFileException || cause instanceof ConfigurationProblem || cause instanceof NothingToDo) {
             code = ExitCode.USAGE;
-        } else if (cause instanceof RunStoppingException) {
+        } else if (cause instanceof RunStoppingException || cause instanceof RunAbortedException) {
             code = ExitCode.RUN_FAILED;
         } else {
+            // no run was recorded (a run that fails is recorded and ends normally with exit 3): the
+            // database in use, a spec the header check could not read, a folder that cannot be written
             failures.error("qcl failed", e);
             cause = rootCause(e);
-            code = ExitCode.RUN_FAILED;
+            code = ExitCode.USAGE;
         }
         err.println("qcl: " + oneLine(cause));
         err.flush();
@@ -78,7 +89,8 @@ public final class QclCommandLine {
             if (t instanceof InputFileException
                     || t instanceof ConfigurationProblem
                     || t instanceof NothingToDo
-                    || t instanceof RunStoppingException) {
+                    || t instanceof RunStoppingException
+                    || t instanceof RunAbortedException) {
                 return t;
             }
         }
@@ -93,7 +105,7 @@ public final class QclCommandLine {
         return t;
     }
 
-    private static String oneLine(Throwable t) {
+    static String oneLine(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return message.lines().findFirst().orElse(message).strip();
     }

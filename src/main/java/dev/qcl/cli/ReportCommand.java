@@ -1,5 +1,6 @@
 package dev.qcl.cli;
 
+import dev.qcl.batch.HomeFolderLock;
 import dev.qcl.batch.QclProperties;
 import dev.qcl.batch.ResultRepository;
 import dev.qcl.batch.RunHistory;
@@ -29,7 +30,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
+        try (HomeFolderLock home = Commands.reading(common);
+                QclContext context = QclContext.start(Commands.besideJob(common.properties(), home), Commands.springArgs(spec))) {
             RunHistory history = context.bean(RunHistory.class);
             RunInfo run = history.chosen(runId);
             Path dir = out != null

@@ -27,15 +27,16 @@ final class RunOutput {
     }
 
     int finish(LaunchResult result, Path reportDirOption) {
-        RunInfo run = writeReport(result, reportDirOption);
+        RunInfo run = context.bean(RunHistory.class).find(result.runId()).orElseThrow();
         Path dir = reportDir(run.runId(), reportDirOption);
+        boolean reportWritten = writeReport(run, dir);
         if (result.failure() != null) {
             err.println("qcl: run " + run.runId() + " " + run.status() + ": " + result.failure()
                     + "; fix the cause, then: qcl restart --run " + run.runId());
         }
-        if (result.alreadyCompleted()) {
-            out.println("Run " + run.runId() + (run.label() == null ? "" : " (" + run.label() + ")")
-                    + " already completed for this input; nothing to do.");
+        if (result.continued()) {
+            out.println("Run " + run.runId() + " (" + run.label() + ") had not completed and its input is unchanged;"
+                    + " it was continued.");
         }
         if (run.dryRun()) {
             printPlan(run);
@@ -43,7 +44,21 @@ final class RunOutput {
         err.flush();
         out.println(summaryLine(run, dir));
         out.flush();
-        return exitCode(run, result);
+        int code = exitCode(run);
+        // a run that completed but left no report is not what a scheduler should take as done
+        return reportWritten || code == ExitCode.RUN_FAILED ? code : ExitCode.USAGE;
+    }
+
+    /** The results are stored whatever happens here; a report that cannot be written can be written again. */
+    private boolean writeReport(RunInfo run, Path dir) {
+        try {
+            new ReportWriter(context.bean(ResultRepository.class)).write(run, dir);
+            return true;
+        } catch (RuntimeException e) {
+            err.println("qcl: the report of run " + run.runId() + " could not be written to " + dir + ": "
+                    + QclCommandLine.oneLine(e) + "; write it again with: qcl report --run " + run.runId() + " --out DIR");
+            return false;
+        }
     }
 
     /** {@code diff}: the report, then what would change, row by row, and exit 0 (nothing), 4 (changes) or 1. */
@@ -57,7 +72,7 @@ final class RunOutput {
         new DiffPrinter(out).print(run, context.bean(ResultRepository.class));
         out.println(summaryLine(run, dir));
         out.flush();
-        int code = exitCode(run, result);
+        int code = exitCode(run);
         if (code != ExitCode.OK) {
             return code;
         }
@@ -114,12 +129,9 @@ final class RunOutput {
                 + "; report: " + dir;
     }
 
-    static int exitCode(RunInfo run, LaunchResult result) {
+    static int exitCode(RunInfo run) {
         if (!run.completed()) {
             return ExitCode.RUN_FAILED;
-        }
-        if (result.alreadyCompleted()) {
-            return ExitCode.OK;
         }
         boolean problems = run.counts().entrySet().stream()
                 .anyMatch(e -> e.getKey().isProblem() && e.getValue() > 0);

@@ -1,5 +1,6 @@
 package dev.qcl.cli;
 
+import dev.qcl.batch.HomeFolderLock;
 import dev.qcl.batch.QclProperties;
 import dev.qcl.batch.SpecsProperties;
 import dev.qcl.spec.ApiSpec;
@@ -80,7 +81,9 @@ final class SpecsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (QclContext context = QclContext.start(parent.properties(common), Commands.springArgs(spec))) {
+            Map<String, Object> properties = parent.properties(common);
+            try (HomeFolderLock home = Commands.reading(common);
+                    QclContext context = QclContext.start(Commands.besideJob(properties, home), Commands.springArgs(spec))) {
                 Path root = context.bean(QclProperties.class).home().resolve("specs");
                 PrintWriter out = Commands.out(spec);
                 List<Path> tenants = tenantFolders(root);

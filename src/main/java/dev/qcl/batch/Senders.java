@@ -1,0 +1,22 @@
+package dev.qcl.batch;
+
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** The threads that send a run's rows (--concurrency); one run, one pool, shut down when it ends. */
+final class Senders {
+    private Senders() {}
+
+    /** Null for a dry run or one sender: a dry run sends nothing, and handing its rows to threads only costs time. */
+    static ThreadPoolTaskExecutor forRun(RunParameters run, WriteProperties write) {
+        if (run.dryRun() || write.concurrency() <= 1) {
+            return null;
+        }
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(write.concurrency());
+        executor.setMaxPoolSize(write.concurrency());
+        executor.setThreadNamePrefix("qcl-sender-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
+    }
+}
