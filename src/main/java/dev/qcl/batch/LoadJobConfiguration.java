@@ -1,6 +1,7 @@
 package dev.qcl.batch;
 
 import dev.qcl.qlik.HttpStats;
+import dev.qcl.qlik.Identity;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.QlikSettings;
 import dev.qcl.spec.SecretPolicy;
@@ -26,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({
     QclProperties.class,
     TenantProperties.class,
+    OAuthProperties.class,
     WriteProperties.class,
     JobProperties.class,
     SpecsProperties.class,
@@ -61,10 +63,11 @@ class LoadJobConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    QlikClient qlikClient(QclProperties qcl, TenantProperties tenant, WriteProperties write, HttpStats stats) {
+    QlikClient qlikClient(
+            QclProperties qcl, TenantProperties tenant, OAuthProperties oauth, WriteProperties write, HttpStats stats) {
         URI url = TenantUrl.parse(tenant.url());
-        String apiKey = ApiKeys.load(qcl.apiKeyFile(), System::getenv);
-        QlikSettings settings = ClientSettings.of(url, apiKey, tenant, write);
+        Identity identity = Identities.load(qcl.apiKeyFile(), oauth, System::getenv);
+        QlikSettings settings = ClientSettings.of(url, identity, tenant, write);
         return new QlikClient(settings, stats);
     }
 

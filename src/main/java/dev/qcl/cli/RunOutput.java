@@ -37,7 +37,8 @@ final class RunOutput {
             out.println("Run " + run.runId() + (run.label() == null ? "" : " (" + run.label() + ")")
                     + " already completed for this input; nothing to do.");
         }
-        if (run.dryRun()) {
+        if (run.dryRun() && run.completed()) {
+            // a plan of a run that stopped early would show rows it never looked at as nothing to do
             printPlan(run);
         }
         err.flush();
