@@ -16,6 +16,12 @@ public final class ApiKeys {
 
     private ApiKeys() {}
 
+    /** True when an API key is configured, without reading its file. */
+    static boolean configured(Path keyFile, Function<String, String> environment) {
+        String fromEnv = environment.apply(ENV);
+        return (fromEnv != null && !fromEnv.isBlank()) || keyFile != null;
+    }
+
     public static String load(Path keyFile, Function<String, String> environment) {
         String fromEnv = environment.apply(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
@@ -24,23 +30,28 @@ public final class ApiKeys {
         if (keyFile == null) {
             throw new ConfigurationProblem("no API key: set " + ENV + " or qcl.api-key-file=<file holding the key>");
         }
+        return readSecretFile(keyFile, "API key", "qcl.api-key-file");
+    }
+
+    /** The first line of a file that holds a secret; warns when other users may read it. */
+    static String readSecretFile(Path file, String what, String property) {
         try {
-            warnIfOthersCanRead(keyFile);
-            String key = Files.readString(keyFile).strip();
-            if (key.isEmpty()) {
-                throw new ConfigurationProblem("the API key file " + keyFile + " is empty");
+            warnIfOthersCanRead(file, what);
+            String text = Files.readString(file).strip();
+            if (text.isEmpty()) {
+                throw new ConfigurationProblem("the " + what + " file " + file + " is empty");
             }
-            return key.lines().findFirst().orElse("").strip();
+            return text.lines().findFirst().orElse("").strip();
         } catch (IOException e) {
-            throw new ConfigurationProblem("cannot read the API key file " + keyFile + "; check qcl.api-key-file");
+            throw new ConfigurationProblem("cannot read the " + what + " file " + file + "; check " + property);
         }
     }
 
-    private static void warnIfOthersCanRead(Path keyFile) throws IOException {
+    private static void warnIfOthersCanRead(Path file, String what) throws IOException {
         try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(keyFile);
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
-                log.warn("The API key file {} is readable by other users; run: chmod 600 {}", keyFile, keyFile);
+                log.warn("The {} file {} is readable by other users; run: chmod 600 {}", what, file, file);
             }
         } catch (UnsupportedOperationException notPosix) {
             // no POSIX permissions on this file system: nothing to check

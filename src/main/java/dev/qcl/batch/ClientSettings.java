@@ -1,5 +1,6 @@
 package dev.qcl.batch;
 
+import dev.qcl.qlik.Identity;
 import dev.qcl.qlik.QlikSettings;
 import java.net.URI;
 
@@ -7,10 +8,10 @@ import java.net.URI;
 final class ClientSettings {
     private ClientSettings() {}
 
-    static QlikSettings of(URI url, String apiKey, TenantProperties tenant, WriteProperties write) {
+    static QlikSettings of(URI url, Identity identity, TenantProperties tenant, WriteProperties write) {
         return new QlikSettings(
                 url,
-                apiKey,
+                identity,
                 tenant.basePath(),
                 tenant.connectTimeout(),
                 tenant.readTimeout(),

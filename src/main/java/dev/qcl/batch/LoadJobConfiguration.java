@@ -1,6 +1,7 @@
 package dev.qcl.batch;
 
 import dev.qcl.qlik.HttpStats;
+import dev.qcl.qlik.Identity;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.QlikSettings;
 import dev.qcl.spec.SecretPolicy;
@@ -28,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({
     QclProperties.class,
     TenantProperties.class,
+    OAuthProperties.class,
     WriteProperties.class,
     JobProperties.class,
     SpecsProperties.class,
@@ -82,12 +84,17 @@ public class LoadJobConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     QlikClient qlikClient(
-            QclProperties qcl, TenantProperties tenant, WriteProperties write, HttpStats stats, Environment environment) {
+            QclProperties qcl,
+            TenantProperties tenant,
+            OAuthProperties oauth,
+            WriteProperties write,
+            HttpStats stats,
+            Environment environment) {
         URI url = TenantUrl.parse(tenant.url());
-        // the demo's sandbox has a key of its own: a user's real key must never be read for it
+        // the demo's sandbox has a key of its own: a user's real key or client must never be read for it
         boolean fromEnvironment = environment.getProperty(IDENTITY_FROM_ENVIRONMENT, Boolean.class, true);
-        String apiKey = ApiKeys.load(qcl.apiKeyFile(), fromEnvironment ? System::getenv : name -> null);
-        QlikSettings settings = ClientSettings.of(url, apiKey, tenant, write);
+        Identity identity = Identities.load(qcl.apiKeyFile(), oauth, fromEnvironment ? System::getenv : name -> null);
+        QlikSettings settings = ClientSettings.of(url, identity, tenant, write);
         return new QlikClient(settings, stats);
     }
 

@@ -2,8 +2,11 @@ package dev.qcl.cli;
 
 import dev.qcl.batch.ConfigurationProblem;
 import dev.qcl.batch.LoadJobConfiguration;
+import dev.qcl.batch.LaunchResult;
 import dev.qcl.batch.LoadJobLauncher;
 import dev.qcl.batch.OnExisting;
+import dev.qcl.batch.ResultRepository;
+import dev.qcl.batch.RowResult;
 import dev.qcl.batch.RunParameters;
 import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFiles;
@@ -16,17 +19,21 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Start the built-in sandbox tenant on a free loopback port and run",
+            "Load the sample sheet into a built-in sandbox tenant.",
+            "Starts the built-in sandbox tenant on a free loopback port and runs",
             "'run --input input-samples/connections.csv' against it, with its own home folder (default ./data/demo)."
         })
 final class DemoCommand extends JobCommand implements Callable<Integer> {
@@ -48,21 +55,32 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
         properties.put("qcl.tenant.url", "http://127.0.0.1:" + port);
         properties.put("qcl.api-key-file", writeKeyFile(home, apiKey));
         properties.put(LoadJobConfiguration.IDENTITY_FROM_ENVIRONMENT, false);
+        // the demo runs with the sandbox's key only: a user's OAuth client in the environment is not read
+        properties.put("qcl.oauth.client-id", "");
         if (job.rateLimit == null) {
             // the sandbox has no quota: the demo need not wait for Qlik's 100 writes a minute
             properties.put("qcl.write.rate-limit", DEMO_RATE_LIMIT);
         }
         RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.SKIP, false, null);
+        DemoDesign design = DemoDesign.of(csv);
+        AtomicBoolean asDesigned = new AtomicBoolean();
         // the sandbox starts once the context has set up logging, so its log lines look like qcl's
-        return launch(properties, (context, progress) -> {
+        int exitCode = launch(properties, (context, progress) -> {
             try (SandboxTenant sandbox = SandboxTenant.start(
                     SandboxSettings.defaults().withApiKey(apiKey).withPort(port))) {
                 Commands.out(spec).println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home
                         + "; later: scripts/qcl status --home " + home + ")");
+                Commands.out(spec).println(design.intro());
                 Commands.out(spec).flush();
-                return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
+                LaunchResult result = context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
+                List<RowResult> results = new ArrayList<>();
+                context.bean(ResultRepository.class).forEach(result.runId(), results::add);
+                asDesigned.set(design.matches(results));
+                return result;
             }
         });
+        // the sample's invalid rows are on purpose: a run that ends as designed is a success
+        return design.exitCode(exitCode, asDesigned.get(), Commands.err(spec));
     }
 
     private static int freeLoopbackPort() {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         name = "diff",
         mixinStandardHelpOptions = true,
         description = {
+            "Show what a run in update mode would change; no writes.",
             "What 'run --on-existing update' (with --own and --prune: plus prune) would change, without writing:",
             "rows to create, rows to update with the properties that differ, connections to delete.",
             "Exit 0 when nothing would change, 4 when something would, 1 when rows are INVALID."

@@ -34,7 +34,7 @@ abstract class JobCommand {
         Map<String, Object> properties = common.properties();
         job.addTo(properties);
         properties.putAll(extraProperties);
-        if (System.console() != null) {
+        if (Terminal.standardError()) {
             // a log line first erases the progress bar that is drawn on the same terminal line
             System.setProperty(EraseProgressConverter.ENABLED, "true");
         }

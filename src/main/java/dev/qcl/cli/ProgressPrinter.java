@@ -54,7 +54,8 @@ final class ProgressPrinter implements AutoCloseable {
     }
 
     static ProgressPrinter start(RunProgress progress, QclContext context, PrintWriter err) {
-        boolean terminal = System.console() != null;
+        // the bar only on a terminal: a redirected standard error gets plain lines, no escape codes
+        boolean terminal = Terminal.standardError();
         String configured = context.property("qcl.progress.log-interval");
         Duration interval = terminal
                 ? Duration.ofSeconds(1)

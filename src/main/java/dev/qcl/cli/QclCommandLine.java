@@ -50,6 +50,9 @@ public final class QclCommandLine {
         CommandLine commandLine = new CommandLine(root)
                 .setOut(out)
                 .setErr(err)
+                // colours only when both streams are terminals: never escape codes in a file or a pipe
+                .setColorScheme(CommandLine.Help.defaultColorScheme(
+                        Terminal.interactive() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF))
                 .setExecutionExceptionHandler(QclCommandLine::handle)
                 .setParameterExceptionHandler((e, arguments) -> {
                     err.println("qcl: " + e.getMessage());

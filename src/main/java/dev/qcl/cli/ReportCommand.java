@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true, description = "(Re)write the report files of a run (default: the latest run).")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "(Re)write the report files of a run (default: the latest).")
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         name = "rerun-failed",
         mixinStandardHelpOptions = true,
         description = {
+            "Run again only the FAILED and INVALID rows of a run.",
             "A new run over only the rows whose final status in a run was FAILED or INVALID, read again from",
             "that run's input, or from --input (a corrected copy, matched by qName, and space where needed)."
         })

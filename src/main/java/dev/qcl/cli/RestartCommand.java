@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         name = "restart",
         mixinStandardHelpOptions = true,
         description = {
-            "Resume a run that did not complete (FAILED, STOPPED, or left running by a process that died)",
+            "Resume a run that did not complete, from its last chunk.",
+            "Resumes a run that did not complete (FAILED, STOPPED, or left running by a process that died)",
             "from its last committed chunk, in the same run. Default: the latest such run."
         })
 final class RestartCommand extends JobCommand implements Callable<Integer> {

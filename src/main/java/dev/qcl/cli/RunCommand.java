@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Validate every row, create the valid ones in the tenant, record a result per row and write the report.")
+        description = {
+            "Create the sheet's connections in the tenant and report.",
+            "Validates every row, creates the valid ones in the tenant, records a result per row and writes the report."
+        })
 final class RunCommand extends LoadCommand {
     @Override
     boolean dryRun() {

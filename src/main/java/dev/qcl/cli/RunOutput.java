@@ -38,7 +38,8 @@ final class RunOutput {
             out.println("Run " + run.runId() + " (" + run.label() + ") had not completed and its input is unchanged;"
                     + " it was continued.");
         }
-        if (run.dryRun()) {
+        if (run.dryRun() && run.completed()) {
+            // a plan of a run that stopped early would show rows it never looked at as nothing to do
             printPlan(run);
         }
         err.flush();

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "specs",
         mixinStandardHelpOptions = true,
-        description = "The cached api-specs of the connectors.",
+        description = "Show or refresh the cached api-specs of the connectors.",
         subcommands = {SpecsCommand.ListSpecs.class, SpecsCommand.RefreshSpecs.class})
 final class SpecsCommand implements Runnable {
     @Spec
@@ -68,7 +68,7 @@ final class SpecsCommand implements Runnable {
         out.printf("%-36s %-12s %-24s %5s  %s%n", "DATA SOURCE", "VERSION", "FETCHED AT", "PROPS", "TENANT");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Show the cached api-specs: data source, connector version, fetched at.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Show the cached api-specs: data source, version, fetched at.")
     static final class ListSpecs implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -127,7 +127,7 @@ final class SpecsCommand implements Runnable {
         };
     }
 
-    @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Fetch api-specs again (all cached ones, or the data sources named).")
+    @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Fetch api-specs again (all cached, or the ones named).")
     static final class RefreshSpecs implements Callable<Integer> {
         @Mixin
         CommonOptions common;

@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Without --run: a table of recent runs. With --run ID: that run's counts, timings and top errors.")
+        description = {
+            "Show recent runs, or one run's counts and top errors.",
+            "Without --run: a table of recent runs. With --run ID: that run's counts, timings and top errors."
+        })
 final class StatusCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());

@@ -39,12 +39,12 @@ public final class QlikClient implements AutoCloseable {
         JsonMapper jsonMapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
-        this.http = new TenantHttp(settings, jsonMapper, stats);
+        this.http = new TenantHttp(settings, jsonMapper, stats, clock);
         this.readPolicy = new WritePolicy("read", settings.readsPerMinute(), settings, stats, clock, sleeper, jitter);
         this.writePolicy = new WritePolicy("write", settings.writesPerMinute(), settings, stats, clock, sleeper, jitter);
         TenantCalls calls = new TenantCalls(settings, http, readPolicy, writePolicy, clock, jsonMapper);
         ApiUris uris = new ApiUris(settings.apiRoot());
-        SecretMasker masker = new SecretMasker(settings.apiKey(), List.of());
+        SecretMasker masker = new SecretMasker(http.tokens()::secrets, List.of());
         ConnectionLookup lookup = new ConnectionLookup(calls, uris);
         this.reads = new TenantReads(calls, readPolicy, uris, masker, lookup);
         this.writes = new ConnectionWrites(calls, writePolicy, uris, masker, lookup);

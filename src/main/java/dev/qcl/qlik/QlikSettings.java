@@ -8,9 +8,10 @@ import java.util.Set;
 
 /**
  * How to reach the tenant and how hard to push it. HTTPS is required except for loopback hosts;
- * {@link #toString()} masks the API key.
+ * the identity's secrets are masked in {@link #toString()}.
  *
  * @param tenantUrl for example {@code https://acme.eu.qlikcloud.com}
+ * @param identity the API key or OAuth client qcl runs as
  * @param basePath API prefix, default {@code /api/v1}
  * @param writesPerMinute tier-2 rate (create, update, delete) averaged over {@code window}, default 100
  * @param readsPerMinute tier-1 rate (GETs) averaged over {@code window}, default 1,000
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 public record QlikSettings(
         URI tenantUrl,
-        String apiKey,
+        Identity identity,
         String basePath,
         Duration connectTimeout,
         Duration readTimeout,
@@ -41,9 +42,7 @@ public record QlikSettings(
     public QlikSettings {
         Objects.requireNonNull(tenantUrl, "tenantUrl");
         requireHttpsUnlessLoopback(tenantUrl);
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("apiKey must not be blank");
-        }
+        Objects.requireNonNull(identity, "identity");
         basePath = normaliseBasePath(basePath);
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(readTimeout, "readTimeout");
@@ -68,7 +67,7 @@ public record QlikSettings(
 
     @Override
     public String toString() {
-        return "QlikSettings[tenantUrl=" + tenantUrl + ", apiKey=" + SecretMasker.MASK + ", basePath=" + basePath
+        return "QlikSettings[tenantUrl=" + tenantUrl + ", identity=" + identity + ", basePath=" + basePath
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", writesPerMinute=" + writesPerMinute + ", readsPerMinute=" + readsPerMinute
                 + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Replaces the API key and secret values in text bound for logs and exception messages, also where
@@ -17,24 +18,43 @@ final class SecretMasker {
     static final String MASK = "****";
     private static final java.util.regex.Pattern UNICODE_ESCAPE = java.util.regex.Pattern.compile("\\\\u([0-9a-f]{4})");
 
+    /** Masks nothing: for text that holds no secret. */
+    static final SecretMasker NONE = new SecretMasker((String) null, List.of());
+
     private final List<String> secrets;
     private final List<String> forms;
+    /** Secrets that change while the client runs: an OAuth client's access tokens. */
+    private final Supplier<? extends Collection<String>> live;
+
+    /** Masks the identity's secrets as they are when text is masked, plus {@code secretTexts}. */
+    SecretMasker(Supplier<? extends Collection<String>> live, Collection<String> secretTexts) {
+        this((String) null, secretTexts, live);
+    }
 
     SecretMasker(String apiKey, Collection<String> secretTexts) {
+        this(apiKey, secretTexts, List::of);
+    }
+
+    private SecretMasker(String apiKey, Collection<String> secretTexts, Supplier<? extends Collection<String>> live) {
+        this.live = live;
         List<String> all = new ArrayList<>();
         all.add(apiKey);
         all.addAll(secretTexts == null ? List.of() : secretTexts);
         this.secrets = all.stream().filter(s -> s != null && !s.isEmpty()).distinct().toList();
+        this.forms = formsOf(secrets);
+    }
+
+    /** Every echo of every secret, longest first, so a secret that contains another is masked whole. */
+    private static List<String> formsOf(Collection<String> secrets) {
         Set<String> echoes = new LinkedHashSet<>();
         secrets.forEach(secret -> echoes.addAll(echoesOf(secret)));
-        // longest first, so a secret that contains another is masked whole
-        this.forms = echoes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return echoes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     SecretMasker with(Collection<String> moreSecrets) {
         List<String> all = new ArrayList<>(secrets);
         all.addAll(moreSecrets == null ? List.of() : moreSecrets);
-        return new SecretMasker(null, all);
+        return new SecretMasker((String) null, all, live);
     }
 
     String mask(String text) {
@@ -44,6 +64,12 @@ final class SecretMasker {
         String masked = text;
         for (String form : forms) {
             masked = masked.replace(form, MASK);
+        }
+        List<String> current = live.get().stream().filter(s -> s != null && !s.isEmpty()).toList();
+        if (!current.isEmpty()) {
+            for (String form : formsOf(current)) {
+                masked = masked.replace(form, MASK);
+            }
         }
         return masked;
     }

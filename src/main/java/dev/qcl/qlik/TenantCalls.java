@@ -40,6 +40,7 @@ final class TenantCalls {
 
     RawResponse exchange(Tier tier, HttpMethod method, URI uri, Object body, Call call, WritePolicy.Attempt attempt) {
         WritePolicy policy = tier == Tier.READ ? reads : writes;
+        boolean renewed = false;
         while (true) {
             Instant sentAt = policy.acquire(call.subject(), attempt);
             RawResponse response;
@@ -63,7 +64,13 @@ final class TenantCalls {
             }
             policy.answered(sentAt);
             if (response.status() == 401) {
-                throw UnauthorizedException.of(call.subject(), tenantMessage(response, call), attempt.number());
+                if (!renewed && http.tokens().renewable()) {
+                    // an OAuth token may have been revoked or expired early: once more with a new one
+                    renewed = true;
+                    continue;
+                }
+                throw UnauthorizedException.of(
+                        http.tokens().identity(), call.subject(), tenantMessage(response, call), attempt.number());
             }
             if (WritePolicy.isTransientStatus(response.status())) {
                 throw TransientFailure.status(response.status(), tenantMessage(response, call));

@@ -31,9 +31,11 @@ public final class SandboxTenant implements AutoCloseable {
     private final TenantState state;
     private final ConnectorCatalog catalog;
     private final TrafficCounters counters;
+    private final SandboxOAuth oauth;
 
     private SandboxTenant(WireMockServer server, SandboxSettings settings, TenantState state,
-            ConnectorCatalog catalog, TrafficCounters counters) {
+            ConnectorCatalog catalog, TrafficCounters counters, SandboxOAuth oauth) {
+        this.oauth = oauth;
         this.server = server;
         this.settings = settings;
         this.state = state;
@@ -46,7 +48,8 @@ public final class SandboxTenant implements AutoCloseable {
         return start(settings, Clock.systemUTC());
     }
 
-    static SandboxTenant start(SandboxSettings settings, Clock clock) {
+    /** With the clock that dates connections and expires access tokens, for tests that move time. */
+    public static SandboxTenant start(SandboxSettings settings, Clock clock) {
         Objects.requireNonNull(settings, "settings");
         var catalog = ConnectorCatalog.fromClasspath();
         var state = new TenantState(clock, SandboxSeed.PERSONAL_SPACE_ID);
@@ -58,7 +61,8 @@ public final class SandboxTenant implements AutoCloseable {
         var quota = new WriteQuota(settings.writeQuotaPerMinute(), settings.writeQuotaWindow().toMillis(),
                 settings.otherClientShare(), () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
         var dice = new FaultDice(settings.randomSeed(), settings.failureRate503(), settings.dropAfterCommitRate());
-        var gateway = new TenantGateway(settings.apiKey(), quota, dice, router, counters);
+        var oauth = new SandboxOAuth(clock);
+        var gateway = new TenantGateway(settings.apiKey(), quota, dice, router, counters, oauth);
         var server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .port(settings.port())
@@ -72,7 +76,7 @@ public final class SandboxTenant implements AutoCloseable {
                 .extensions(new SandboxTransformer(gateway, settings.latency().toMillis())));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SandboxTransformer.NAME)));
-        var tenant = new SandboxTenant(server, settings, state, catalog, counters);
+        var tenant = new SandboxTenant(server, settings, state, catalog, counters, oauth);
         LOG.info("Sandbox tenant listening on {} ({})", tenant.url(), settings);
         return tenant;
     }
@@ -84,6 +88,11 @@ public final class SandboxTenant implements AutoCloseable {
 
     public String apiKey() {
         return settings.apiKey();
+    }
+
+    /** The OAuth machine-to-machine clients and the access tokens of this tenant. */
+    public SandboxOAuth oauth() {
+        return oauth;
     }
 
     public int port() {

@@ -19,9 +19,12 @@ final class TenantGateway {
     private final FaultDice dice;
     private final ApiRouter router;
     private final TrafficCounters counters;
+    private final SandboxOAuth oauth;
 
-    TenantGateway(String apiKey, WriteQuota quota, FaultDice dice, ApiRouter router, TrafficCounters counters) {
+    TenantGateway(String apiKey, WriteQuota quota, FaultDice dice, ApiRouter router, TrafficCounters counters,
+            SandboxOAuth oauth) {
         this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
+        this.oauth = oauth;
         this.quota = quota;
         this.dice = dice;
         this.router = router;
@@ -30,6 +33,14 @@ final class TenantGateway {
 
     Outcome handle(Request request) {
         String method = request.getMethod().getName();
+        if (method.equals("POST") && SandboxOAuth.TOKEN_PATH.equals(request.getUrl().replaceAll("\\?.*$", ""))) {
+            // the token endpoint needs no bearer token and is not an API write
+            try {
+                return new Outcome(oauth.token(request.getBodyAsString()), false);
+            } catch (SandboxApiException e) {
+                return new Outcome(Reply.error(e), false);
+            }
+        }
         boolean write = WRITES.contains(method);
         if (write) {
             counters.writes.incrementAndGet();
@@ -61,6 +72,13 @@ final class TenantGateway {
     private void requireApiKey(Request request) {
         String header = request.getHeader("Authorization");
         byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+        if (header != null && header.startsWith("Bearer sbx-at-")) {
+            String refusal = oauth.refusal(header.substring("Bearer ".length()));
+            if (refusal != null) {
+                throw SandboxApiException.unauthorized(refusal);
+            }
+            return;
+        }
         if (!MessageDigest.isEqual(expectedAuthorization, given)) {
             throw SandboxApiException.unauthorized(header == null
                     ? "Missing Authorization header; send 'Authorization: Bearer <API key>'"

@@ -2,6 +2,7 @@ package dev.qcl.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qcl.qlik.Identity;
 import dev.qcl.qlik.QlikSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -59,6 +60,6 @@ class ClientSettingsTests {
         Binder binder = new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
         TenantProperties tenant = binder.bindOrCreate("qcl.tenant", TenantProperties.class);
         WriteProperties write = binder.bindOrCreate("qcl.write", WriteProperties.class);
-        return ClientSettings.of(TENANT, "key", tenant, write);
+        return ClientSettings.of(TENANT, new Identity.ApiKey("key"), tenant, write);
     }
 }

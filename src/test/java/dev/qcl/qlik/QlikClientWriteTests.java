@@ -234,7 +234,7 @@ class QlikClientWriteTests {
         void should_stop_retrying_when_the_maximum_time_per_row_has_passed() {
             // given: a row may take 3 s, backoffs are 0.5 s, 1 s, 2 s ...
             QlikSettings base = TenantFixtures.settings(tenant.getPort());
-            QlikSettings shortRows = new QlikSettings(base.tenantUrl(), base.apiKey(), base.basePath(),
+            QlikSettings shortRows = new QlikSettings(base.tenantUrl(), base.identity(), base.basePath(),
                     base.connectTimeout(), base.readTimeout(), 100, 1000, 6, base.initialBackoff(),
                     base.maxBackoff(), Duration.ofSeconds(3), base.maxThrottleWait(), base.window());
             tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(504)));

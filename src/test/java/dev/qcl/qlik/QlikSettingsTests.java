@@ -22,7 +22,7 @@ class QlikSettingsTests {
     void should_mask_the_api_key_in_to_string() {
         QlikSettings settings = TenantFixtures.settings(TENANT, "very-secret-key");
 
-        assertThat(settings.toString()).doesNotContain("very-secret-key").contains("apiKey=****");
+        assertThat(settings.toString()).doesNotContain("very-secret-key").contains("identity=ApiKey[****]");
     }
 
     @ParameterizedTest
@@ -42,12 +42,12 @@ class QlikSettingsTests {
     void should_reject_a_blank_key_a_zero_rate_and_a_zero_window() {
         QlikSettings s = TenantFixtures.settings(TENANT, "key");
         assertThatThrownBy(() -> TenantFixtures.settings(TENANT, " ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new QlikSettings(TENANT, "key", s.basePath(), s.connectTimeout(), s.readTimeout(), 0,
+        assertThatThrownBy(() -> new QlikSettings(TENANT, new Identity.ApiKey("key"), s.basePath(), s.connectTimeout(), s.readTimeout(), 0,
                         s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.maxTimePerRow(),
                         s.maxThrottleWait(), s.window()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("writesPerMinute");
-        assertThatThrownBy(() -> new QlikSettings(TENANT, "key", s.basePath(), s.connectTimeout(), s.readTimeout(),
+        assertThatThrownBy(() -> new QlikSettings(TENANT, new Identity.ApiKey("key"), s.basePath(), s.connectTimeout(), s.readTimeout(),
                         s.writesPerMinute(), s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(),
                         s.maxTimePerRow(), s.maxThrottleWait(), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -46,7 +46,7 @@ class SecretMaskerTests {
 
     @Test
     void should_mask_a_secret_that_contains_another_whole() {
-        SecretMasker nested = new SecretMasker(null, List.of("abc", "xxabcxx"));
+        SecretMasker nested = new SecretMasker((String) null, List.of("abc", "xxabcxx"));
 
         assertThat(nested.mask("xxabcxx and abc")).isEqualTo("**** and ****");
     }

@@ -17,7 +17,7 @@ final class TenantFixtures {
     static QlikSettings settings(int port, Duration readTimeout) {
         return new QlikSettings(
                 URI.create("http://localhost:" + port),
-                API_KEY,
+                new Identity.ApiKey(API_KEY),
                 "/api/v1",
                 Duration.ofSeconds(2),
                 readTimeout,
@@ -34,7 +34,7 @@ final class TenantFixtures {
     /** The fixture's settings with another tenant URL. */
     static QlikSettings settings(URI tenantUrl, String apiKey) {
         QlikSettings s = settings(443);
-        return new QlikSettings(tenantUrl, apiKey, s.basePath(), s.connectTimeout(), s.readTimeout(),
+        return new QlikSettings(tenantUrl, new Identity.ApiKey(apiKey), s.basePath(), s.connectTimeout(), s.readTimeout(),
                 s.writesPerMinute(), s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(),
                 s.maxTimePerRow(), s.maxThrottleWait(), s.window());
     }
