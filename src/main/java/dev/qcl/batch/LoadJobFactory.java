@@ -70,7 +70,7 @@ final class LoadJobFactory {
         csv.setName(READER_NAME);
         TenantSpaces spaces = new TenantSpaces(client);
         ValidatingRowReader reader = new ValidatingRowReader(
-                csv, header -> new RowValidator(header, specs, spaces, references, secrets), selection, results);
+                csv, header -> new RowValidator(header, specs, spaces, references, secrets, run.spaceMap()), selection, results);
         RowProcessor processor = new RowProcessor(
                 run,
                 progress,

@@ -1,6 +1,7 @@
 package dev.qcl.batch;
 
 import dev.qcl.batch.RunInfo.HttpTotals;
+import dev.qcl.spec.SpaceMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -58,6 +59,12 @@ public final class RunHistory {
             return find(runId).orElseThrow(() -> new ConfigurationProblem("there is no run " + runId + "; see qcl status"));
         }
         return latest().orElseThrow(() -> new LoadJobLauncher.NothingToDo("there are no runs yet"));
+    }
+
+    /** The {@code --map-space} a run was started with; {@code rerun-failed} maps its rows the same way. */
+    public SpaceMap spaceMap(long runId) {
+        List<JobExecution> executions = executions(runId);
+        return executions.isEmpty() ? SpaceMap.NONE : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
     }
 
     List<JobExecution> executions(long runId) {

@@ -19,8 +19,15 @@ final class TenantGateway {
     private final FaultDice dice;
     private final ApiRouter router;
     private final TrafficCounters counters;
+    private final ReadQuota readQuota;
 
     TenantGateway(String apiKey, WriteQuota quota, FaultDice dice, ApiRouter router, TrafficCounters counters) {
+        this(apiKey, quota, dice, router, counters, ReadQuota.none());
+    }
+
+    TenantGateway(String apiKey, WriteQuota quota, FaultDice dice, ApiRouter router, TrafficCounters counters,
+            ReadQuota readQuota) {
+        this.readQuota = readQuota;
         this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
         this.quota = quota;
         this.dice = dice;
@@ -39,6 +46,15 @@ final class TenantGateway {
         }
         try {
             requireApiKey(request);
+            if (!write) {
+                counters.reads.incrementAndGet();
+                WriteQuota.Decision decision = readQuota.tryAcquire();
+                if (!decision.admitted()) {
+                    counters.throttled.incrementAndGet();
+                    var error = SandboxApiException.rateLimited(decision.retryAfterSeconds());
+                    return new Outcome(Reply.error(error, Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))), false);
+                }
+            }
             if (write) {
                 WriteQuota.Decision decision = quota.tryAcquire();
                 if (!decision.admitted()) {

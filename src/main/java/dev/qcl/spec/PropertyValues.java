@@ -37,7 +37,7 @@ public final class PropertyValues {
             if (value instanceof PropertyValue.Deferred deferred) {
                 texts.add(references.resolve(deferred.reference()));
             } else if (value.secret() && !(((PropertyValue.Literal) value).value() instanceof Boolean)) {
-                // a secret boolean (separateCredentials matches "credential") would mask every true and false
+                // a secret boolean (a flag listed in qcl.secret-properties) would mask every true and false
                 Object literal = ((PropertyValue.Literal) value).value();
                 texts.add(literal instanceof String text ? text : MAPPER.writeValueAsString(literal));
             }
