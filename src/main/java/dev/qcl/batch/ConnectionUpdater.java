@@ -133,11 +133,8 @@ final class ConnectionUpdater {
         });
     }
 
-    /** Published tenants echo most scalars as strings ("443", "true"), so scalars compare by text. */
+    /** Tenants echo values in other forms ("443" for 443, 30.0 for 30): see {@link dev.qcl.qlik.TenantValues}. */
     static boolean sameValue(Object wanted, Object current) {
-        if (wanted instanceof Map || wanted instanceof List) {
-            return Objects.equals(wanted, current);
-        }
-        return current != null && String.valueOf(wanted).equals(String.valueOf(current));
+        return dev.qcl.qlik.TenantValues.same(wanted, current);
     }
 }

@@ -77,7 +77,8 @@ final class LoadJobFactory {
         csv.setName(READER_NAME);
         TenantSpaces spaces = new TenantSpaces(client);
         ValidatingRowReader reader = new ValidatingRowReader(
-                csv, header -> new RowValidator(header, specs, spaces, references, secrets), selection.withSpaces(spaces),
+                csv, header -> new RowValidator(header, specs, spaces, references, secrets, run.spaceMap()),
+                selection.withSpaces(spaces),
                 results);
         ExistingConnections existing = new ExistingConnections(client);
         RowProcessor decision = new RowProcessor(

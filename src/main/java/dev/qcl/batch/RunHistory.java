@@ -1,6 +1,7 @@
 package dev.qcl.batch;
 
 import dev.qcl.batch.RunInfo.HttpTotals;
+import dev.qcl.spec.SpaceMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -77,6 +78,12 @@ public final class RunHistory {
         Long runId = jdbc.queryForObject(LATEST_OF_SERIES, Long.class, LoadJobFactory.JOB_NAME,
                 RunParameters.LABEL, label, RunParameters.DRY_RUN, Boolean.toString(dryRun));
         return runId == null ? Optional.empty() : find(runId);
+    }
+
+    /** The {@code --map-space} a run was started with; {@code rerun-failed} maps its rows the same way. */
+    public SpaceMap spaceMap(long runId) {
+        List<JobExecution> executions = executions(runId);
+        return executions.isEmpty() ? SpaceMap.NONE : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
     }
 
     List<JobExecution> executions(long runId) {

@@ -1,10 +1,15 @@
 package dev.qcl.batch;
 
+import dev.qcl.spec.SpaceMap;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A run's inputs, kept as job parameters so that a restart reads them back. The job instance (the
@@ -16,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param runKey a unique key ({@code label:<label>:<uuid>}, or {@code once:<uuid>} without a label);
  *     runs made before labels named a series have {@code label:<label>}
  * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
+ * @param spaceMap {@code --map-space}: part of the run's identity, so a restart maps the same way
  */
 public record RunParameters(
         Path input,
@@ -25,7 +31,8 @@ public record RunParameters(
         boolean dryRun,
         Long rerunOf,
         String runKey,
-        Ownership ownership) {
+        Ownership ownership,
+        SpaceMap spaceMap) {
 
     static final String INPUT = "input";
     static final String INPUT_SHA256 = "input.sha256";
@@ -37,6 +44,8 @@ public record RunParameters(
     static final String OWN_SET = "own.set";
     static final String PRUNE = "own.prune";
     static final String MAX_DELETES = "own.max-deletes";
+    static final String SPACE_MAP = "space.map";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public RunParameters {
         input = Objects.requireNonNull(input, "input").toAbsolutePath().normalize();
@@ -44,17 +53,23 @@ public record RunParameters(
         Objects.requireNonNull(onExisting, "onExisting");
         Objects.requireNonNull(runKey, "runKey");
         ownership = Objects.requireNonNullElse(ownership, Ownership.NONE);
+        spaceMap = spaceMap == null ? SpaceMap.NONE : spaceMap;
     }
 
     public static RunParameters of(
             Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf) {
         String key = label == null || label.isBlank() ? "once:" + UUID.randomUUID() : "label:" + label + ":" + UUID.randomUUID();
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE);
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE);
     }
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
     public RunParameters withOwnership(Ownership owned) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned);
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap);
+    }
+
+    /** The same run with {@code --map-space}. */
+    public RunParameters withSpaceMap(SpaceMap map) {
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map);
     }
 
     public JobParameters toJobParameters() {
@@ -76,6 +91,11 @@ public record RunParameters(
             builder.addString(PRUNE, Boolean.toString(ownership.prune()), true);
             builder.addLong(MAX_DELETES, (long) ownership.maxDeletes(), false);
         }
+        if (!spaceMap.isEmpty()) {
+            // identifying: the same sheet mapped elsewhere is another run; left out when empty, so that
+            // runs without a map keep the identity they had before the option existed
+            builder.addString(SPACE_MAP, JSON.writeValueAsString(spaceMap.replacements()), true);
+        }
         return builder.toJobParameters();
     }
 
@@ -88,7 +108,8 @@ public record RunParameters(
                 Boolean.parseBoolean(parameters.getString(DRY_RUN)),
                 parameters.getLong(RERUN_OF),
                 parameters.getString(RUN_KEY),
-                ownershipOf(parameters));
+                ownershipOf(parameters),
+                spaceMap(parameters.getString(SPACE_MAP)));
     }
 
     private static Ownership ownershipOf(JobParameters parameters) {
@@ -99,5 +120,13 @@ public record RunParameters(
         Long maxDeletes = parameters.getLong(MAX_DELETES);
         return new Ownership(set, Boolean.parseBoolean(parameters.getString(PRUNE)),
                 maxDeletes == null ? Ownership.DEFAULT_MAX_DELETES : maxDeletes.intValue());
+    }
+
+    private static SpaceMap spaceMap(String json) {
+        if (json == null || json.isBlank()) {
+            return SpaceMap.NONE;
+        }
+        Map<String, String> replacements = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
+        return new SpaceMap(replacements);
     }
 }

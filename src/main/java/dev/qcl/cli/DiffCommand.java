@@ -35,15 +35,21 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
     @Mixin
     OwnOptions own;
 
+    @Option(names = "--map-space", paramLabel = "FROM=TO",
+            description = "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable).")
+    java.util.List<String> mapSpace = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         Ownership ownership = own.ownership(spec.commandLine());
+        dev.qcl.spec.SpaceMap spaceMap = InputOptions.spaceMap(mapSpace, spec.commandLine());
         InputInspection inspection = InputInspection.start(input);
         return launch(Map.of(), (context, progress) -> {
             InputFile file = inspection.result();
             context.bean(QlikClient.class);
             RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.UPDATE, true, null)
-                    .withOwnership(ownership);
+                    .withOwnership(ownership)
+                    .withSpaceMap(spaceMap);
             context.bean(PrunePlanner.class).check(run);
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });

@@ -1,7 +1,10 @@
 package dev.qcl.cli;
 
 import dev.qcl.batch.OnExisting;
+import dev.qcl.spec.SpaceMap;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -20,6 +23,24 @@ final class InputOptions {
     @Option(names = "--run-label", paramLabel = "LABEL",
             description = "Names the run: the same label on the same file content is the same run (nightly runs).")
     String label;
+
+    @Option(names = "--map-space", paramLabel = "FROM=TO",
+            description = "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable),"
+                    + " e.g. for a sheet exported from another tenant.")
+    List<String> mapSpace = new ArrayList<>();
+
+    SpaceMap spaceMap(picocli.CommandLine commandLine) {
+        return spaceMap(mapSpace, commandLine);
+    }
+
+    /** The {@code --map-space} options of a command, or a usage error naming the malformed one. */
+    static SpaceMap spaceMap(List<String> mapSpace, picocli.CommandLine commandLine) {
+        try {
+            return SpaceMap.parse(mapSpace);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, e.getMessage());
+        }
+    }
 
     OnExisting mode(picocli.CommandLine commandLine) {
         try {

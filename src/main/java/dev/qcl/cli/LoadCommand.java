@@ -10,6 +10,7 @@ import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.RejectedException;
 import dev.qcl.qlik.RunStoppingException;
 import dev.qcl.spec.InvalidApiSpecException;
+import dev.qcl.spec.SpaceMap;
 import dev.qcl.spec.SpecCache;
 import dev.qcl.spec.UnknownColumns;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
     public Integer call() {
         OnExisting mode = options.mode(spec.commandLine());
         Ownership ownership = own.ownership(spec.commandLine());
+        SpaceMap spaceMap = options.spaceMap(spec.commandLine());
         // the pass over the whole file runs while the context starts (both take seconds on a large
         // sheet); its file-level problems still end the command before anything is sent
         InputInspection inspection = InputInspection.start(options.input);
@@ -55,7 +57,8 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
             context.bean(QlikClient.class);
             warnAboutUnknownColumns(file, context);
             RunParameters run = RunParameters.of(file.path(), file.sha256(), options.label, mode, dryRun(), null)
-                    .withOwnership(ownership);
+                    .withOwnership(ownership)
+                    .withSpaceMap(spaceMap);
             // reads only: a prune over the cap stops the command before anything is sent
             context.bean(PrunePlanner.class).check(run);
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             ReportCommand.class,
             SpecsCommand.class,
+            ExportCommand.class,
             DemoCommand.class,
             SandboxCommand.class
         },

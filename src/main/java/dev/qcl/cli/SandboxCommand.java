@@ -1,5 +1,6 @@
 package dev.qcl.cli;
 
+import dev.qcl.sandbox.ReadQuota;
 import dev.qcl.sandbox.SandboxSettings;
 import dev.qcl.sandbox.SandboxTenant;
 import java.io.IOException;
@@ -36,6 +37,13 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Share of the quota that another client of the same user spends, evenly over each window.")
     double otherClientShare;
 
+    @Option(names = "--read-quota", defaultValue = "0",
+            description = "Reads per minute before 429, over --read-window (0: none; Qlik's tier 1 is 1000).")
+    int readQuota;
+
+    @Option(names = "--read-window", defaultValue = "5m", description = "The read quota's sliding window (default 5m, as Qlik).")
+    String readWindow;
+
     @Option(names = "--latency-ms", defaultValue = "0", description = "Delay of every response.")
     long latencyMs;
 
@@ -63,7 +71,10 @@ final class SandboxCommand implements Callable<Integer> {
                 .withFailureRate503(fail503)
                 .withDropAfterCommitRate(dropAfterCommit)
                 .withRandomSeed(seed);
-        try (SandboxTenant sandbox = SandboxTenant.start(settings)) {
+        ReadQuota reads = readQuota == 0
+                ? ReadQuota.none()
+                : ReadQuota.of(readQuota, DurationStyle.detectAndParse(readWindow));
+        try (SandboxTenant sandbox = SandboxTenant.start(settings, reads)) {
             sandbox.setAdmin(!nonAdmin);
             Files.writeString(apiKeyFile, apiKey);
             if (urlFile != null) {

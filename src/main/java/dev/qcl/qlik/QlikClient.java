@@ -80,6 +80,16 @@ public final class QlikClient implements AutoCloseable {
         return reads.connectionsInSpace(spaceId);
     }
 
+    /** Every connection the identity can read, in every space, except the built-in DataFiles, all pages. */
+    public List<ExistingConnection> connectionsVisible() {
+        return reads.connectionsVisible();
+    }
+
+    /** GET {@code /data-connections/{id}?parseConnection=true}: with its non-secret properties; empty on 404. */
+    public Optional<ExistingConnection> parsedConnectionById(String connectionId) {
+        return reads.parsedConnectionById(Objects.requireNonNull(connectionId, "connectionId"));
+    }
+
     /** The connection named {@code qName} in the space (null: personal); empty when absent. */
     public Optional<ExistingConnection> connectionByName(String qName, String spaceId) {
         return reads.connectionByName(qName, spaceId, false);

@@ -80,10 +80,27 @@ final class TenantReads {
 
     List<ExistingConnection> connectionsInSpace(String spaceId) {
         Call call = new Call("listing of data connections in " + ConnectionLookup.spaceLabel(spaceId), masker);
-        List<ExistingConnection> found = new ArrayList<>();
-        URI uri = uris.of("/data-connections", ApiUris.query(
+        return connections(call, uris.of("/data-connections", ApiUris.query(
                 "spaceId", spaceId, "personal", spaceId == null ? "true" : null,
-                "limit", PAGE_SIZE, "noDatafiles", "true"));
+                "limit", PAGE_SIZE, "noDatafiles", "true")));
+    }
+
+    List<ExistingConnection> connectionsVisible() {
+        Call call = new Call("listing of every data connection", masker);
+        return connections(call, uris.of("/data-connections", ApiUris.query("limit", PAGE_SIZE, "noDatafiles", "true")));
+    }
+
+    Optional<ExistingConnection> parsedConnectionById(String id) {
+        Call call = new Call("read of data connection " + id, masker);
+        URI uri = uris.of("/data-connections/{id}", Map.of("id", id), ApiUris.query("parseConnection", "true"));
+        return readJson(call, uri, true, ConnectionJson.class)
+                .filter(json -> json.connectionId() != null)
+                .map(ConnectionJson::toExisting);
+    }
+
+    private List<ExistingConnection> connections(Call call, URI first) {
+        List<ExistingConnection> found = new ArrayList<>();
+        URI uri = first;
         for (int page = 0; uri != null && page < MAX_PAGES; page++) {
             ConnectionPage json = readJson(call, uri, false, ConnectionPage.class).orElseThrow();
             if (json.data() != null) {

@@ -59,11 +59,28 @@ final class ConnectionView {
         return node;
     }
 
+    /**
+     * What {@code parseConnection=true} shows: the non-secret properties in spec order, with the
+     * spec's default filled in where the connection does not set one, as the tenant's connector does.
+     */
     private static ObjectNode withoutSecrets(StoredConnection connection, Optional<ConnectorSpec> spec) {
         ObjectNode properties = Json.MAPPER.createObjectNode();
+        if (spec.isPresent()) {
+            for (String name : spec.get().propertyNames()) {
+                JsonNode fallback = spec.get().property(name).get("default");
+                if (spec.get().isSecret(name)) {
+                    continue;
+                }
+                if (connection.properties().containsKey(name)) {
+                    properties.set(name, Json.toTree(connection.properties().get(name)));
+                } else if (fallback != null && !fallback.isNull()) {
+                    properties.set(name, fallback.deepCopy());
+                }
+            }
+        }
         for (Map.Entry<String, Object> property : connection.properties().entrySet()) {
             boolean secret = spec.map(s -> s.isSecret(property.getKey())).orElse(true);
-            if (!secret) {
+            if (!secret && !properties.has(property.getKey())) {
                 properties.set(property.getKey(), Json.toTree(property.getValue()));
             }
         }

@@ -13,6 +13,9 @@ record ConnectorSpec(String dataSourceId, ObjectNode dataSource, ObjectNode apiS
     /** Name fragments that make a property secret, like the real tenant's masking (any case). */
     private static final List<String> SECRET_WORDS =
             List.of("password", "secret", "token", "privatekey", "priv_key", "credential", "apikey", "accountkey");
+    /** Which separated credentials to use, not the credentials themselves: shown like any property. */
+    private static final List<String> CREDENTIAL_MANAGEMENT =
+            List.of("separatecredentials", "selectedcredentials", "credentialsname");
 
     ConnectorSpec {
         Objects.requireNonNull(dataSourceId, "dataSourceId");
@@ -53,6 +56,6 @@ record ConnectorSpec(String dataSourceId, ObjectNode dataSource, ObjectNode apiS
             return true;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(lower::contains);
+        return !CREDENTIAL_MANAGEMENT.contains(lower) && SECRET_WORDS.stream().anyMatch(lower::contains);
     }
 }

@@ -50,7 +50,17 @@ public final class SandboxTenant implements AutoCloseable {
 
     /** With the clock that dates connections and expires access tokens, for tests that move time. */
     public static SandboxTenant start(SandboxSettings settings, Clock clock) {
+        return start(settings, clock, ReadQuota.none());
+    }
+
+    /** A tenant that also enforces a read (tier-1) quota; several tenants may run at once, each on its own port. */
+    public static SandboxTenant start(SandboxSettings settings, ReadQuota readQuota) {
+        return start(settings, Clock.systemUTC(), readQuota);
+    }
+
+    static SandboxTenant start(SandboxSettings settings, Clock clock, ReadQuota readQuota) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(readQuota, "readQuota");
         var catalog = ConnectorCatalog.fromClasspath();
         var state = new TenantState(clock, SandboxSeed.PERSONAL_SPACE_ID);
         SandboxSeed.SPACES.forEach(s -> state.addSpace(s.id(), s.name(), s.type()));
@@ -62,7 +72,7 @@ public final class SandboxTenant implements AutoCloseable {
                 settings.otherClientShare(), () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
         var dice = new FaultDice(settings.randomSeed(), settings.failureRate503(), settings.dropAfterCommitRate());
         var oauth = new SandboxOAuth(clock);
-        var gateway = new TenantGateway(settings.apiKey(), quota, dice, router, counters, oauth);
+        var gateway = new TenantGateway(settings.apiKey(), quota, dice, router, counters, oauth, readQuota);
         var server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .port(settings.port())
@@ -125,6 +135,11 @@ public final class SandboxTenant implements AutoCloseable {
     /** POST, PATCH, PUT and DELETE requests received, whatever the answer. */
     public long writeRequests() {
         return counters.writes.get();
+    }
+
+    /** Authenticated GET requests received, whatever the answer. */
+    public long readRequests() {
+        return counters.reads.get();
     }
 
     /** 429 answers sent. */

@@ -20,9 +20,11 @@ final class TenantGateway {
     private final ApiRouter router;
     private final TrafficCounters counters;
     private final SandboxOAuth oauth;
+    private final ReadQuota readQuota;
 
     TenantGateway(String apiKey, WriteQuota quota, FaultDice dice, ApiRouter router, TrafficCounters counters,
-            SandboxOAuth oauth) {
+            SandboxOAuth oauth, ReadQuota readQuota) {
+        this.readQuota = readQuota;
         this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
         this.oauth = oauth;
         this.quota = quota;
@@ -50,6 +52,15 @@ final class TenantGateway {
         }
         try {
             requireApiKey(request);
+            if (!write) {
+                counters.reads.incrementAndGet();
+                WriteQuota.Decision decision = readQuota.tryAcquire();
+                if (!decision.admitted()) {
+                    counters.throttled.incrementAndGet();
+                    var error = SandboxApiException.rateLimited(decision.retryAfterSeconds());
+                    return new Outcome(Reply.error(error, Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))), false);
+                }
+            }
             if (write) {
                 WriteQuota.Decision decision = quota.tryAcquire();
                 if (!decision.admitted()) {

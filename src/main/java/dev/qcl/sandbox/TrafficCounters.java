@@ -8,4 +8,6 @@ final class TrafficCounters {
     final AtomicLong creates = new AtomicLong();
     final AtomicLong writes = new AtomicLong();
     final AtomicLong throttled = new AtomicLong();
+    /** Authenticated GETs (and other non-writes), whatever the answer. */
+    final AtomicLong reads = new AtomicLong();
 }

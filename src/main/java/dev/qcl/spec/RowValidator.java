@@ -20,6 +20,7 @@ public final class RowValidator {
     private final SpecCache specs;
     private final SpaceResolution spaces;
     private final PropertyCells propertyCells;
+    private final SpaceMap spaceMap;
 
     public RowValidator(
             CsvHeader header,
@@ -27,6 +28,18 @@ public final class RowValidator {
             SpaceDirectory spaces,
             ReferenceResolver references,
             SecretPolicy secrets) {
+        this(header, specs, spaces, references, secrets, SpaceMap.NONE);
+    }
+
+    /** With {@code --map-space}: the row's space cells are replaced before they are resolved. */
+    public RowValidator(
+            CsvHeader header,
+            SpecCache specs,
+            SpaceDirectory spaces,
+            ReferenceResolver references,
+            SecretPolicy secrets,
+            SpaceMap spaceMap) {
+        this.spaceMap = spaceMap;
         this.header = header;
         this.specs = specs;
         this.spaces = new SpaceResolution(spaces);
@@ -37,8 +50,8 @@ public final class RowValidator {
     public RowCheck validate(InputRow row) {
         String qName = reserved(row, CsvHeader.Q_NAME);
         String dataSourceId = reserved(row, CsvHeader.DATA_SOURCE_ID);
-        String spaceId = reserved(row, CsvHeader.SPACE);
-        String spaceName = reserved(row, CsvHeader.SPACE_NAME);
+        String spaceId = spaceMap.apply(reserved(row, CsvHeader.SPACE));
+        String spaceName = spaceMap.apply(reserved(row, CsvHeader.SPACE_NAME));
         String space = spaceId.isEmpty() ? spaceName : spaceId;
         if (row.cells().size() != header.size()) {
             // the cells are shifted: checking them would blame the wrong columns and could quote a secret

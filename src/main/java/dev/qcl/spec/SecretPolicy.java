@@ -10,6 +10,12 @@ import java.util.stream.Collectors;
 public final class SecretPolicy {
     private static final List<String> SECRET_WORDS =
             List.of("password", "secret", "token", "privatekey", "priv_key", "credential", "apikey");
+    /**
+     * The connectors' credential-management properties: a flag, the ID and the name of separated
+     * credentials. They say which credentials to use, not what they are (contract section 8).
+     */
+    private static final Set<String> CREDENTIAL_MANAGEMENT =
+            Set.of("separatecredentials", "selectedcredentials", "credentialsname");
 
     private final Set<String> extraSecretNames;
 
@@ -26,7 +32,10 @@ public final class SecretPolicy {
             return true;
         }
         String name = lower(propertyName);
-        return extraSecretNames.contains(name) || SECRET_WORDS.stream().anyMatch(name::contains);
+        if (extraSecretNames.contains(name)) {
+            return true;
+        }
+        return !CREDENTIAL_MANAGEMENT.contains(name) && SECRET_WORDS.stream().anyMatch(name::contains);
     }
 
     private static String lower(String name) {

@@ -23,7 +23,7 @@ class QclCommandLineTests {
     @Nested
     class Usage {
         @ParameterizedTest
-        @ValueSource(strings = {"run", "validate", "restart", "rerun-failed", "status", "report", "specs", "demo"})
+        @ValueSource(strings = {"run", "validate", "restart", "rerun-failed", "status", "report", "specs", "export", "demo"})
         void should_print_usage_and_exit_0_when_a_command_is_asked_for_help(String command) {
             Qcl.Outcome outcome = Qcl.run(command, "--help");
 
@@ -43,6 +43,14 @@ class QclCommandLineTests {
 
             assertThat(outcome.exitCode()).isEqualTo(2);
             assertThat(outcome.err()).contains("--bogus");
+        }
+
+        @Test
+        void should_exit_2_when_a_space_mapping_lacks_a_side(@TempDir Path dir) {
+            Qcl.Outcome outcome = Qcl.run("validate", "--input", "x.csv", "--map-space", "Finance", "--home", dir.toString());
+
+            assertThat(outcome.exitCode()).isEqualTo(2);
+            assertThat(outcome.err()).contains("--map-space needs FROM=TO");
         }
 
         @Test

@@ -508,7 +508,7 @@ class SandboxTenantTests {
         }
 
         @Test
-        void should_show_parsed_properties_without_secret_values() throws Exception {
+        void should_show_parsed_properties_with_spec_defaults_and_without_secret_values() throws Exception {
             // given
             start();
             var stored = tenant.addConnection(SandboxSeed.MARKETING_SPACE_ID, "blob", "File_AzureStorageConnector",
@@ -517,7 +517,9 @@ class SandboxTenantTests {
             JsonNode parsed = json(http.get("/data-connections/" + stored.id() + "?parseConnection=true"));
             JsonNode plain = json(http.get("/data-connections/" + stored.id()));
             // then
-            assertThat(parsed.path("connectionProperties").propertyNames()).containsExactlyInAnyOrder("storageAccount", "container");
+            assertThat(parsed.path("connectionProperties").propertyNames())
+                    .containsExactly("storageAccount", "container", "endpointSuffix", "separateCredentials");
+            assertThat(parsed.path("connectionProperties").path("endpointSuffix").asString()).isEqualTo("core.windows.net");
             assertThat(parsed.toString()).doesNotContain("demo-only-key");
             assertThat(plain.has("connectionProperties")).isFalse();
         }

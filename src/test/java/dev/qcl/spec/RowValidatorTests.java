@@ -247,6 +247,24 @@ class RowValidatorTests {
         }
 
         @Test
+        void should_replace_mapped_space_names_and_ids_before_resolving_them_when_a_space_map_is_given() {
+            // given: a sheet from another tenant, where Finance is HR here and an old ID is Sales here
+            FakeSpaces spaces = new FakeSpaces(Map.of(SALES, "Sales", HR, "HR"));
+            SpaceMap map = SpaceMap.parse(List.of("Finance=HR", "0123456789abcdef01234567=" + SALES));
+            RowValidator validator = new RowValidator(header, specs, spaces, references, SpecFixtures.secrets(), map);
+
+            // when
+            RowCheck byName = validator.validate(new InputRow(2, List.of("conn", S3, "", " Finance ")));
+            RowCheck byId = validator.validate(new InputRow(3, List.of("conn", S3, "0123456789abcdef01234567", "")));
+            RowCheck unmapped = validator.validate(new InputRow(4, List.of("conn", S3, "", "Sales")));
+
+            // then
+            assertThat(valid(byName).spaceId()).isEqualTo(HR);
+            assertThat(valid(byId).spaceId()).isEqualTo(SALES);
+            assertThat(valid(unmapped).spaceId()).isEqualTo(SALES);
+        }
+
+        @Test
         void should_reject_space_and_space_name_that_name_different_spaces() {
             assertThat(invalid(validate("conn", S3, SALES, "HR")).message())
                     .startsWith("columns 'space' and 'spaceName' name different spaces");

@@ -12,7 +12,7 @@ class SecretPolicyTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"password", "DbPassword", "secretKey", "refresh_TOKEN", "privateKey", "priv_key_file",
-            "credentialsName", "ApiKey"})
+            "credentialsFile", "ApiKey"})
     void should_treat_property_as_secret_when_name_contains_a_secret_word(String name) {
         assertThat(policy.isSecret(name, false)).isTrue();
     }
@@ -21,6 +21,13 @@ class SecretPolicyTests {
     void should_treat_property_as_secret_when_spec_marks_it_as_password_or_configuration_lists_it() {
         assertThat(policy.isSecret("pin", true)).isTrue();
         assertThat(policy.isSecret("account", false)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"separateCredentials", "selectedCredentials", "credentialsName", "CREDENTIALSNAME"})
+    void should_not_treat_credential_management_property_as_secret_when_configuration_does_not_list_it(String name) {
+        assertThat(policy.isSecret(name, false)).isFalse();
+        assertThat(new SecretPolicy(List.of("credentialsName")).isSecret("credentialsName", false)).isTrue();
     }
 
     @Test

@@ -1,0 +1,87 @@
+package dev.qcl.export;
+
+import dev.qcl.qlik.QlikApiException;
+import dev.qcl.qlik.QlikClient;
+import dev.qcl.qlik.RunStoppingException;
+import dev.qcl.spec.ApiSpec;
+import dev.qcl.spec.InvalidApiSpecException;
+import dev.qcl.spec.SpecCache;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code qcl export}: reads the connections of a scope and writes them as an input CSV that
+ * {@code run} loads back, plus, with placeholders, the {@code .env.example} of their secrets.
+ */
+public final class ConnectionExport {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionExport.class);
+
+    private final QlikClient client;
+    private final SpecCache specs;
+    private final int concurrency;
+
+    /** @param concurrency connections read at once (the read quota still sets the pace) */
+    public ConnectionExport(QlikClient client, SpecCache specs, int concurrency) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.specs = Objects.requireNonNull(specs, "specs");
+        this.concurrency = concurrency;
+    }
+
+    public ExportResult export(ExportScope scope, Path output, boolean secretPlaceholders, ExportProgress progress) {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<ExportedConnection> read = new ExportReads(client, concurrency, progress).read(scope, failures);
+        Map<String, ApiSpec> used = new LinkedHashMap<>();
+        List<ExportedConnection> exported = new ArrayList<>();
+        for (ExportedConnection connection : read) {
+            Optional<ApiSpec> spec = spec(connection.dataSourceId(), used, failures, connection);
+            spec.ifPresent(s -> exported.add(connection));
+        }
+        SecretPlaceholders placeholders = secretPlaceholders ? new SecretPlaceholders() : null;
+        ExportSheet sheet = new ExportSheet(used, placeholders);
+        List<List<String>> records = exported.stream().map(sheet::record).toList();
+        ExportFiles.writeCsv(output, sheet.header(), records);
+        Path envExample = null;
+        if (placeholders != null) {
+            envExample = ExportFiles.envExampleOf(output);
+            ExportFiles.writeEnvExample(envExample, exported.size(), placeholders.exampleLines());
+        }
+        long spaces = exported.stream().map(ExportedConnection::spaceName).distinct().count();
+        log.info("Exported {} connections of {} spaces to {} ({} left out)", exported.size(), spaces, output,
+                failures.size());
+        return new ExportResult(output, exported.size(), (int) spaces, failures, envExample,
+                placeholders == null ? 0 : placeholders.variables());
+    }
+
+    /** The connector's spec, once per data source; a connector without a usable spec leaves its connections out. */
+    private Optional<ApiSpec> spec(String dataSourceId, Map<String, ApiSpec> used, List<String> failures,
+            ExportedConnection connection) {
+        if (used.containsKey(dataSourceId)) {
+            return Optional.of(used.get(dataSourceId));
+        }
+        String problem;
+        try {
+            Optional<ApiSpec> spec = dataSourceId == null ? Optional.empty() : specs.spec(dataSourceId);
+            if (spec.isPresent()) {
+                used.put(dataSourceId, spec.get());
+                return spec;
+            }
+            problem = "the tenant has no api-specs for its data source '" + dataSourceId + "'";
+        } catch (RunStoppingException e) {
+            throw e;
+        } catch (QlikApiException | InvalidApiSpecException e) {
+            problem = "the api-specs of its data source '" + dataSourceId + "' cannot be used: " + e.getMessage();
+        }
+        String message = "connection '" + connection.qName() + "' (" + connection.id() + "): " + problem;
+        log.warn("Export: {}; left out", message);
+        failures.add(message);
+        return Optional.empty();
+    }
+}

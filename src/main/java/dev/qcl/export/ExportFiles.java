@@ -1,0 +1,73 @@
+package dev.qcl.export;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the export's files: the CSV (RFC 4180, quoted only where needed, LF; cells exactly as
+ * {@code run} must read them, so never neutralised like report files) and the {@code .env.example}.
+ * Each file is written next to its target and moved into place, so a failed export leaves no half file.
+ */
+final class ExportFiles {
+    private ExportFiles() {}
+
+    static Path envExampleOf(Path output) {
+        return output.resolveSibling(output.getFileName() + ".env.example");
+    }
+
+    static void writeCsv(Path output, List<String> header, List<List<String>> records) {
+        write(output, writer -> {
+            try (ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd("\n").build()) {
+                csv.writeNext(header.toArray(String[]::new), false);
+                for (List<String> record : records) {
+                    csv.writeNext(record.toArray(String[]::new), false);
+                }
+            }
+        });
+    }
+
+    static void writeEnvExample(Path file, int connections, List<String> lines) {
+        List<String> all = new ArrayList<>();
+        all.add("# The secrets of the " + connections + " exported connections: set each variable in the environment");
+        all.add("# of qcl run (never in this file's copy under version control). Key files are listed as comments.");
+        all.addAll(lines);
+        write(file, writer -> {
+            for (String line : all) {
+                writer.write(line);
+                writer.write('\n');
+            }
+        });
+    }
+
+    private static void write(Path target, Content content) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+            try {
+                try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    content.writeTo(writer);
+                }
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(Writer writer) throws IOException;
+    }
+}

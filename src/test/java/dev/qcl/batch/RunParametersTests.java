@@ -1,0 +1,39 @@
+package dev.qcl.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.qcl.spec.SpaceMap;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+class RunParametersTests {
+    private static RunParameters run() {
+        return RunParameters.of(Path.of("sheet.csv"), "abc", "nightly", OnExisting.UPDATE, false, null);
+    }
+
+    @Test
+    void should_keep_the_space_map_as_an_identifying_job_parameter_so_that_a_restart_maps_the_same_way() {
+        // given
+        SpaceMap map = SpaceMap.parse(List.of("Finance=Finance Prod", "Sales=Sales, EU"));
+
+        // when
+        JobParameters parameters = run().withSpaceMap(map).toJobParameters();
+
+        // then
+        assertThat(parameters.getParameter(RunParameters.SPACE_MAP).identifying()).isTrue();
+        assertThat(RunParameters.from(parameters).spaceMap()).isEqualTo(map);
+        assertThat(RunParameters.from(parameters).spaceMap().replacements().keySet()).containsExactly("Finance", "Sales");
+    }
+
+    @Test
+    void should_make_the_same_labelled_sheet_another_run_when_it_is_mapped_differently() {
+        JobParameters plain = run().toJobParameters();
+        JobParameters mapped = run().withSpaceMap(SpaceMap.parse(List.of("Finance=Finance Prod"))).toJobParameters();
+
+        assertThat(plain.getParameter(RunParameters.SPACE_MAP)).isNull();
+        assertThat(RunParameters.from(plain).spaceMap().isEmpty()).isTrue();
+        assertThat(mapped.getIdentifyingParameters()).isNotEqualTo(plain.getIdentifyingParameters());
+    }
+}
