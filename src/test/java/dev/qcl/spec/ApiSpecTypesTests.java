@@ -100,4 +100,12 @@ class ApiSpecTypesTests {
         assertThatThrownBy(() -> parser.readTree("x", ""))
                 .isInstanceOf(InvalidApiSpecException.class);
     }
+
+    @Test
+    void should_take_a_missing_or_unknown_type_name_for_string_and_name_types_as_the_specs_write_them() {
+        assertThat(PropertyType.of(null)).isEqualTo(PropertyType.STRING);
+        assertThat(PropertyType.of(" Integer ")).isEqualTo(PropertyType.INTEGER);
+        assertThat(PropertyType.of("matrix")).isEqualTo(PropertyType.STRING);
+        assertThat(PropertyType.OBJECT.specName()).isEqualTo("object");
+    }
 }
