@@ -20,6 +20,15 @@ public final class ResultRepository {
 
     private static final String COLUMNS =
             "ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE";
+    /**
+     * The problem rows of a run, one branch per status so that each reads only its own rows from the
+     * (RUN_ID, STATUS, ROW_NUM) index: with {@code STATUS IN (...)} the database reads every row of
+     * the run to find the few problem ones.
+     */
+    private static final String PROBLEMS = String.join(" UNION ALL ", List.of(
+            "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'INVALID'",
+            "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'FAILED'",
+            "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'FAIL'"));
 
     private final JdbcTemplate jdbc;
 
@@ -102,7 +111,8 @@ public final class ResultRepository {
      */
     public void forEach(long runId, Consumer<RowResult> consumer) {
         jdbc.query(
-                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM > 0 ORDER BY ROW_NUM",
+                // RUN_ID in the order too: then the primary key's order is used as it is, without a sort
+                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM > 0 ORDER BY RUN_ID, ROW_NUM",
                 rs -> {
                     consumer.accept(map(rs));
                 },
@@ -145,18 +155,17 @@ public final class ResultRepository {
      */
     public Stream<RowResult> problems(long runId) {
         return jdbc.queryForStream(
-                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS IN ('INVALID', 'FAILED', 'FAIL')"
-                        + " ORDER BY ROW_NUM",
-                (rs, i) -> map(rs),
-                runId);
+                PROBLEMS.formatted(COLUMNS) + " ORDER BY ROW_NUM", (rs, i) -> map(rs), runId, runId, runId);
     }
 
     /** The most frequent messages of a run's problem rows, most frequent first. */
     public List<Map.Entry<String, Long>> topMessages(long runId, int limit) {
         return jdbc.query(
-                "SELECT MESSAGE, COUNT(*) AS N FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS IN ('INVALID', 'FAILED', 'FAIL')"
+                "SELECT MESSAGE, COUNT(*) AS N FROM (" + PROBLEMS.formatted("MESSAGE") + ") P"
                         + " GROUP BY MESSAGE ORDER BY N DESC, MESSAGE FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, i) -> Map.entry(rs.getString(1), rs.getLong(2)),
+                runId,
+                runId,
                 runId);
     }
 

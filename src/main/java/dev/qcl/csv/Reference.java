@@ -18,7 +18,8 @@ public record Reference(Kind kind, String target, String text) {
 
     /** The reference a whole cell (ignoring surrounding spaces) is, if it is one. */
     public static Optional<Reference> parse(String cell) {
-        if (cell == null) {
+        // most cells are plain values: no regular expression for them
+        if (cell == null || !cell.strip().startsWith("${")) {
             return Optional.empty();
         }
         Matcher m = SYNTAX.matcher(cell.strip());

@@ -18,12 +18,22 @@ final class PropertyCells {
     private final ReferenceResolver references;
     private final SecretPolicy secrets;
     private final ValueConverter converter;
+    // what depends on the column only is decided once, not for every cell of every row
+    private final boolean[] propertyColumn;
+    private final boolean[] secretByName;
 
     PropertyCells(CsvHeader header, ReferenceResolver references, SecretPolicy secrets, ValueConverter converter) {
         this.header = header;
         this.references = references;
         this.secrets = secrets;
         this.converter = converter;
+        List<String> columns = header.columns();
+        this.propertyColumn = new boolean[columns.size()];
+        this.secretByName = new boolean[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            propertyColumn[i] = CsvHeader.isProperty(columns.get(i));
+            secretByName[i] = propertyColumn[i] && secrets.isSecret(columns.get(i), false);
+        }
     }
 
     /** The properties the row sets, in column order; broken ones are left out and added to {@code violations}. */
@@ -31,9 +41,12 @@ final class PropertyCells {
         Map<String, PropertyValue> values = new LinkedHashMap<>();
         List<String> columns = header.columns();
         for (int i = 0; i < columns.size(); i++) {
+            if (!propertyColumn[i]) {
+                continue;
+            }
             String column = columns.get(i);
             String cell = row.cell(i);
-            if (!CsvHeader.isProperty(column) || cell.isBlank()) {
+            if (cell.isBlank()) {
                 continue;
             }
             Optional<PropertySpec> property = spec.property(column);
@@ -41,7 +54,7 @@ final class PropertyCells {
                 violations.add(unknown(column, spec));
                 continue;
             }
-            PropertyValue value = value(column, cell, property.get(), violations);
+            PropertyValue value = value(column, cell, property.get(), secretByName[i], violations);
             if (value != null) {
                 values.put(column, value);
             }
@@ -50,7 +63,8 @@ final class PropertyCells {
         return values;
     }
 
-    private PropertyValue value(String column, String cell, PropertySpec property, List<Violation> violations) {
+    private PropertyValue value(
+            String column, String cell, PropertySpec property, boolean secretName, List<Violation> violations) {
         Optional<Reference> reference = Reference.parse(cell);
         if (reference.isPresent()) {
             return deferred(column, reference.get(), property, violations);
@@ -58,7 +72,7 @@ final class PropertyCells {
         if (!CellLimits.fitsProperty(column, cell, violations)) {
             return null;
         }
-        boolean secret = property.secret() || secrets.isSecret(column, false);
+        boolean secret = property.secret() || secretName;
         Conversion conversion = converter.convert(cell, property, secret);
         if (!conversion.succeeded()) {
             violations.add(new Violation(column, "column '" + SafeText.shown(column) + "': " + conversion.error()));

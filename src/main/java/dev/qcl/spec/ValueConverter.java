@@ -29,14 +29,13 @@ public final class ValueConverter {
      */
     public Conversion convert(String text, PropertySpec spec, boolean secret) {
         boolean hidden = secret || spec.secret();
-        String subject = hidden ? "the value" : "'" + SafeText.shown(text) + "'";
         Conversion converted = switch (spec.type()) {
             case STRING -> Conversion.of(text);
-            case BOOLEAN -> toBoolean(text, subject);
-            case INTEGER -> toInteger(text, subject);
-            case NUMBER -> toNumber(text, subject);
-            case ARRAY -> toJson(text, subject, true);
-            case OBJECT -> toJson(text, subject, false);
+            case BOOLEAN -> toBoolean(text, hidden);
+            case INTEGER -> toInteger(text, hidden);
+            case NUMBER -> toNumber(text, hidden);
+            case ARRAY -> toJson(text, hidden, true);
+            case OBJECT -> toJson(text, hidden, false);
         };
         if (!converted.succeeded() || spec.allowedValues().isEmpty()) {
             return converted;
@@ -44,33 +43,38 @@ public final class ValueConverter {
         String candidate = spec.type() == PropertyType.STRING ? text : text.strip();
         return spec.allowedValues().contains(candidate)
                 ? converted
-                : Conversion.failure(notAllowed(candidate, subject, spec.allowedValues(), hidden));
+                : Conversion.failure(notAllowed(candidate, subject(text, hidden), spec.allowedValues(), hidden));
     }
 
-    private static Conversion toBoolean(String text, String subject) {
+    /** How a message names the value; built only for a failure (most cells convert). */
+    private static String subject(String text, boolean hidden) {
+        return hidden ? "the value" : "'" + SafeText.shown(text) + "'";
+    }
+
+    private static Conversion toBoolean(String text, boolean hidden) {
         Boolean value = BOOLEANS.get(text.strip().toLowerCase(Locale.ROOT));
         return value != null
                 ? Conversion.of(value)
-                : Conversion.failure(subject + " is not a boolean; write true or false (yes/no and 1/0 work too)");
+                : Conversion.failure(subject(text, hidden) + " is not a boolean; write true or false (yes/no and 1/0 work too)");
     }
 
-    private static Conversion toInteger(String text, String subject) {
+    private static Conversion toInteger(String text, boolean hidden) {
         String trimmed = text.strip();
         if (!INTEGER.matcher(trimmed).matches()) {
-            return Conversion.failure(subject + " is not an integer; write a whole number such as 5432");
+            return Conversion.failure(subject(text, hidden) + " is not an integer; write a whole number such as 5432");
         }
         BigInteger value = new BigInteger(trimmed);
         return Conversion.of(value.bitLength() < Long.SIZE ? (Object) value.longValueExact() : value);
     }
 
-    private static Conversion toNumber(String text, String subject) {
+    private static Conversion toNumber(String text, boolean hidden) {
         String trimmed = text.strip();
         return DECIMAL.matcher(trimmed).matches()
                 ? Conversion.of(new BigDecimal(trimmed))
-                : Conversion.failure(subject + " is not a number; write a decimal number such as 1.5");
+                : Conversion.failure(subject(text, hidden) + " is not a number; write a decimal number such as 1.5");
     }
 
-    private Conversion toJson(String text, String subject, boolean array) {
+    private Conversion toJson(String text, boolean hidden, boolean array) {
         String kind = array ? "a JSON array; write one such as [\"a\", \"b\"]" : "a JSON object; write one such as {\"key\": \"value\"}";
         try {
             JsonNode node = mapper.readTree(text);
@@ -80,7 +84,7 @@ public final class ValueConverter {
         } catch (JacksonException e) {
             // not JSON at all: the same advice as for the wrong JSON type
         }
-        return Conversion.failure(subject + " is not " + kind);
+        return Conversion.failure(subject(text, hidden) + " is not " + kind);
     }
 
     private static String notAllowed(String candidate, String subject, List<String> allowed, boolean hidden) {

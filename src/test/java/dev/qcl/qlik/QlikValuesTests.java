@@ -122,7 +122,7 @@ class QlikValuesTests {
 
         @Test
         void should_stop_the_run_as_failed_or_stopped_by_the_kind_of_failure() {
-            assertThat(UnauthorizedException.of("GET /spaces", "Unauthorized", 1).runStatus())
+            assertThat(UnauthorizedException.of(new Identity.ApiKey("test-key"), "GET /spaces", "Unauthorized", 1).runStatus())
                     .isEqualTo(RunStoppingException.RunStatus.FAILED);
             assertThat(TenantUnreachableException.of("https://t", "GET /spaces", "refused", 6, null).runStatus())
                     .isEqualTo(RunStoppingException.RunStatus.FAILED);
