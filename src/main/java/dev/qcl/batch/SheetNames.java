@@ -5,6 +5,7 @@ import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
 import dev.qcl.qlik.ExistingConnection;
 import dev.qcl.spec.SpaceDirectory;
+import dev.qcl.spec.SpaceMap;
 import dev.qcl.spec.TenantReadException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -22,10 +23,15 @@ final class SheetNames {
     private final Set<String> named = new HashSet<>();
     private final Set<String> inAnySpace = new HashSet<>();
 
-    private SheetNames() {}
+    private final SpaceMap spaceMap;
 
-    static SheetNames read(Path input, SpaceDirectory spaces) {
-        SheetNames names = new SheetNames();
+    private SheetNames(SpaceMap spaceMap) {
+        this.spaceMap = spaceMap;
+    }
+
+    /** The names in the sheet, with its space cells mapped by {@code --map-space} as the run maps them. */
+    static SheetNames read(Path input, SpaceDirectory spaces, SpaceMap spaceMap) {
+        SheetNames names = new SheetNames(spaceMap);
         ConnectionCsvReader csv = new ConnectionCsvReader(input);
         csv.open(new ExecutionContext());
         try {
@@ -50,8 +56,8 @@ final class SheetNames {
         if (qName.isEmpty()) {
             return;
         }
-        String spaceId = cell(row, header, CsvHeader.SPACE);
-        String spaceName = cell(row, header, CsvHeader.SPACE_NAME);
+        String spaceId = spaceMap.apply(cell(row, header, CsvHeader.SPACE));
+        String spaceName = spaceMap.apply(cell(row, header, CsvHeader.SPACE_NAME));
         if (row.cells().size() != header.size()) {
             inAnySpace.add(qName);
             return;

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the tenant's connections (of the named spaces, or all the identity can read) as an input CSV",
-            "that qcl run reads back. Secrets are never written: their cells stay empty, or hold ${env:} references",
-            "with --secret-placeholders."
+            "Write the tenant's connections as an input CSV that run reads back.",
+            "",
+            "Exports the connections of the named spaces, or all that the identity can read. Secrets are never",
+            "written: their cells stay empty, or hold ${env:} references with --secret-placeholders."
         },
         footer = {
             "",
