@@ -68,6 +68,9 @@ BEGIN
   END IF;
 END
 \$\$;
+-- DROP DATABASE ... WITH (FORCE) at the end of each test must be able to end every session on that
+-- database, an autovacuum worker's too (it runs as another role)
+GRANT pg_signal_backend TO $user;
 SQL
 
 exports="export QCL_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:$port/postgres
