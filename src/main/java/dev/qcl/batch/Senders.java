@@ -16,6 +16,10 @@ final class Senders {
         executor.setMaxPoolSize(write.concurrency());
         executor.setThreadNamePrefix("qcl-sender-");
         executor.setDaemon(true);
+        // shut down without interrupting: a sender interrupted in the middle of a write-journal insert
+        // would close H2's file channel (ClosedByInterruptException), and with it the job repository
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(60);
         executor.initialize();
         return executor;
     }

@@ -49,7 +49,14 @@ final class TimelineRecorder implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution jobExecution) {
-        timer.shutdownNow();
+        // never shutdownNow(): an interrupt that reaches a sample in the middle of its insert closes H2's
+        // file channel (ClosedByInterruptException) and with it the job repository
+        timer.shutdown();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sample();
     }
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the tenant's connections as an input CSV that run reads back.",
+            "Write the tenant's connections as a CSV that run reads back.",
             "",
             "Exports the connections of the named spaces, or all that the identity can read. Secrets are never",
             "written: their cells stay empty, or hold ${env:} references with --secret-placeholders."

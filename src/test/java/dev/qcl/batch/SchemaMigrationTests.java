@@ -38,6 +38,10 @@ class SchemaMigrationTests {
             try (Connection c = tenant.database().connect(); Statement statement = c.createStatement()) {
                 statement.execute("DROP TABLE " + history(tenant.database()));
                 statement.execute("DROP TABLE QCL_ROW_WRITE");
+                // as qcl 0.1 fingerprinted secrets: a salt in the database, salted fingerprints
+                statement.execute("INSERT INTO QCL_SETTING (NAME, SETTING_VALUE) VALUES ('fingerprint-salt', 'old-salt')");
+                statement.execute("INSERT INTO QCL_SECRET_FINGERPRINT (CONNECTION_ID, PROPERTY, FINGERPRINT) "
+                        + "VALUES ('c-1', 'password', '" + "a".repeat(64) + "')");
             }
             assertThat(tables(tenant.database())).doesNotContain("QCL_ROW_WRITE");
 
@@ -48,8 +52,11 @@ class SchemaMigrationTests {
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
             assertThat(status.out()).contains("Run 1: COMPLETED").containsPattern("CREATED\\s+3");
-            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2");
+            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3");
             assertThat(tables(tenant.database())).contains("QCL_ROW_WRITE");
+            assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'"))
+                    .isZero();
+            assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SECRET_FINGERPRINT")).isZero();
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.lastLine()).startsWith("Run 2 COMPLETED").contains("2 CREATED");
             assertThat(ResultsTable.ofRun(tenant.database(), 1)).extracting(ResultsTable.Row::qName)
@@ -67,7 +74,7 @@ class SchemaMigrationTests {
 
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(appliedVersions(tenant.database())).endsWith("1", "2");
+            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3");
             assertThat(tables(tenant.database()))
                     .contains("QCL_ROW_RESULT", "QCL_RUN_SAMPLE", "QCL_SECRET_FINGERPRINT", "QCL_SETTING", "QCL_ROW_WRITE");
         }
@@ -99,6 +106,15 @@ class SchemaMigrationTests {
                 names.add(rs.getString("TABLE_NAME").toUpperCase(java.util.Locale.ROOT));
             }
             return names;
+        }
+    }
+
+    private static long count(TestDatabase database, String sql) throws SQLException {
+        try (Connection c = database.connect();
+                Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -34,7 +34,7 @@ class SpaceMapRunTests {
             // then
             assertThat(restart.exitCode()).as(restart.err()).isZero();
             assertThat(tenant.results()).hasSize(30).extracting(ResultsTable.Row::status)
-                    .containsOnly("CREATED", "SKIPPED");
+                    .containsOnly("CREATED");
             assertThat(tenant.sandbox().connections()).hasSize(30)
                     .extracting(StoredConnection::spaceId).containsOnly(SandboxSeed.FINANCE_SPACE_ID);
         }

@@ -58,7 +58,7 @@ class TagsTests {
 
         // then
         assertThat(violations).containsExactly(new Violation("tags", "column 'tags': the tag '"
-                + "\u00e9".repeat(40) + "...' has 258 bytes; at most 256 bytes (UTF-8) are allowed"));
+                + "\u00e9".repeat(59) + "\u2026 (129 characters)' has 258 bytes; at most 256 bytes (UTF-8) are allowed"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class TagsTests {
         Tags.parse("x".repeat(257) + ";short;" + "y".repeat(300), violations);
 
         assertThat(violations).extracting(Violation::message).containsExactly(
-                "column 'tags': the tag '" + "x".repeat(40) + "...' has 257 bytes; at most 256 bytes (UTF-8) are allowed",
-                "column 'tags': the tag '" + "y".repeat(40) + "...' has 300 bytes; at most 256 bytes (UTF-8) are allowed");
+                "column 'tags': the tag '" + "x".repeat(59) + "\u2026 (257 characters)' has 257 bytes; at most 256 bytes (UTF-8) are allowed",
+                "column 'tags': the tag '" + "y".repeat(59) + "\u2026 (300 characters)' has 300 bytes; at most 256 bytes (UTF-8) are allowed");
     }
 }
