@@ -11,7 +11,16 @@ import java.util.List;
 /** Reads the results table of a job repository directly, as an auditor would. */
 public final class ResultsTable {
     /** One stored row result. */
-    public record Row(long runId, int row, String qName, String space, String status, String connectionId, Integer http, int attempts, String message) {}
+    public record Row(
+            long runId,
+            int row,
+            String qName,
+            String space,
+            String status,
+            String connectionId,
+            Integer http,
+            int attempts,
+            String message) {}
 
     private ResultsTable() {}
 
@@ -29,8 +38,16 @@ public final class ResultsTable {
                 ResultSet rs = ps.executeQuery()) {
             List<Row> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getObject(7, Integer.class), rs.getInt(8), rs.getString(9)));
+                rows.add(new Row(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, Integer.class),
+                        rs.getInt(8),
+                        rs.getString(9)));
             }
             return rows;
         } catch (SQLException e) {

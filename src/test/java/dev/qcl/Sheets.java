@@ -12,8 +12,17 @@ import java.util.List;
 /** Writes input sheets for tests: a header and rows, each cell quoted where RFC 4180 needs it. */
 public final class Sheets {
     public static final String S3 = "File_AmazonS3ConnectorV2";
-    public static final List<String> S3_HEADER =
-            List.of("qName", "dataSourceId", "space", "spaceName", "tags", "region", "bucketName", "accessKey", "secretKey", "# note");
+    public static final List<String> S3_HEADER = List.of(
+            "qName",
+            "dataSourceId",
+            "space",
+            "spaceName",
+            "tags",
+            "region",
+            "bucketName",
+            "accessKey",
+            "secretKey",
+            "# note");
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();

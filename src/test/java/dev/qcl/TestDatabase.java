@@ -59,11 +59,13 @@ public final class TestDatabase implements AutoCloseable {
     /** A fresh, empty PostgreSQL database; the test is skipped (not passed) when none is configured. */
     public static TestDatabase postgres() {
         String admin = System.getenv(URL_VARIABLE);
-        assumeTrue(admin != null && !admin.isBlank(),
+        assumeTrue(
+                admin != null && !admin.isBlank(),
                 URL_VARIABLE + " is not set: no PostgreSQL to test against (scripts/ci-postgres.sh sets one up)");
         String user = System.getenv().getOrDefault(USER_VARIABLE, "postgres");
         String password = System.getenv().getOrDefault(PASSWORD_VARIABLE, "");
-        String name = "qcl_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        String name = "qcl_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         execute(admin, user, password, "CREATE DATABASE " + name);
         return new TestDatabase(Kind.POSTGRES, withDatabase(admin, name), user, password, true, name);
     }
@@ -96,7 +98,11 @@ public final class TestDatabase implements AutoCloseable {
     public void close() {
         if (dropName != null) {
             // FORCE: a killed child process may still hold a session until the server notices
-            execute(System.getenv(URL_VARIABLE), user, password, "DROP DATABASE IF EXISTS " + dropName + " WITH (FORCE)");
+            execute(
+                    System.getenv(URL_VARIABLE),
+                    user,
+                    password,
+                    "DROP DATABASE IF EXISTS " + dropName + " WITH (FORCE)");
         }
     }
 

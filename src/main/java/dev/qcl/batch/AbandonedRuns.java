@@ -36,8 +36,10 @@ final class AbandonedRuns {
         long pid = last.getExecutionContext().getLong(ProcessMarker.PID, -1L);
         // our own PID is dead too: in a container every process may get the same PID (often 1)
         if (host.equals(ThisProcess.host()) && (pid == ProcessHandle.current().pid() || !ThisProcess.alive(pid))) {
-            log.info("Run {} was left running by process {}, which has ended; marking it FAILED to restart it",
-                    instance.getInstanceId(), pid);
+            log.info(
+                    "Run {} was left running by process {}, which has ended; marking it FAILED to restart it",
+                    instance.getInstanceId(),
+                    pid);
             jobOperator.recover(jobRepository.getJobExecution(last.getId()));
         } else if (!host.isEmpty() && !host.equals(ThisProcess.host())) {
             throw new ConfigurationProblem("run " + instance.getInstanceId() + " is marked running by process " + pid

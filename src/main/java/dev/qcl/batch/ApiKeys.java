@@ -50,7 +50,8 @@ public final class ApiKeys {
     private static void warnIfOthersCanRead(Path file, String what) throws IOException {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(PosixFilePermission.GROUP_READ)) {
                 log.warn("The {} file {} is readable by other users; run: chmod 600 {}", what, file, file);
             }
         } catch (UnsupportedOperationException notPosix) {

@@ -10,7 +10,6 @@ import dev.qcl.spec.PropertyValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +63,9 @@ final class ConnectionUpdater {
         try {
             return client.patch(connectionId, changes.toSend(), secrets);
         } catch (RejectedException e) {
-            if (e.httpStatus() != 400 || changes.properties().isEmpty() || changes.unchangedSecrets().isEmpty()) {
+            if (e.httpStatus() != 400
+                    || changes.properties().isEmpty()
+                    || changes.unchangedSecrets().isEmpty()) {
                 throw e;
             }
             log.info("The tenant refused the change of {} without its credentials; sending them along", connectionId);

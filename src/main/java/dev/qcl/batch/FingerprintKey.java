@@ -36,8 +36,8 @@ final class FingerprintKey {
             throw new ConfigurationProblem("the fingerprint key file " + file + " does not hold hex digits;"
                     + " delete it to get a new one (secrets are then sent once more)");
         } catch (IOException e) {
-            throw new ConfigurationProblem("cannot read or create the fingerprint key file " + file
-                    + " (" + e.getClass().getSimpleName() + "); check qcl.fingerprints.key-file");
+            throw new ConfigurationProblem("cannot read or create the fingerprint key file " + file + " ("
+                    + e.getClass().getSimpleName() + "); check qcl.fingerprints.key-file");
         }
     }
 
@@ -47,7 +47,10 @@ final class FingerprintKey {
         Files.createDirectories(dir);
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        Path temp = Files.createTempFile(dir, ".fingerprint-", ".tmp",
+        Path temp = Files.createTempFile(
+                dir,
+                ".fingerprint-",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(temp, HexFormat.of().formatHex(key) + "\n");

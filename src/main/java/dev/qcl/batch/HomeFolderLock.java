@@ -31,6 +31,7 @@ public final class HomeFolderLock implements AutoCloseable {
     static final String FILE = "qcl.lock";
     /** The locked byte lies far beyond the text, so that the text can be read while it is locked. */
     private static final long REGION = 1L << 40;
+
     private static final Duration POLL = Duration.ofMillis(100);
     private static final String DATABASE = "database=";
     /** This JVM's own holders: the operating system does not tell one thread's lock from another's. */
@@ -130,7 +131,9 @@ public final class HomeFolderLock implements AutoCloseable {
         }
         String text = read(file);
         int at = text.indexOf(DATABASE);
-        return at < 0 ? Optional.empty() : Optional.of(text.substring(at + DATABASE.length()).strip());
+        return at < 0
+                ? Optional.empty()
+                : Optional.of(text.substring(at + DATABASE.length()).strip());
     }
 
     @Override
@@ -146,8 +149,8 @@ public final class HomeFolderLock implements AutoCloseable {
     }
 
     private void describe(String state, String command, String database) {
-        write(state + " process " + ProcessHandle.current().pid() + " on host " + ThisProcess.host()
-                + " (qcl " + command + ", since " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + ")" + database);
+        write(state + " process " + ProcessHandle.current().pid() + " on host " + ThisProcess.host() + " (qcl "
+                + command + ", since " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + ")" + database);
     }
 
     private void write(String text) {

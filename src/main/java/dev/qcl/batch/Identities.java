@@ -20,8 +20,9 @@ public final class Identities {
         String clientId = oauth.clientId();
         boolean secretGiven = isSet(environment.apply(CLIENT_SECRET_ENV)) || oauth.clientSecretFile() != null;
         if (apiKey && clientId != null) {
-            throw new ConfigurationProblem("two identities: an API key (" + ApiKeys.ENV + " or qcl.api-key-file) and the"
-                    + " OAuth client '" + clientId + "' (" + CLIENT_ID_ENV + "); set only one of them");
+            throw new ConfigurationProblem(
+                    "two identities: an API key (" + ApiKeys.ENV + " or qcl.api-key-file) and the" + " OAuth client '"
+                            + clientId + "' (" + CLIENT_ID_ENV + "); set only one of them");
         }
         if (clientId == null) {
             if (!apiKey && secretGiven) {
@@ -34,8 +35,8 @@ public final class Identities {
             }
             return new Identity.ApiKey(ApiKeys.load(apiKeyFile, environment));
         }
-        return new Identity.OAuthClient(clientId, clientSecret(clientId, oauth, environment), oauth.scopes(),
-                oauth.renewBefore());
+        return new Identity.OAuthClient(
+                clientId, clientSecret(clientId, oauth, environment), oauth.scopes(), oauth.renewBefore());
     }
 
     private static String clientSecret(String clientId, OAuthProperties oauth, Function<String, String> environment) {

@@ -66,15 +66,29 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
     /** A row this run met before it was interrupted. */
     private RowResult again(RowCheck check, ConnectionDraft draft, RowWrites.Entry earlier) throws Exception {
         if (earlier.answered()) {
-            log.info("Row {}: {} before the interruption, as connection {}", draft.row(), earlier.status(), earlier.connectionId());
-            return done(Results.of(draft, RowStatus.valueOf(earlier.status()), earlier.connectionId(),
-                    earlier.httpStatus(), earlier.attempts(), earlier.message()));
+            log.info(
+                    "Row {}: {} before the interruption, as connection {}",
+                    draft.row(),
+                    earlier.status(),
+                    earlier.connectionId());
+            return done(Results.of(
+                    draft,
+                    RowStatus.valueOf(earlier.status()),
+                    earlier.connectionId(),
+                    earlier.httpStatus(),
+                    earlier.attempts(),
+                    earlier.message()));
         }
         if (earlier.status().equals(RowWrites.CREATING)) {
             // the name was free when the create went out: if it is taken now, that create did it
             Optional<ExistingConnection> found = existing.find(draft.spaceId(), draft.qName());
             if (found.isPresent()) {
-                RowResult created = Results.of(draft, RowStatus.CREATED, found.get().id(), 200, 1,
+                RowResult created = Results.of(
+                        draft,
+                        RowStatus.CREATED,
+                        found.get().id(),
+                        200,
+                        1,
                         "created before the interruption; its answer was lost, the name was found on look-up");
                 journal.answered(runId, created);
                 return done(created);
@@ -84,7 +98,12 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
         // an update went out unanswered: if nothing differs now, it was applied
         RowResult result = decision.process(check);
         if (result.status() == RowStatus.SKIPPED && result.connectionId().equals(earlier.connectionId())) {
-            RowResult updated = Results.of(draft, RowStatus.UPDATED, result.connectionId(), 200, 1,
+            RowResult updated = Results.of(
+                    draft,
+                    RowStatus.UPDATED,
+                    result.connectionId(),
+                    200,
+                    1,
                     "updated before the interruption; its answer was lost, the connection now matches the row");
             journal.answered(runId, updated);
             return updated;

@@ -26,9 +26,8 @@ final class LazyTransactionConnections implements BeanPostProcessor {
      * inside a chunk's transaction: for what must outlive a rollback (the write journal, fingerprints).
      */
     static JdbcTemplate autonomous(DataSource dataSource) {
-        DataSource target = dataSource instanceof LazyConnectionDataSourceProxy lazy
-                ? lazy.getTargetDataSource()
-                : dataSource;
+        DataSource target =
+                dataSource instanceof LazyConnectionDataSourceProxy lazy ? lazy.getTargetDataSource() : dataSource;
         return new JdbcTemplate(target);
     }
 

@@ -69,7 +69,8 @@ public class LoadJobConfiguration {
     /** Outside the chunk transaction: a secret the tenant took stays remembered if its chunk rolls back. */
     @Bean
     @Lazy
-    SecretFingerprints secretFingerprints(DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
+    SecretFingerprints secretFingerprints(
+            DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
         return new SecretFingerprints(
                 LazyTransactionConnections.autonomous(dataSource),
                 FingerprintKey.load(fingerprints.keyFileIn(qcl.home())));
@@ -100,7 +101,12 @@ public class LoadJobConfiguration {
 
     @Bean
     @Lazy
-    SpecCache specCache(QlikClient client, QclProperties qcl, TenantProperties tenant, SpecsProperties specs, SecretPolicy secrets) {
+    SpecCache specCache(
+            QlikClient client,
+            QclProperties qcl,
+            TenantProperties tenant,
+            SpecsProperties specs,
+            SecretPolicy secrets) {
         URI url = TenantUrl.parse(tenant.url());
         String folder = url.getPort() < 0 ? url.getHost() : url.getHost() + "_" + url.getPort();
         Path cacheDir = qcl.home().resolve("specs").resolve(folder.replaceAll("[^A-Za-z0-9._-]", "_"));
@@ -123,7 +129,17 @@ public class LoadJobConfiguration {
             PruneProperties prune,
             ReferencesProperties references) {
         return new LoadJobFactory(
-                jobRepository, transactionManager, results, fingerprints, journal, client, specs, secrets, stats, job, prune,
+                jobRepository,
+                transactionManager,
+                results,
+                fingerprints,
+                journal,
+                client,
+                specs,
+                secrets,
+                stats,
+                job,
+                prune,
                 references.rules());
     }
 

@@ -13,8 +13,8 @@ import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
-import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -77,7 +77,8 @@ final class LoadJobFactory {
         csv.setName(READER_NAME);
         TenantSpaces spaces = new TenantSpaces(client);
         ValidatingRowReader reader = new ValidatingRowReader(
-                csv, header -> new RowValidator(header, specs, spaces, references, secrets, run.spaceMap()),
+                csv,
+                header -> new RowValidator(header, specs, spaces, references, secrets, run.spaceMap()),
                 selection.withSpaces(spaces),
                 results);
         ExistingConnections existing = new ExistingConnections(client);
@@ -93,16 +94,16 @@ final class LoadJobFactory {
         HttpStatsStream httpStats = new HttpStatsStream(stats);
 
         ChunkOrientedStepBuilder<RowCheck, RowResult> step = new StepBuilder(STEP_NAME, jobRepository)
-                .<RowCheck, RowResult>chunk(settings.chunkSizeFor(run))
-                .transactionManager(transactionManager)
-                .reader(reader)
-                .processor(processor)
-                .writer(writer)
-                .stream(httpStats)
-                .listener(httpStats)
-                .listener(reader)
-                .listener(processor)
-                .listener(writer);
+                        .<RowCheck, RowResult>chunk(settings.chunkSizeFor(run))
+                        .transactionManager(transactionManager)
+                        .reader(reader)
+                        .processor(processor)
+                        .writer(writer)
+                        .stream(httpStats)
+                        .listener(httpStats)
+                        .listener(reader)
+                        .listener(processor)
+                        .listener(writer);
         if (senders != null) {
             step.taskExecutor(senders);
         }

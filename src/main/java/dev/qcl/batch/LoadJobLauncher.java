@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -80,8 +80,8 @@ public final class LoadJobLauncher {
         RunParameters run = RunParameters.from(last.getJobParameters());
         InputFile input = InputFiles.inspect(run.input());
         if (!input.sha256().equals(run.inputSha256())) {
-            throw new ConfigurationProblem("the input " + run.input()
-                    + " changed since run " + runId + " started; restore it, or start a new run");
+            throw new ConfigurationProblem("the input " + run.input() + " changed since run " + runId
+                    + " started; restore it, or start a new run");
         }
         progress.expect(run.rerunOf() == null ? input.dataRows() : RerunSelection.count(run.rerunOf(), results));
         return launch(run, progress);
@@ -103,7 +103,10 @@ public final class LoadJobLauncher {
                 try {
                     jobOperator.stop(execution);
                 } catch (Exception e) {
-                    log.warn("Could not stop run {}: {}", execution.getJobInstance().getInstanceId(), e.getMessage());
+                    log.warn(
+                            "Could not stop run {}: {}",
+                            execution.getJobInstance().getInstanceId(),
+                            e.getMessage());
                 }
             }
         }
@@ -127,13 +130,15 @@ public final class LoadJobLauncher {
         }
         return history.latestOfSeries(run.label(), run.dryRun())
                 .filter(latest -> !latest.completed())
-                .map(latest -> RunParameters.from(history.executions(latest.runId()).get(latest.executions() - 1)
+                .map(latest -> RunParameters.from(history.executions(latest.runId())
+                        .get(latest.executions() - 1)
                         .getJobParameters()))
                 .filter(earlier -> earlier.inputSha256().equals(run.inputSha256())
                         && earlier.onExisting() == run.onExisting()
                         && earlier.ownership().equals(run.ownership()))
                 .map(earlier -> {
-                    log.info("The latest run labelled {} did not complete and its input is unchanged: continuing it",
+                    log.info(
+                            "The latest run labelled {} did not complete and its input is unchanged: continuing it",
                             run.label());
                     return earlier;
                 });

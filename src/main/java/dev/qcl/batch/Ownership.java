@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public record Ownership(String set, boolean prune, int maxDeletes) {
     /** The prefix of every ownership tag; such tags are qcl's, not the sheet's. */
     public static final String TAG_PREFIX = "qcl:";
+
     public static final int DEFAULT_MAX_DELETES = 20;
     public static final Ownership NONE = new Ownership(null, false, DEFAULT_MAX_DELETES);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,40}");

@@ -46,7 +46,9 @@ public final class PrunePlanner {
     }
 
     static ConfigurationProblem overCap(int count, Ownership owned, List<ExistingConnection> planned) {
-        String first = planned.stream().limit(NAMES_SHOWN).map(ExistingConnection::qName)
+        String first = planned.stream()
+                .limit(NAMES_SHOWN)
+                .map(ExistingConnection::qName)
                 .collect(Collectors.joining(", "));
         return new ConfigurationProblem("--prune would delete " + count + " connections of set " + owned.set()
                 + " (" + first + (count > NAMES_SHOWN ? ", ..." : "") + "), more than --max-deletes "

@@ -82,8 +82,14 @@ final class PruneTasklet implements Tasklet, StepExecutionListener {
             if (deletion.status() != RowStatus.DELETE || run.dryRun()) {
                 done++;
             } else if (client.connectionById(deletion.connectionId()).isEmpty()) {
-                results.updateDeletion(runId, outcome(deletion, RowStatus.DELETED, null, 0,
-                        "deleted; the tenant's answer was lost, the connection was gone on restart"));
+                results.updateDeletion(
+                        runId,
+                        outcome(
+                                deletion,
+                                RowStatus.DELETED,
+                                null,
+                                0,
+                                "deleted; the tenant's answer was lost, the connection was gone on restart"));
                 done++;
             } else if (inPlan.contains(deletion.connectionId())) {
                 unsent.add(deletion);
@@ -91,7 +97,8 @@ final class PruneTasklet implements Tasklet, StepExecutionListener {
                 results.removeDeletion(runId, deletion.row());
             }
         }
-        List<ExistingConnection> fresh = plan.stream().filter(c -> !known.contains(c.id())).toList();
+        List<ExistingConnection> fresh =
+                plan.stream().filter(c -> !known.contains(c.id())).toList();
         long total = done + unsent.size() + fresh.size();
         if (total > run.ownership().maxDeletes()) {
             throw PrunePlanner.overCap((int) total, run.ownership(), plan);
@@ -99,9 +106,16 @@ final class PruneTasklet implements Tasklet, StepExecutionListener {
         nextRow = earlier.stream().mapToInt(RowResult::row).min().orElse(0) - 1;
         planned = new ArrayDeque<>();
         for (ExistingConnection connection : fresh) {
-            planned.add(new RowResult(nextRow--, connection.qName(), connection.spaceId(), connection.dataSourceId(),
-                    RowStatus.DELETE, connection.id(), null, 0, "tagged " + run.ownership().tag()
-                            + " and named by no row of the sheet"));
+            planned.add(new RowResult(
+                    nextRow--,
+                    connection.qName(),
+                    connection.spaceId(),
+                    connection.dataSourceId(),
+                    RowStatus.DELETE,
+                    connection.id(),
+                    null,
+                    0,
+                    "tagged " + run.ownership().tag() + " and named by no row of the sheet"));
         }
         recorded = unsent;
         if (run.dryRun()) {
@@ -123,16 +137,31 @@ final class PruneTasklet implements Tasklet, StepExecutionListener {
     private void send(List<RowResult> batch) {
         if (bulkAllowed) {
             try {
-                BulkDeleteOutcome outcome = client.deleteConnections(batch.stream().map(RowResult::connectionId).toList());
+                BulkDeleteOutcome outcome = client.deleteConnections(
+                        batch.stream().map(RowResult::connectionId).toList());
                 for (RowResult deletion : batch) {
                     BulkDeleteOutcome.Item item = outcome.items().get(deletion.connectionId());
                     if (item == null) {
-                        settle(deletion, RowStatus.FAILED, null, outcome.attempts(), "the tenant's answer named no status"
-                                + " for this connection; it may or may not be deleted");
+                        settle(
+                                deletion,
+                                RowStatus.FAILED,
+                                null,
+                                outcome.attempts(),
+                                "the tenant's answer named no status"
+                                        + " for this connection; it may or may not be deleted");
                     } else if (item.deleted() || item.status() == 404) {
-                        settle(deletion, RowStatus.DELETED, item.status(), outcome.attempts(), deletedMessage(item.status()));
+                        settle(
+                                deletion,
+                                RowStatus.DELETED,
+                                item.status(),
+                                outcome.attempts(),
+                                deletedMessage(item.status()));
                     } else {
-                        settle(deletion, RowStatus.FAILED, item.status(), outcome.attempts(),
+                        settle(
+                                deletion,
+                                RowStatus.FAILED,
+                                item.status(),
+                                outcome.attempts(),
                                 "the tenant refused to delete it (HTTP " + item.status() + "): " + item.error());
                     }
                 }
@@ -142,14 +171,19 @@ final class PruneTasklet implements Tasklet, StepExecutionListener {
                     batch.forEach(d -> settle(d, RowStatus.FAILED, e.httpStatus(), e.attempts(), e.getMessage()));
                     return;
                 }
-                log.info("The identity may not use the bulk delete (HTTP 403, it needs the admin role); deleting one by one");
+                log.info(
+                        "The identity may not use the bulk delete (HTTP 403, it needs the admin role); deleting one by one");
                 bulkAllowed = false;
             }
         }
         for (RowResult deletion : batch) {
             try {
                 WriteOutcome outcome = client.deleteConnection(deletion.connectionId());
-                settle(deletion, RowStatus.DELETED, outcome.httpStatus(), outcome.attempts(),
+                settle(
+                        deletion,
+                        RowStatus.DELETED,
+                        outcome.httpStatus(),
+                        outcome.attempts(),
                         deletedMessage(outcome.httpStatus()));
             } catch (RejectedException e) {
                 settle(deletion, RowStatus.FAILED, e.httpStatus(), e.attempts(), e.getMessage());
@@ -161,7 +195,11 @@ final class PruneTasklet implements Tasklet, StepExecutionListener {
         if (status == RowStatus.FAILED) {
             log.warn("Delete of '{}' ({}): FAILED: {}", deletion.qName(), deletion.connectionId(), message);
         } else {
-            log.info("Deleted '{}' ({}) of set {}", deletion.qName(), deletion.connectionId(), run.ownership().set());
+            log.info(
+                    "Deleted '{}' ({}) of set {}",
+                    deletion.qName(),
+                    deletion.connectionId(),
+                    run.ownership().set());
         }
         results.updateDeletion(runId, outcome(deletion, status, httpStatus, attempts, message));
     }
@@ -171,8 +209,17 @@ final class PruneTasklet implements Tasklet, StepExecutionListener {
         return httpStatus == 404 ? why + "; it was already gone" : why;
     }
 
-    private static RowResult outcome(RowResult deletion, RowStatus status, Integer httpStatus, int attempts, String message) {
-        return new RowResult(deletion.row(), deletion.qName(), deletion.space(), deletion.dataSourceId(), status,
-                deletion.connectionId(), httpStatus, attempts, message);
+    private static RowResult outcome(
+            RowResult deletion, RowStatus status, Integer httpStatus, int attempts, String message) {
+        return new RowResult(
+                deletion.row(),
+                deletion.qName(),
+                deletion.space(),
+                deletion.dataSourceId(),
+                status,
+                deletion.connectionId(),
+                httpStatus,
+                attempts,
+                message);
     }
 }

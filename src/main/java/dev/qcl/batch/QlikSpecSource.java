@@ -22,7 +22,10 @@ final class QlikSpecSource implements SpecSource {
         try {
             DataSources sources = client.dataSources();
             return new DataSourceList(
-                    sources.dataSources().stream().map(DataSourceInfo::dataSourceId).toList(), sources.lastUpdated());
+                    sources.dataSources().stream()
+                            .map(DataSourceInfo::dataSourceId)
+                            .toList(),
+                    sources.lastUpdated());
         } catch (RejectedException e) {
             throw new TenantReadException(e.getMessage(), e.httpStatus(), e.attempts());
         }

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ReferencesProperties(List<Path> fileRoots, List<String> envAllow) {
     public ReferencesProperties {
         fileRoots = fileRoots == null ? List.of() : List.copyOf(fileRoots);
-        envAllow = envAllow == null ? List.of() : envAllow.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        envAllow = envAllow == null
+                ? List.of()
+                : envAllow.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     ReferenceRules rules() {

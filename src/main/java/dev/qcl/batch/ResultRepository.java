@@ -25,10 +25,12 @@ public final class ResultRepository {
      * (RUN_ID, STATUS, ROW_NUM) index: with {@code STATUS IN (...)} the database reads every row of
      * the run to find the few problem ones.
      */
-    private static final String PROBLEMS = String.join(" UNION ALL ", List.of(
-            "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'INVALID'",
-            "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'FAILED'",
-            "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'FAIL'"));
+    private static final String PROBLEMS = String.join(
+            " UNION ALL ",
+            List.of(
+                    "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'INVALID'",
+                    "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'FAILED'",
+                    "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'FAIL'"));
 
     private final JdbcTemplate jdbc;
 

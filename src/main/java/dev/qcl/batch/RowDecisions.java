@@ -71,12 +71,20 @@ final class RowDecisions {
         }
         ExistingConnection existing = found.get();
         return switch (onExisting) {
-            case SKIP -> owned.owns() && !owned.isOwned(existing)
-                    ? new Decision(Action.SKIP, existing.id(), "not owned by " + owned.set()
-                            + " (no tag " + owned.tag() + "); adopt it with --on-existing update")
-                    : new Decision(Action.SKIP, existing.id(), "exists in the space (--on-existing skip)");
-            case FAIL -> new Decision(Action.FAIL, existing.id(), "a connection named '" + qName
-                    + "' already exists in the space; use --on-existing skip or update");
+            case SKIP ->
+                owned.owns() && !owned.isOwned(existing)
+                        ? new Decision(
+                                Action.SKIP,
+                                existing.id(),
+                                "not owned by " + owned.set() + " (no tag " + owned.tag()
+                                        + "); adopt it with --on-existing update")
+                        : new Decision(Action.SKIP, existing.id(), "exists in the space (--on-existing skip)");
+            case FAIL ->
+                new Decision(
+                        Action.FAIL,
+                        existing.id(),
+                        "a connection named '" + qName
+                                + "' already exists in the space; use --on-existing skip or update");
             case UPDATE -> new Decision(Action.COMPARE, existing.id(), "");
         };
     }

@@ -87,8 +87,13 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
         } catch (RejectedException e) {
             // a read this row needs (its space's listing, a look-up) was refused: the row fails, the run goes on
             log.warn("Row {}: FAILED: {}", draft.row(), e.getMessage());
-            return Results.of(draft, run.dryRun() ? RowStatus.FAIL : RowStatus.FAILED, null, e.httpStatus(),
-                    e.attempts(), e.getMessage());
+            return Results.of(
+                    draft,
+                    run.dryRun() ? RowStatus.FAIL : RowStatus.FAILED,
+                    null,
+                    e.httpStatus(),
+                    e.attempts(),
+                    e.getMessage());
         }
     }
 
@@ -144,12 +149,7 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
                     draft.dataSourceId(), draft.qName(), draft.spaceId(), row.properties(), tags, row.secrets()));
             updater.rememberSecrets(draft, row.properties(), outcome.connectionId());
             existing.remember(new ExistingConnection(
-                    outcome.connectionId(),
-                    draft.qName(),
-                    draft.dataSourceId(),
-                    draft.spaceId(),
-                    tags,
-                    Map.of()));
+                    outcome.connectionId(), draft.qName(), draft.dataSourceId(), draft.spaceId(), tags, Map.of()));
             String message = outcome.message();
             return Results.of(
                     draft,

@@ -26,6 +26,7 @@ public record RowResult(
 
     /** Column sizes of {@code QCL_ROW_RESULT}, in characters. */
     static final int Q_NAME_CHARS = 1024;
+
     static final int SPACE_CHARS = 1024;
     static final int DATA_SOURCE_ID_CHARS = 256;
     static final int CONNECTION_ID_CHARS = 64;

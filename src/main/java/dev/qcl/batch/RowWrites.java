@@ -33,7 +33,11 @@ final class RowWrites {
         List<Entry> entries = jdbc.query(
                 "SELECT STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE FROM QCL_ROW_WRITE WHERE RUN_ID = ? AND ROW_NUM = ?",
                 (rs, i) -> new Entry(
-                        rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class), rs.getInt(4), rs.getString(5)),
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getObject(3, Integer.class),
+                        rs.getInt(4),
+                        rs.getString(5)),
                 runId,
                 row);
         return entries.stream().findFirst();
@@ -46,8 +50,15 @@ final class RowWrites {
 
     /** As soon as the tenant has answered a create or update. */
     void answered(long runId, RowResult result) {
-        put(runId, result.row(), new Entry(
-                result.status().name(), result.connectionId(), result.httpStatus(), result.attempts(), result.message()));
+        put(
+                runId,
+                result.row(),
+                new Entry(
+                        result.status().name(),
+                        result.connectionId(),
+                        result.httpStatus(),
+                        result.attempts(),
+                        result.message()));
     }
 
     /** Nothing was written after all (the row was skipped, refused or invalid). */
@@ -62,13 +73,25 @@ final class RowWrites {
         int updated = jdbc.update(
                 "UPDATE QCL_ROW_WRITE SET STATUS = ?, CONNECTION_ID = ?, HTTP_STATUS = ?, ATTEMPTS = ?, MESSAGE = ?"
                         + " WHERE RUN_ID = ? AND ROW_NUM = ?",
-                entry.status(), entry.connectionId(), entry.httpStatus(), entry.attempts(), message, runId, row);
+                entry.status(),
+                entry.connectionId(),
+                entry.httpStatus(),
+                entry.attempts(),
+                message,
+                runId,
+                row);
         if (updated == 0) {
             // one thread handles a row at a time, so no other insert can race this one
             jdbc.update(
                     "INSERT INTO QCL_ROW_WRITE (RUN_ID, ROW_NUM, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    runId, row, entry.status(), entry.connectionId(), entry.httpStatus(), entry.attempts(), message);
+                    runId,
+                    row,
+                    entry.status(),
+                    entry.connectionId(),
+                    entry.httpStatus(),
+                    entry.attempts(),
+                    message);
         }
     }
 }

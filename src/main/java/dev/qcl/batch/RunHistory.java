@@ -68,22 +68,31 @@ public final class RunHistory {
      */
     public RunInfo chosen(Long runId) {
         if (runId != null) {
-            return find(runId).orElseThrow(() -> new ConfigurationProblem("there is no run " + runId + "; see qcl status"));
+            return find(runId)
+                    .orElseThrow(() -> new ConfigurationProblem("there is no run " + runId + "; see qcl status"));
         }
         return latest().orElseThrow(() -> new LoadJobLauncher.NothingToDo("there are no runs yet"));
     }
 
     /** The newest run labelled {@code label} (of validate runs when {@code dryRun}), if any. */
     public Optional<RunInfo> latestOfSeries(String label, boolean dryRun) {
-        Long runId = jdbc.queryForObject(LATEST_OF_SERIES, Long.class, LoadJobFactory.JOB_NAME,
-                RunParameters.LABEL, label, RunParameters.DRY_RUN, Boolean.toString(dryRun));
+        Long runId = jdbc.queryForObject(
+                LATEST_OF_SERIES,
+                Long.class,
+                LoadJobFactory.JOB_NAME,
+                RunParameters.LABEL,
+                label,
+                RunParameters.DRY_RUN,
+                Boolean.toString(dryRun));
         return runId == null ? Optional.empty() : find(runId);
     }
 
     /** The {@code --map-space} a run was started with; {@code rerun-failed} maps its rows the same way. */
     public SpaceMap spaceMap(long runId) {
         List<JobExecution> executions = executions(runId);
-        return executions.isEmpty() ? SpaceMap.NONE : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
+        return executions.isEmpty()
+                ? SpaceMap.NONE
+                : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
     }
 
     List<JobExecution> executions(long runId) {
@@ -138,7 +147,9 @@ public final class RunHistory {
     }
 
     private static List<JobExecution> sorted(List<JobExecution> executions) {
-        return executions.stream().sorted(Comparator.comparingLong(JobExecution::getId)).toList();
+        return executions.stream()
+                .sorted(Comparator.comparingLong(JobExecution::getId))
+                .toList();
     }
 
     private long durationMs(JobExecution execution) {

@@ -58,8 +58,11 @@ public record RunParameters(
 
     public static RunParameters of(
             Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf) {
-        String key = label == null || label.isBlank() ? "once:" + UUID.randomUUID() : "label:" + label + ":" + UUID.randomUUID();
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE);
+        String key = label == null || label.isBlank()
+                ? "once:" + UUID.randomUUID()
+                : "label:" + label + ":" + UUID.randomUUID();
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE);
     }
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
@@ -118,7 +121,9 @@ public record RunParameters(
             return Ownership.NONE;
         }
         Long maxDeletes = parameters.getLong(MAX_DELETES);
-        return new Ownership(set, Boolean.parseBoolean(parameters.getString(PRUNE)),
+        return new Ownership(
+                set,
+                Boolean.parseBoolean(parameters.getString(PRUNE)),
                 maxDeletes == null ? Ownership.DEFAULT_MAX_DELETES : maxDeletes.intValue());
     }
 

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class SecretFingerprints {
     /** Marks a keyed fingerprint; anything else in the table is from an older version. */
     private static final String VERSION = "k1:";
+
     private static final String HMAC = "HmacSHA256";
 
     private final JdbcTemplate jdbc;

@@ -37,7 +37,8 @@ public final class SharedDatabase implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         String key = "qcl-" + HexFormat.of().formatHex(random);
         try {
-            Server server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key, path).start();
+            Server server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key, path)
+                    .start();
             return Optional.of(new SharedDatabase(server, "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + key));
         } catch (SQLException e) {
             // the job does not need it: only commands beside it would

@@ -26,21 +26,32 @@ final class TenantSpaces implements SpaceDirectory {
 
     @Override
     public boolean exists(String spaceId) {
-        return existsById.computeIfAbsent(spaceId, id -> new Answer<>(() -> client.space(id).isPresent())).get();
+        return existsById
+                .computeIfAbsent(
+                        spaceId, id -> new Answer<>(() -> client.space(id).isPresent()))
+                .get();
     }
 
     @Override
     public List<String> idsByExactName(String name) {
-        return search(name).stream().filter(space -> name.equals(space.name())).map(Space::id).toList();
+        return search(name).stream()
+                .filter(space -> name.equals(space.name()))
+                .map(Space::id)
+                .toList();
     }
 
     @Override
     public List<String> namesLike(String name) {
-        return search(name).stream().map(Space::name).filter(n -> n != null && !n.isBlank()).distinct().toList();
+        return search(name).stream()
+                .map(Space::name)
+                .filter(n -> n != null && !n.isBlank())
+                .distinct()
+                .toList();
     }
 
     private List<Space> search(String name) {
-        return searches.computeIfAbsent(name, n -> new Answer<>(() -> client.spacesMatching(n))).get();
+        return searches.computeIfAbsent(name, n -> new Answer<>(() -> client.spacesMatching(n)))
+                .get();
     }
 
     /** One look-up, made by the first thread that asks; its answer or its refusal is kept. */

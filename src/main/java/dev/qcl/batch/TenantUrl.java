@@ -23,14 +23,17 @@ public final class TenantUrl {
         try {
             uri = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw new ConfigurationProblem("tenant URL '" + text + "' is not a URL; write it like https://acme.eu.qlikcloud.com");
+            throw new ConfigurationProblem(
+                    "tenant URL '" + text + "' is not a URL; write it like https://acme.eu.qlikcloud.com");
         }
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new ConfigurationProblem("tenant URL '" + text + "' has no scheme or host; write it like https://acme.eu.qlikcloud.com");
+            throw new ConfigurationProblem(
+                    "tenant URL '" + text + "' has no scheme or host; write it like https://acme.eu.qlikcloud.com");
         }
         boolean loopback = LOOPBACK.contains(uri.getHost());
         if (!uri.getScheme().equals("https") && !(loopback && uri.getScheme().equals("http"))) {
-            throw new ConfigurationProblem("tenant URL '" + text + "' must use https:// (plain http is allowed only for localhost)");
+            throw new ConfigurationProblem(
+                    "tenant URL '" + text + "' must use https:// (plain http is allowed only for localhost)");
         }
         // people paste the API root they saw in the docs: /api/v1 is dropped, any other path refused
         String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");

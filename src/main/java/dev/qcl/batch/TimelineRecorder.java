@@ -37,7 +37,9 @@ final class TimelineRecorder implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution jobExecution) {
         runId = jobExecution.getJobInstance().getInstanceId();
-        rowsBefore = results.counts(runId).values().stream().mapToLong(Long::longValue).sum();
+        rowsBefore = results.counts(runId).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         sample();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "qcl-timeline");
@@ -62,7 +64,8 @@ final class TimelineRecorder implements JobExecutionListener {
 
     private void sample() {
         try {
-            results.addSample(runId, new TimelineSample(clock.instant(), rowsBefore + progress.done(), stats.throttled()));
+            results.addSample(
+                    runId, new TimelineSample(clock.instant(), rowsBefore + progress.done(), stats.throttled()));
         } catch (RuntimeException e) {
             // a missed sample only thins the chart; it must never disturb the run
             log.debug("Timeline sample of run {} not stored: {}", runId, e.getMessage());

@@ -7,10 +7,16 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes: the tenant and the home folder. */
 final class CommonOptions {
-    @Option(names = "--tenant", paramLabel = "URL", description = "Tenant URL, e.g. https://acme.eu.qlikcloud.com (default: QLIK_TENANT_URL).")
+    @Option(
+            names = "--tenant",
+            paramLabel = "URL",
+            description = "Tenant URL, e.g. https://acme.eu.qlikcloud.com (default: QLIK_TENANT_URL).")
     String tenant;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "Home folder: job repository, specs cache, reports (default: QCL_HOME or ./data).")
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description = "Home folder: job repository, specs cache, reports (default: QCL_HOME or ./data).")
     Path home;
 
     /** The home folder as an absolute path: H2 refuses paths that are implicitly relative. */
@@ -19,7 +25,9 @@ final class CommonOptions {
             return home.toAbsolutePath().normalize();
         }
         String env = System.getenv("QCL_HOME");
-        return Path.of(env == null || env.isBlank() ? "data" : env).toAbsolutePath().normalize();
+        return Path.of(env == null || env.isBlank() ? "data" : env)
+                .toAbsolutePath()
+                .normalize();
     }
 
     Map<String, Object> properties() {

@@ -1,8 +1,8 @@
 package dev.qcl.cli;
 
 import dev.qcl.batch.ConfigurationProblem;
-import dev.qcl.batch.LoadJobConfiguration;
 import dev.qcl.batch.LaunchResult;
+import dev.qcl.batch.LoadJobConfiguration;
 import dev.qcl.batch.LoadJobLauncher;
 import dev.qcl.batch.OnExisting;
 import dev.qcl.batch.ResultRepository;
@@ -68,8 +68,9 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
         int exitCode = launch(properties, (context, progress) -> {
             try (SandboxTenant sandbox = SandboxTenant.start(
                     SandboxSettings.defaults().withApiKey(apiKey).withPort(port))) {
-                Commands.out(spec).println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home
-                        + "; later: scripts/qcl status --home " + home + ")");
+                Commands.out(spec)
+                        .println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home
+                                + "; later: scripts/qcl status --home " + home + ")");
                 Commands.out(spec).println(design.intro());
                 Commands.out(spec).flush();
                 LaunchResult result = context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
@@ -110,7 +111,8 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
             Files.createDirectories(home);
             Path keyFile = home.resolve("sandbox-api-key");
             Files.deleteIfExists(keyFile);
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(keyFile, apiKey);
             return keyFile;
         } catch (IOException e) {

@@ -29,7 +29,8 @@ record DemoDesign(List<String> invalidOnPurpose, int rows) {
 
     /** The design as the sample's notes state it. */
     static DemoDesign of(Path sample) {
-        try (Reader in = Files.newBufferedReader(sample, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
+        try (Reader in = Files.newBufferedReader(sample, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(in)) {
             List<String[]> records = csv.readAll();
             List<String> header = Arrays.asList(records.get(0));
             int qName = header.indexOf("qName");
@@ -61,9 +62,13 @@ record DemoDesign(List<String> invalidOnPurpose, int rows) {
 
     /** True when the run's results are exactly the design: those rows INVALID, all others CREATED. */
     boolean matches(List<RowResult> results) {
-        List<String> invalid = results.stream().filter(r -> r.status() == RowStatus.INVALID).map(RowResult::qName)
-                .sorted().toList();
-        long created = results.stream().filter(r -> r.status() == RowStatus.CREATED).count();
+        List<String> invalid = results.stream()
+                .filter(r -> r.status() == RowStatus.INVALID)
+                .map(RowResult::qName)
+                .sorted()
+                .toList();
+        long created =
+                results.stream().filter(r -> r.status() == RowStatus.CREATED).count();
         return results.size() == rows && created == rows - invalidOnPurpose.size() && invalid.equals(invalidOnPurpose);
     }
 

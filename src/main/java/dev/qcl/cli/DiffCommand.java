@@ -29,14 +29,21 @@ import picocli.CommandLine.Option;
             "Exit 0 when nothing would change, 4 when something would, 1 when rows are INVALID."
         })
 final class DiffCommand extends JobCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV, one data connection per row.")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "The CSV, one data connection per row.")
     Path input;
 
     @Mixin
     OwnOptions own;
 
-    @Option(names = "--map-space", paramLabel = "FROM=TO",
-            description = "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable).")
+    @Option(
+            names = "--map-space",
+            paramLabel = "FROM=TO",
+            description =
+                    "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable).")
     java.util.List<String> mapSpace = new java.util.ArrayList<>();
 
     @Override

@@ -38,7 +38,8 @@ final class DiffPrinter {
                 + " to update, " + run.count(RowStatus.DELETE) + " to delete, " + run.count(RowStatus.SKIP)
                 + " unchanged or skipped, " + run.count(RowStatus.INVALID) + " invalid"
                 + (run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL) > 0
-                        ? ", " + (run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL)) + " failed" : "")
+                        ? ", " + (run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL)) + " failed"
+                        : "")
                 + ".");
     }
 
@@ -46,11 +47,12 @@ final class DiffPrinter {
         String where = r.space().isEmpty() ? "personal space" : "space " + r.space();
         return switch (r.status()) {
             case CREATE -> "+ create  row " + r.row() + "  " + r.qName() + " (" + where + ")";
-            case UPDATE -> "~ update  row " + r.row() + "  " + r.qName() + " (" + where + ", " + r.connectionId()
-                    + "): " + r.message();
+            case UPDATE ->
+                "~ update  row " + r.row() + "  " + r.qName() + " (" + where + ", " + r.connectionId() + "): "
+                        + r.message();
             case DELETE -> "- delete  " + r.qName() + " (" + where + ", " + r.connectionId() + ")";
-            case INVALID, FAILED, FAIL -> "! " + r.status().name().toLowerCase() + " row " + r.row() + "  " + r.qName()
-                    + ": " + r.message();
+            case INVALID, FAILED, FAIL ->
+                "! " + r.status().name().toLowerCase() + " row " + r.row() + "  " + r.qName() + ": " + r.message();
             default -> null;
         };
     }

@@ -43,20 +43,32 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--space", paramLabel = "ID|NAME", description = "A space to export, by ID or exact name (repeatable).")
+    @Option(
+            names = "--space",
+            paramLabel = "ID|NAME",
+            description = "A space to export, by ID or exact name (repeatable).")
     List<String> spaces = new ArrayList<>();
 
     @Option(names = "--all", description = "Export every connection the identity can read, in every space.")
     boolean all;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The CSV to write (replaced if it exists).")
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "FILE",
+            description = "The CSV to write (replaced if it exists).")
     Path output;
 
-    @Option(names = "--secret-placeholders",
-            description = "Write ${env:QCL_<QNAME>_<PROPERTY>} in secret text cells and list the variables in FILE.env.example.")
+    @Option(
+            names = "--secret-placeholders",
+            description =
+                    "Write ${env:QCL_<QNAME>_<PROPERTY>} in secret text cells and list the variables in FILE.env.example.")
     boolean secretPlaceholders;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Connections read at once (default 4; the tenant's read quota sets the pace).")
     int concurrency;
 
@@ -108,27 +120,31 @@ final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--space and --all exclude each other");
         }
         if (!all && spaces.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "name what to export: --space ID|NAME (repeatable) or --all");
+            throw new ParameterException(
+                    spec.commandLine(), "name what to export: --space ID|NAME (repeatable) or --all");
         }
         if (concurrency < 1) {
             throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1");
         }
         Path folder = output.toAbsolutePath().getParent();
         if (Files.isDirectory(output) || (Files.exists(folder) && !Files.isWritable(folder))) {
-            throw new ParameterException(spec.commandLine(), "--output " + output + " cannot be written; name a file in a writable folder");
+            throw new ParameterException(
+                    spec.commandLine(), "--output " + output + " cannot be written; name a file in a writable folder");
         }
     }
 
     private static void printSummary(ExportResult result, PrintWriter out) {
         if (result.envExample() != null) {
-            out.println(result.placeholders() + " secret placeholder(s): set the variables listed in " + result.envExample());
+            out.println(result.placeholders() + " secret placeholder(s): set the variables listed in "
+                    + result.envExample());
         }
         if (!result.failures().isEmpty()) {
             out.println(result.failures().size() + " connection(s) could not be read and were left out:");
             result.failures().stream().limit(10).forEach(failure -> out.println("  " + failure));
         }
         out.println("Exported " + result.connections() + " connection(s) of " + result.spaces() + " space(s) to "
-                + result.output() + (result.failures().isEmpty() ? "" : "; " + result.failures().size() + " left out"));
+                + result.output()
+                + (result.failures().isEmpty() ? "" : "; " + result.failures().size() + " left out"));
         out.flush();
     }
 }

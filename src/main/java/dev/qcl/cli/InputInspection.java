@@ -24,13 +24,15 @@ final class InputInspection {
             throw InputFileException.missingFile(input);
         }
         CompletableFuture<InputFile> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(InputFiles.inspect(input));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        }, "qcl-inspect");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        result.complete(InputFiles.inspect(input));
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "qcl-inspect");
         thread.setDaemon(true);
         thread.start();
         return new InputInspection(result);

@@ -10,23 +10,35 @@ import picocli.CommandLine.ParameterException;
 
 /** The options of {@code run} and {@code validate}. */
 final class InputOptions {
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV, one data connection per row.")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "The CSV, one data connection per row.")
     Path input;
 
-    @Option(names = "--on-existing", paramLabel = "skip|update|fail", defaultValue = "skip",
+    @Option(
+            names = "--on-existing",
+            paramLabel = "skip|update|fail",
+            defaultValue = "skip",
             description = "A row whose qName exists in its space: skip it (default), update what differs, or fail it.")
     String onExisting;
 
     @Option(names = "--dry-run", description = "Validate and plan; send no writes (same as qcl validate).")
     boolean dryRun;
 
-    @Option(names = "--run-label", paramLabel = "LABEL",
+    @Option(
+            names = "--run-label",
+            paramLabel = "LABEL",
             description = "Names the run: the same label on the same file content is the same run (nightly runs).")
     String label;
 
-    @Option(names = "--map-space", paramLabel = "FROM=TO",
-            description = "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable),"
-                    + " e.g. for a sheet exported from another tenant.")
+    @Option(
+            names = "--map-space",
+            paramLabel = "FROM=TO",
+            description =
+                    "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable),"
+                            + " e.g. for a sheet exported from another tenant.")
     List<String> mapSpace = new ArrayList<>();
 
     SpaceMap spaceMap(picocli.CommandLine commandLine) {
@@ -46,8 +58,8 @@ final class InputOptions {
         try {
             return OnExisting.parse(onExisting);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(commandLine,
-                    "--on-existing must be skip, update or fail, not '" + onExisting + "'");
+            throw new ParameterException(
+                    commandLine, "--on-existing must be skip, update or fail, not '" + onExisting + "'");
         }
     }
 }

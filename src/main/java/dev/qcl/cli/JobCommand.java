@@ -46,12 +46,16 @@ abstract class JobCommand {
                         readsOnly() ? Commands.besideJob(properties, home) : properties, Commands.springArgs(spec));
                 SharedDatabase shared = readsOnly()
                         ? null
-                        : SharedDatabase.open(context.property("spring.datasource.url")).orElse(null);
+                        : SharedDatabase.open(context.property("spring.datasource.url"))
+                                .orElse(null);
                 StopOnSignal stop = StopOnSignal.install(context)) {
             if (!readsOnly()) {
                 home.ready(command, Optional.ofNullable(shared).map(SharedDatabase::url));
             }
-            ReportFolders.checkWritable(job.reportDir != null ? job.reportDir : context.bean(QclProperties.class).reportsDir());
+            ReportFolders.checkWritable(
+                    job.reportDir != null
+                            ? job.reportDir
+                            : context.bean(QclProperties.class).reportsDir());
             RunProgress progress = new RunProgress();
             LaunchResult result;
             try (ProgressPrinter printer = ProgressPrinter.start(progress, context, Commands.err(spec))) {

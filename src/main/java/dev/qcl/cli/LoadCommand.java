@@ -13,10 +13,10 @@ import dev.qcl.spec.InvalidApiSpecException;
 import dev.qcl.spec.SpaceMap;
 import dev.qcl.spec.SpecCache;
 import dev.qcl.spec.UnknownColumns;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 
 /** {@code run} and {@code validate}: read the whole sheet, validate it, and (unless a dry run) write. */

@@ -7,16 +7,22 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code --own}, {@code --prune} and {@code --max-deletes} of {@code run}, {@code validate} and {@code diff}. */
 final class OwnOptions {
-    @Option(names = "--own", paramLabel = "SET",
+    @Option(
+            names = "--own",
+            paramLabel = "SET",
             description = "Tag every connection the run creates or updates qcl:SET; with --on-existing update, adopt"
                     + " existing ones (letters, digits, '.', '_', '-'; at most 40).")
     String set;
 
-    @Option(names = "--prune",
+    @Option(
+            names = "--prune",
             description = "With --own: after the rows, delete the connections tagged qcl:SET that no row names.")
     boolean prune;
 
-    @Option(names = "--max-deletes", paramLabel = "N", defaultValue = "" + Ownership.DEFAULT_MAX_DELETES,
+    @Option(
+            names = "--max-deletes",
+            paramLabel = "N",
+            defaultValue = "" + Ownership.DEFAULT_MAX_DELETES,
             description = "More planned deletions than N stop the command before anything is sent (default 20).")
     int maxDeletes;
 

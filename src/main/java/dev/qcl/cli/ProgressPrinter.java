@@ -99,16 +99,25 @@ final class ProgressPrinter implements AutoCloseable {
                 ? " | writes paused by the tenant's quota for " + Durations.format(pause.toMillis())
                 : http.throttled() > 0 ? " | 429s so far: " + http.throttled() : "";
         String window = budget == null || done >= total ? "" : " | " + windowText(budget);
-        return String.format(Locale.ROOT, "%s%d/%d rows, %.1f rows/s%s%s%s%s", bar, done, total, rate, eta,
-                counts.isEmpty() ? "" : " | " + counts, window, throttled);
+        return String.format(
+                Locale.ROOT,
+                "%s%d/%d rows, %.1f rows/s%s%s%s%s",
+                bar,
+                done,
+                total,
+                rate,
+                eta,
+                counts.isEmpty() ? "" : " | " + counts,
+                window,
+                throttled);
     }
 
     /** "window: 120 of 500 writes left (learned: 50 per 30 s)". */
     static String windowText(BudgetView budget) {
         String text = "window: " + budget.left() + " of " + budget.capacity() + " writes left";
         if (budget.learned()) {
-            text += " (learned: " + budget.learnedCapacity() + " per " + Durations.format(budget.learnedWindow().toMillis())
-                    + ")";
+            text += " (learned: " + budget.learnedCapacity() + " per "
+                    + Durations.format(budget.learnedWindow().toMillis()) + ")";
         }
         return text;
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParseResult;
 public final class QclCommandLine {
     private static final Logger failures = LoggerFactory.getLogger("dev.qcl.cli.failures");
     /** {@code --some.key=value}: a dotted name marks a Spring property, never a qcl option. */
-    private static final Pattern SPRING_PROPERTY = Pattern.compile("^--[A-Za-z0-9_-]+(\\.[A-Za-z0-9_\\[\\]-]+)+=.*", Pattern.DOTALL);
+    private static final Pattern SPRING_PROPERTY =
+            Pattern.compile("^--[A-Za-z0-9_-]+(\\.[A-Za-z0-9_\\[\\]-]+)+=.*", Pattern.DOTALL);
 
     static {
         // H2's AUTO_SERVER (the job's database shared with read-only commands) listens on this address
@@ -70,7 +71,9 @@ public final class QclCommandLine {
         PrintWriter err = commandLine.getErr();
         Throwable cause = knownCause(e);
         int code;
-        if (cause instanceof InputFileException || cause instanceof ConfigurationProblem || cause instanceof NothingToDo) {
+        if (cause instanceof InputFileException
+                || cause instanceof ConfigurationProblem
+                || cause instanceof NothingToDo) {
             code = ExitCode.USAGE;
         } else if (cause instanceof RunStoppingException || cause instanceof RunAbortedException) {
             code = ExitCode.RUN_FAILED;

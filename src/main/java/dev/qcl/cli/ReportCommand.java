@@ -14,7 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report", mixinStandardHelpOptions = true, description = "(Re)write the report files of a run (default: the latest).")
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "(Re)write the report files of a run (default: the latest).")
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -31,7 +34,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (HomeFolderLock home = Commands.reading(common);
-                QclContext context = QclContext.start(Commands.besideJob(common.properties(), home), Commands.springArgs(spec))) {
+                QclContext context =
+                        QclContext.start(Commands.besideJob(common.properties(), home), Commands.springArgs(spec))) {
             RunHistory history = context.bean(RunHistory.class);
             RunInfo run = history.chosen(runId);
             Path dir = out != null

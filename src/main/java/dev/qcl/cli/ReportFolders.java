@@ -16,8 +16,8 @@ final class ReportFolders {
             Path probe = Files.createTempFile(dir, ".qcl-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new ConfigurationProblem("the report folder " + dir + " cannot be written (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + "); choose another with --report-dir");
+            throw new ConfigurationProblem("the report folder " + dir + " cannot be written ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); choose another with --report-dir");
         }
     }
 }

@@ -26,7 +26,10 @@ import picocli.CommandLine.Option;
             "that run's input, or from --input (a corrected copy, matched by qName, and space where needed)."
         })
 final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
-    @Option(names = "--run", paramLabel = "ID", description = "The run whose failed rows to take again (default: the latest run).")
+    @Option(
+            names = "--run",
+            paramLabel = "ID",
+            description = "The run whose failed rows to take again (default: the latest run).")
     Long runId;
 
     @Option(names = "--input", paramLabel = "FILE", description = "A corrected copy of the input.")
@@ -44,7 +47,7 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
             }
             InputFile file = corrected != null ? corrected : originalInput(original);
             RunParameters run = RunParameters.of(
-                    file.path(), file.sha256(), null, original.onExisting(), false, original.runId())
+                            file.path(), file.sha256(), null, original.onExisting(), false, original.runId())
                     .withSpaceMap(history.spaceMap(original.runId()));
             context.bean(QlikClient.class);
             return context.bean(LoadJobLauncher.class).run(run, failed, progress);

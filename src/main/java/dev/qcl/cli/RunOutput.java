@@ -57,7 +57,8 @@ final class RunOutput {
             return true;
         } catch (RuntimeException e) {
             err.println("qcl: the report of run " + run.runId() + " could not be written to " + dir + ": "
-                    + QclCommandLine.oneLine(e) + "; write it again with: qcl report --run " + run.runId() + " --out DIR");
+                    + QclCommandLine.oneLine(e) + "; write it again with: qcl report --run " + run.runId()
+                    + " --out DIR");
             return false;
         }
     }
@@ -104,8 +105,9 @@ final class RunOutput {
                 + " would fail (exist), " + run.count(RowStatus.INVALID) + " invalid"
                 + (run.count(RowStatus.DELETE) > 0 ? ", " + run.count(RowStatus.DELETE) + " to delete (--prune)" : "")
                 + ".");
-        out.println("Estimate: " + writes + " writes: " + Durations.estimate(writes, perMinute, write.window())
-                + " at " + perMinute + " writes/min averaged over " + Durations.format(write.window().toMillis()) + ".");
+        out.println("Estimate: " + writes + " writes: " + Durations.estimate(writes, perMinute, write.window()) + " at "
+                + perMinute + " writes/min averaged over "
+                + Durations.format(write.window().toMillis()) + ".");
         List<Map.Entry<String, Long>> top = context.bean(ResultRepository.class).topMessages(run.runId(), 5);
         if (!top.isEmpty()) {
             out.println("Top problems:");
@@ -117,9 +119,8 @@ final class RunOutput {
         List<RowStatus> statuses = run.dryRun()
                 ? List.of(RowStatus.CREATE, RowStatus.UPDATE, RowStatus.SKIP, RowStatus.FAIL, RowStatus.INVALID)
                 : List.of(RowStatus.CREATED, RowStatus.UPDATED, RowStatus.SKIPPED, RowStatus.INVALID, RowStatus.FAILED);
-        String counts = statuses.stream()
-                .map(s -> run.count(s) + " " + s.name())
-                .collect(Collectors.joining(", "));
+        String counts =
+                statuses.stream().map(s -> run.count(s) + " " + s.name()).collect(Collectors.joining(", "));
         if (run.deletions() > 0) {
             RowStatus deleted = run.dryRun() ? RowStatus.DELETE : RowStatus.DELETED;
             counts += ", " + run.count(deleted) + " " + deleted.name();
@@ -134,8 +135,8 @@ final class RunOutput {
         if (!run.completed()) {
             return ExitCode.RUN_FAILED;
         }
-        boolean problems = run.counts().entrySet().stream()
-                .anyMatch(e -> e.getKey().isProblem() && e.getValue() > 0);
+        boolean problems =
+                run.counts().entrySet().stream().anyMatch(e -> e.getKey().isProblem() && e.getValue() > 0);
         return problems ? ExitCode.ROWS_FAILED : ExitCode.OK;
     }
 }

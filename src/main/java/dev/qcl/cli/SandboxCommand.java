@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the sandbox tenant on its own, for benchmarks and trying qcl by hand; ends on Ctrl-C. */
-@Command(name = "sandbox", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "sandbox",
+        hidden = true,
+        mixinStandardHelpOptions = true,
         description = "Run the sandbox tenant until stopped (for benchmarks and manual tests).")
 final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (0: a free one).")
@@ -26,22 +29,36 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--url-file", description = "Where to write the sandbox's URL once it listens.")
     Path urlFile;
 
-    @Option(names = "--quota", defaultValue = "0", description = "Writes allowed in any quota window before 429 (0: none).")
+    @Option(
+            names = "--quota",
+            defaultValue = "0",
+            description = "Writes allowed in any quota window before 429 (0: none).")
     int quota;
 
-    @Option(names = "--quota-window", defaultValue = "60s", paramLabel = "DURATION",
+    @Option(
+            names = "--quota-window",
+            defaultValue = "60s",
+            paramLabel = "DURATION",
             description = "The quota's sliding window, e.g. 300s or 5m like Qlik's (default 60s).")
     String quotaWindow;
 
-    @Option(names = "--other-client-share", defaultValue = "0", paramLabel = "FRACTION",
+    @Option(
+            names = "--other-client-share",
+            defaultValue = "0",
+            paramLabel = "FRACTION",
             description = "Share of the quota that another client of the same user spends, evenly over each window.")
     double otherClientShare;
 
-    @Option(names = "--read-quota", defaultValue = "0",
+    @Option(
+            names = "--read-quota",
+            defaultValue = "0",
             description = "Reads per minute before 429, over --read-window (0: none; Qlik's tier 1 is 1000).")
     int readQuota;
 
-    @Option(names = "--read-window", defaultValue = "5m", description = "The read quota's sliding window (default 5m, as Qlik).")
+    @Option(
+            names = "--read-window",
+            defaultValue = "5m",
+            description = "The read quota's sliding window (default 5m, as Qlik).")
     String readWindow;
 
     @Option(names = "--latency-ms", defaultValue = "0", description = "Delay of every response.")
@@ -50,7 +67,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fail-503", defaultValue = "0", description = "Fraction of writes answered 503.")
     double fail503;
 
-    @Option(names = "--drop-after-commit", defaultValue = "0", description = "Fraction of creates stored, then the connection dropped.")
+    @Option(
+            names = "--drop-after-commit",
+            defaultValue = "0",
+            description = "Fraction of creates stored, then the connection dropped.")
     double dropAfterCommit;
 
     @Option(names = "--seed", defaultValue = "42")
@@ -71,9 +91,8 @@ final class SandboxCommand implements Callable<Integer> {
                 .withFailureRate503(fail503)
                 .withDropAfterCommitRate(dropAfterCommit)
                 .withRandomSeed(seed);
-        ReadQuota reads = readQuota == 0
-                ? ReadQuota.none()
-                : ReadQuota.of(readQuota, DurationStyle.detectAndParse(readWindow));
+        ReadQuota reads =
+                readQuota == 0 ? ReadQuota.none() : ReadQuota.of(readQuota, DurationStyle.detectAndParse(readWindow));
         try (SandboxTenant sandbox = SandboxTenant.start(settings, reads)) {
             sandbox.setAdmin(!nonAdmin);
             Files.writeString(apiKeyFile, apiKey);

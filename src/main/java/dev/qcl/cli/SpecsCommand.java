@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -60,7 +60,13 @@ final class SpecsCommand implements Runnable {
     static void print(List<ApiSpec> specs, String tenant, PrintWriter out) {
         String format = "%-36s %-12s %-24s %5s  %s%n";
         for (ApiSpec s : specs) {
-            out.printf(format, s.dataSourceId(), s.connectorVersion(), s.fetchedAt(), s.properties().size(), tenant);
+            out.printf(
+                    format,
+                    s.dataSourceId(),
+                    s.connectorVersion(),
+                    s.fetchedAt(),
+                    s.properties().size(),
+                    tenant);
         }
     }
 
@@ -68,7 +74,10 @@ final class SpecsCommand implements Runnable {
         out.printf("%-36s %-12s %-24s %5s  %s%n", "DATA SOURCE", "VERSION", "FETCHED AT", "PROPS", "TENANT");
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Show the cached api-specs: data source, version, fetched at.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Show the cached api-specs: data source, version, fetched at.")
     static final class ListSpecs implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -83,7 +92,8 @@ final class SpecsCommand implements Runnable {
         public Integer call() {
             Map<String, Object> properties = parent.properties(common);
             try (HomeFolderLock home = Commands.reading(common);
-                    QclContext context = QclContext.start(Commands.besideJob(properties, home), Commands.springArgs(spec))) {
+                    QclContext context =
+                            QclContext.start(Commands.besideJob(properties, home), Commands.springArgs(spec))) {
                 Path root = context.bean(QclProperties.class).home().resolve("specs");
                 PrintWriter out = Commands.out(spec);
                 List<Path> tenants = tenantFolders(root);
@@ -92,8 +102,12 @@ final class SpecsCommand implements Runnable {
                 } else {
                     header(out);
                     for (Path tenant : tenants) {
-                        SpecCache cache = new SpecCache(OFFLINE, tenant, context.bean(SpecsProperties.class).ttl(),
-                                Clock.systemUTC(), context.bean(SecretPolicy.class));
+                        SpecCache cache = new SpecCache(
+                                OFFLINE,
+                                tenant,
+                                context.bean(SpecsProperties.class).ttl(),
+                                Clock.systemUTC(),
+                                context.bean(SecretPolicy.class));
                         print(cache.cached(), tenant.getFileName().toString(), out);
                     }
                 }
@@ -107,7 +121,8 @@ final class SpecsCommand implements Runnable {
                 return List.of();
             }
             try (Stream<Path> folders = Files.list(root)) {
-                return new ArrayList<>(folders.filter(Files::isDirectory).sorted().toList());
+                return new ArrayList<>(
+                        folders.filter(Files::isDirectory).sorted().toList());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -127,7 +142,10 @@ final class SpecsCommand implements Runnable {
         };
     }
 
-    @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Fetch api-specs again (all cached, or the ones named).")
+    @Command(
+            name = "refresh",
+            mixinStandardHelpOptions = true,
+            description = "Fetch api-specs again (all cached, or the ones named).")
     static final class RefreshSpecs implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -138,7 +156,10 @@ final class SpecsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DATASOURCE_ID", arity = "0..*", description = "Data sources to fetch, e.g. snowflake rest.")
+        @Parameters(
+                paramLabel = "DATASOURCE_ID",
+                arity = "0..*",
+                description = "Data sources to fetch, e.g. snowflake rest.")
         List<String> dataSourceIds = new ArrayList<>();
 
         @Override

@@ -1,7 +1,7 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.HomeFolderLock;
 import dev.qcl.batch.ConfigurationProblem;
+import dev.qcl.batch.HomeFolderLock;
 import dev.qcl.batch.ResultRepository;
 import dev.qcl.batch.RowStatus;
 import dev.qcl.batch.RunHistory;
@@ -38,13 +38,18 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "ID", description = "One run in detail.")
     Long runId;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many recent runs (default 20).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "How many recent runs (default 20).")
     int limit;
 
     @Override
     public Integer call() {
         try (HomeFolderLock home = Commands.reading(common);
-                QclContext context = QclContext.start(Commands.besideJob(common.properties(), home), Commands.springArgs(spec))) {
+                QclContext context =
+                        QclContext.start(Commands.besideJob(common.properties(), home), Commands.springArgs(spec))) {
             RunHistory history = context.bean(RunHistory.class);
             PrintWriter out = Commands.out(spec);
             if (runId == null) {
@@ -65,10 +70,24 @@ final class StatusCommand implements Callable<Integer> {
             return;
         }
         String format = "%-6s %-9s %-16s %-19s %-10s %6s %7s %7s %7s %7s %7s %7s  %s%n";
-        out.printf(format, "RUN", "STATUS", "LABEL", "STARTED", "DURATION", "ROWS", "CREATED", "UPDATED", "SKIPPED",
-                "INVALID", "FAILED", "DELETED", "INPUT");
+        out.printf(
+                format,
+                "RUN",
+                "STATUS",
+                "LABEL",
+                "STARTED",
+                "DURATION",
+                "ROWS",
+                "CREATED",
+                "UPDATED",
+                "SKIPPED",
+                "INVALID",
+                "FAILED",
+                "DELETED",
+                "INPUT");
         for (RunInfo run : runs) {
-            out.printf(format,
+            out.printf(
+                    format,
                     run.runId() + (run.dryRun() ? "v" : ""),
                     run.status(),
                     truncate(run.label() == null ? "" : run.label(), 16),
@@ -88,17 +107,21 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void printRun(RunInfo run, List<Map.Entry<String, Long>> top, PrintWriter out) {
         out.println("Run " + run.runId() + (run.label() == null ? "" : " (" + run.label() + ")") + ": " + run.status()
-                + (run.dryRun() ? " (validate)" : "") + (run.rerunOf() == null ? "" : ", rerun of run " + run.rerunOf()));
+                + (run.dryRun() ? " (validate)" : "")
+                + (run.rerunOf() == null ? "" : ", rerun of run " + run.rerunOf()));
         out.println("Input:      " + run.input());
         out.println("Mode:       --on-existing " + run.onExisting().option());
         out.println("Started:    " + (run.startedAt() == null ? "" : TIME.format(run.startedAt())));
         out.println("Ended:      " + (run.endedAt() == null ? "" : TIME.format(run.endedAt())));
-        out.println("Duration:   " + Durations.format(run.durationMs()) + " over " + run.executions() + " execution(s)");
-        out.println("HTTP:       " + run.http().requests() + " requests, " + run.http().retries() + " retries, "
-                + run.http().throttled() + " throttled");
-        out.println("Rows:       " + run.rows() + (run.deletions() > 0
-                ? " (and " + run.deletions() + " connection(s) " + (run.dryRun() ? "to delete" : "deleted") + " by --prune)"
-                : ""));
+        out.println(
+                "Duration:   " + Durations.format(run.durationMs()) + " over " + run.executions() + " execution(s)");
+        out.println("HTTP:       " + run.http().requests() + " requests, "
+                + run.http().retries() + " retries, " + run.http().throttled() + " throttled");
+        out.println("Rows:       " + run.rows()
+                + (run.deletions() > 0
+                        ? " (and " + run.deletions() + " connection(s) " + (run.dryRun() ? "to delete" : "deleted")
+                                + " by --prune)"
+                        : ""));
         run.counts().entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.comparingByKey())

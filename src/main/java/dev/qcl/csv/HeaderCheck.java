@@ -33,7 +33,8 @@ final class HeaderCheck {
         }
         for (int i = 0; i < header.size(); i++) {
             if (loose(header.columns().get(i)).equals(loose(column))) {
-                throw InputFileException.missingColumn(file, column, header.columns().get(i), i + 1);
+                throw InputFileException.missingColumn(
+                        file, column, header.columns().get(i), i + 1);
             }
         }
         throw InputFileException.missingColumn(file, column, null, 0);

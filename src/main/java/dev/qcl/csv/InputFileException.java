@@ -36,12 +36,15 @@ public final class InputFileException extends RuntimeException {
     }
 
     public static InputFileException empty(Path file) {
-        return new InputFileException(file, "the input file is empty; it needs a header row with qName and"
-                + " dataSourceId, then one row per connection");
+        return new InputFileException(
+                file,
+                "the input file is empty; it needs a header row with qName and"
+                        + " dataSourceId, then one row per connection");
     }
 
     public static InputFileException blankHeader(Path file) {
-        return new InputFileException(file, "row 1 is blank; the header (qName, dataSourceId, ...) must be the first row");
+        return new InputFileException(
+                file, "row 1 is blank; the header (qName, dataSourceId, ...) must be the first row");
     }
 
     public static InputFileException noDataRows(Path file) {
@@ -58,20 +61,28 @@ public final class InputFileException extends RuntimeException {
     }
 
     public static InputFileException duplicateColumn(Path file, String column, int first, int second) {
-        return new InputFileException(file, "the header has the column " + quote(column) + " twice (columns " + first
-                + " and " + second + "); rename or remove one of them");
+        return new InputFileException(
+                file,
+                "the header has the column " + quote(column) + " twice (columns " + first + " and " + second
+                        + "); rename or remove one of them");
     }
 
     public static InputFileException looksSeparatedBy(Path file, String separatorName) {
-        return new InputFileException(file, "the file looks separated by " + separatorName
-                + "; export it comma-separated (CSV UTF-8)");
+        return new InputFileException(
+                file, "the file looks separated by " + separatorName + "; export it comma-separated (CSV UTF-8)");
     }
 
     /** Bytes that are not UTF-8 at {@code offset} (0-based), in spreadsheet row {@code row}. */
     public static InputFileException notUtf8(Path file, long offset, int row, int badByte, String likelyEncoding) {
-        return new InputFileException(file, String.format(Locale.ROOT,
-                "the file is not UTF-8 (byte 0x%02X at offset %d, row %d): it is %s; save the sheet as CSV UTF-8",
-                badByte, offset, row, likelyEncoding));
+        return new InputFileException(
+                file,
+                String.format(
+                        Locale.ROOT,
+                        "the file is not UTF-8 (byte 0x%02X at offset %d, row %d): it is %s; save the sheet as CSV UTF-8",
+                        badByte,
+                        offset,
+                        row,
+                        likelyEncoding));
     }
 
     public static InputFileException unclosedQuote(Path file, int row) {
@@ -84,8 +95,8 @@ public final class InputFileException extends RuntimeException {
     }
 
     public static InputFileException malformed(Path file, int row, String detail) {
-        return new InputFileException(file, "row " + row + " cannot be read as CSV (" + detail
-                + "); check the quotes in that row");
+        return new InputFileException(
+                file, "row " + row + " cannot be read as CSV (" + detail + "); check the quotes in that row");
     }
 
     static String quote(String text) {

@@ -36,7 +36,8 @@ public final class ReferenceResolver {
     }
 
     public ReferenceResolver(Path baseDir, Function<String, String> environment, ReferenceRules rules) {
-        this.baseDir = Objects.requireNonNull(baseDir, "baseDir").toAbsolutePath().normalize();
+        this.baseDir =
+                Objects.requireNonNull(baseDir, "baseDir").toAbsolutePath().normalize();
         this.environment = Objects.requireNonNull(environment, "environment");
         this.rules = Objects.requireNonNull(rules, "rules");
     }
@@ -114,8 +115,10 @@ public final class ReferenceResolver {
         if (given.isAbsolute()) {
             List<Path> roots = realRoots();
             if (roots.isEmpty()) {
-                throw refused(reference, "absolute paths are refused; write the path relative to the CSV's folder,"
-                        + " or list its folder in qcl.references.file-roots");
+                throw refused(
+                        reference,
+                        "absolute paths are refused; write the path relative to the CSV's folder,"
+                                + " or list its folder in qcl.references.file-roots");
             }
             real = realPath(reference, given.normalize());
             if (roots.stream().noneMatch(real::startsWith)) {
@@ -128,7 +131,8 @@ public final class ReferenceResolver {
             }
             real = realPath(reference, lexical);
             if (!real.startsWith(realPath(reference, baseDir))) {
-                throw refused(reference, "a symbolic link leads outside the CSV's folder; copy the file into the folder");
+                throw refused(
+                        reference, "a symbolic link leads outside the CSV's folder; copy the file into the folder");
             }
         }
         if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(real)) {
@@ -178,7 +182,8 @@ public final class ReferenceResolver {
     }
 
     private static UnresolvedReferenceException tooLarge(Reference reference, long bytes) {
-        return refused(reference, "the file has " + bytes + " bytes; at most " + MAX_FILE_BYTES + " (1 MiB) are allowed");
+        return refused(
+                reference, "the file has " + bytes + " bytes; at most " + MAX_FILE_BYTES + " (1 MiB) are allowed");
     }
 
     private static UnresolvedReferenceException cannotRead(Reference reference, Path path) {

@@ -59,12 +59,16 @@ public final class SafeText {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
             boolean bad = c == 0
                     || (controls && Character.isISOControl(c))
-                    || (Character.isSurrogate(c) && !paired && !(Character.isLowSurrogate(c) && i > 0
-                            && Character.isHighSurrogate(text.charAt(i - 1))));
+                    || (Character.isSurrogate(c)
+                            && !paired
+                            && !(Character.isLowSurrogate(c)
+                                    && i > 0
+                                    && Character.isHighSurrogate(text.charAt(i - 1))));
             if (bad && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             }

@@ -83,8 +83,10 @@ final class StrictCsvGuard extends FilterReader {
             if (c == '"') {
                 inQuotes = false; // or the first of a doubled quote: the next character reopens
             } else if ((c == '\n' || c == '\r') && !lineFeedOfCrLf && ++recordLines > MAX_RECORD_LINES) {
-                throw new BadRecordException(row(), "a quoted cell spans more than " + MAX_RECORD_LINES
-                        + " lines (a quote is probably not closed); close the quote or shorten the cell");
+                throw new BadRecordException(
+                        row(),
+                        "a quoted cell spans more than " + MAX_RECORD_LINES
+                                + " lines (a quote is probably not closed); close the quote or shorten the cell");
             }
         } else if (c == ',') {
             cellChars = 0;
@@ -93,19 +95,25 @@ final class StrictCsvGuard extends FilterReader {
         } else if (c == '"') {
             checkQuoteMayOpen();
         } else if (quotedCell) {
-            throw new BadRecordException(row(), "there is text after the closing quote of a cell; put the whole cell"
-                    + " in quotes and double every quote inside it (\"\")");
+            throw new BadRecordException(
+                    row(),
+                    "there is text after the closing quote of a cell; put the whole cell"
+                            + " in quotes and double every quote inside it (\"\")");
         }
         if (++cellChars > MAX_CELL_CHARS) {
-            throw new BadRecordException(row(), "a cell is longer than 1 MiB (or a quote opened there is never"
-                    + " closed); shorten the cell or close the quote");
+            throw new BadRecordException(
+                    row(),
+                    "a cell is longer than 1 MiB (or a quote opened there is never"
+                            + " closed); shorten the cell or close the quote");
         }
     }
 
     private void checkQuoteMayOpen() throws BadRecordException {
         if (!quotedCell && cellChars > 0) {
-            throw new BadRecordException(row(), "a quote (\") inside a cell that does not start with a quote; put the"
-                    + " whole cell in quotes and double the quote inside it (\"12\"\" pipe\")");
+            throw new BadRecordException(
+                    row(),
+                    "a quote (\") inside a cell that does not start with a quote; put the"
+                            + " whole cell in quotes and double the quote inside it (\"12\"\" pipe\")");
         }
         quotedCell = true;
         inQuotes = true;

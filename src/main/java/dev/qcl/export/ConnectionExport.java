@@ -53,16 +53,26 @@ public final class ConnectionExport {
             envExample = ExportFiles.envExampleOf(output);
             ExportFiles.writeEnvExample(envExample, exported.size(), placeholders.exampleLines());
         }
-        long spaces = exported.stream().map(ExportedConnection::spaceName).distinct().count();
-        log.info("Exported {} connections of {} spaces to {} ({} left out)", exported.size(), spaces, output,
+        long spaces =
+                exported.stream().map(ExportedConnection::spaceName).distinct().count();
+        log.info(
+                "Exported {} connections of {} spaces to {} ({} left out)",
+                exported.size(),
+                spaces,
+                output,
                 failures.size());
-        return new ExportResult(output, exported.size(), (int) spaces, failures, envExample,
+        return new ExportResult(
+                output,
+                exported.size(),
+                (int) spaces,
+                failures,
+                envExample,
                 placeholders == null ? 0 : placeholders.variables());
     }
 
     /** The connector's spec, once per data source; a connector without a usable spec leaves its connections out. */
-    private Optional<ApiSpec> spec(String dataSourceId, Map<String, ApiSpec> used, List<String> failures,
-            ExportedConnection connection) {
+    private Optional<ApiSpec> spec(
+            String dataSourceId, Map<String, ApiSpec> used, List<String> failures, ExportedConnection connection) {
         if (used.containsKey(dataSourceId)) {
             return Optional.of(used.get(dataSourceId));
         }

@@ -1,8 +1,8 @@
 package dev.qcl.export;
 
 import dev.qcl.qlik.ExistingConnection;
-import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.QlikApiException;
+import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.RunStoppingException;
 import dev.qcl.qlik.Space;
 import java.util.ArrayList;
@@ -75,7 +75,9 @@ final class ExportReads {
     private List<ExistingConnection> list(ExportScope scope) {
         List<ExistingConnection> listed = scope.all()
                 ? client.connectionsVisible()
-                : scope.spaces().stream().flatMap(space -> client.connectionsInSpace(space.id()).stream()).toList();
+                : scope.spaces().stream()
+                        .flatMap(space -> client.connectionsInSpace(space.id()).stream())
+                        .toList();
         Map<String, ExistingConnection> byId = new LinkedHashMap<>();
         listed.forEach(connection -> byId.putIfAbsent(connection.id(), connection));
         return new ArrayList<>(byId.values());
@@ -95,8 +97,14 @@ final class ExportReads {
             }
             String dataSourceId = connection.dataSourceId() != null ? connection.dataSourceId() : listed.dataSourceId();
             progress.read();
-            return new ExportedConnection(connection.id(), connection.qName(), dataSourceId, connection.spaceId(),
-                    spaceName.get(), connection.tags(), connection.connectionProperties());
+            return new ExportedConnection(
+                    connection.id(),
+                    connection.qName(),
+                    dataSourceId,
+                    connection.spaceId(),
+                    spaceName.get(),
+                    connection.tags(),
+                    connection.connectionProperties());
         } catch (RunStoppingException e) {
             throw e;
         } catch (QlikApiException e) {

@@ -10,8 +10,8 @@ import java.util.List;
  * @param envExample the {@code .env.example} file, or null without placeholders
  * @param placeholders the {@code ${env:}} references written
  */
-public record ExportResult(Path output, int connections, int spaces, List<String> failures, Path envExample,
-        long placeholders) {
+public record ExportResult(
+        Path output, int connections, int spaces, List<String> failures, Path envExample, long placeholders) {
     public ExportResult {
         failures = List.copyOf(failures);
     }

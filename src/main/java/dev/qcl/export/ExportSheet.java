@@ -40,8 +40,8 @@ final class ExportSheet {
     }
 
     List<String> header() {
-        List<String> header = new ArrayList<>(List.of(
-                CsvHeader.Q_NAME, CsvHeader.DATA_SOURCE_ID, CsvHeader.SPACE_NAME, CsvHeader.TAGS));
+        List<String> header = new ArrayList<>(
+                List.of(CsvHeader.Q_NAME, CsvHeader.DATA_SOURCE_ID, CsvHeader.SPACE_NAME, CsvHeader.TAGS));
         header.addAll(properties);
         header.add(ID_COLUMN);
         header.add(SPACE_ID_COLUMN);
@@ -50,15 +50,19 @@ final class ExportSheet {
 
     List<String> record(ExportedConnection connection) {
         ApiSpec spec = specs.get(connection.dataSourceId());
-        List<String> cells = new ArrayList<>(List.of(
-                connection.qName(), connection.dataSourceId(), connection.spaceName(), tags(connection)));
+        List<String> cells = new ArrayList<>(
+                List.of(connection.qName(), connection.dataSourceId(), connection.spaceName(), tags(connection)));
         for (String property : properties) {
             cells.add(spec.property(property).map(p -> cell(connection, p)).orElse(""));
         }
         connection.properties().keySet().stream()
                 .filter(name -> spec.property(name).isEmpty())
-                .forEach(name -> log.info("Export: '{}' has the property {}, which the api-specs of {} do not know;"
-                        + " left out (run would refuse it)", connection.qName(), name, connection.dataSourceId()));
+                .forEach(name -> log.info(
+                        "Export: '{}' has the property {}, which the api-specs of {} do not know;"
+                                + " left out (run would refuse it)",
+                        connection.qName(),
+                        name,
+                        connection.dataSourceId()));
         cells.add(connection.id());
         cells.add(connection.spaceId() == null ? "" : connection.spaceId());
         return cells;
@@ -70,8 +74,11 @@ final class ExportSheet {
         }
         String text = CellText.of(connection.properties().get(property.name()), property.type());
         if (Reference.parse(text).isPresent()) {
-            log.warn("Export: the value of {} of '{}' reads as a reference ({}); run will resolve it as one",
-                    property.name(), connection.qName(), text);
+            log.warn(
+                    "Export: the value of {} of '{}' reads as a reference ({}); run will resolve it as one",
+                    property.name(),
+                    connection.qName(),
+                    text);
         }
         return text;
     }
@@ -90,7 +97,10 @@ final class ExportSheet {
     private static String tags(ExportedConnection connection) {
         for (String tag : connection.tags()) {
             if (tag.contains(";")) {
-                log.warn("Export: the tag '{}' of '{}' holds ';', which the tags cell splits on", tag, connection.qName());
+                log.warn(
+                        "Export: the tag '{}' of '{}' holds ';', which the tags cell splits on",
+                        tag,
+                        connection.qName());
             }
         }
         return String.join(";", connection.tags());

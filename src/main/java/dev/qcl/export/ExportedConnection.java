@@ -24,14 +24,16 @@ record ExportedConnection(
     static final List<String> LEFT_OUT_TAG_PREFIXES = List.of("DcaasAPI:", "qcl:");
 
     ExportedConnection {
-        tags = tags.stream().filter(tag -> LEFT_OUT_TAG_PREFIXES.stream().noneMatch(tag::startsWith)).toList();
+        tags = tags.stream()
+                .filter(tag -> LEFT_OUT_TAG_PREFIXES.stream().noneMatch(tag::startsWith))
+                .toList();
         // the tenant's JSON may hold null values, which Map.copyOf rejects
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     @Override
     public String toString() {
-        return "ExportedConnection[id=" + id + ", qName=" + qName + ", dataSourceId=" + dataSourceId
-                + ", spaceId=" + spaceId + ", properties=" + properties.keySet() + "]";
+        return "ExportedConnection[id=" + id + ", qName=" + qName + ", dataSourceId=" + dataSourceId + ", spaceId="
+                + spaceId + ", properties=" + properties.keySet() + "]";
     }
 }

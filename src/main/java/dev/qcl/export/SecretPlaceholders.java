@@ -59,7 +59,8 @@ final class SecretPlaceholders {
     }
 
     private static String sanitised(String text, String fallback) {
-        String upper = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String upper =
+                text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
         return upper.isEmpty() ? fallback : upper;
     }
 

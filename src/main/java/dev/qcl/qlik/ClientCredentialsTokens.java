@@ -37,8 +37,12 @@ final class ClientCredentialsTokens implements BearerTokens {
     private Instant renewAt = Instant.MIN;
 
     /** {@code post} sends a JSON body without authorisation and returns the raw response. */
-    ClientCredentialsTokens(Identity.OAuthClient client, URI tenantUrl, BiFunction<URI, Object, RawResponse> post,
-            JsonMapper jsonMapper, Clock clock) {
+    ClientCredentialsTokens(
+            Identity.OAuthClient client,
+            URI tenantUrl,
+            BiFunction<URI, Object, RawResponse> post,
+            JsonMapper jsonMapper,
+            Clock clock) {
         this.client = client;
         this.tokenUri = URI.create(tenantUrl.toString().replaceAll("/+$", "") + TOKEN_PATH);
         this.post = post;
@@ -108,8 +112,11 @@ final class ClientCredentialsTokens implements BearerTokens {
     private TokenJson read(RawResponse response) {
         try {
             TokenJson token = jsonMapper.readValue(response.body(), TokenJson.class);
-            if (token == null || token.accessToken() == null || token.accessToken().isBlank()) {
-                throw UnauthorizedException.noToken(client.describe(), response.status(), "the answer holds no access_token");
+            if (token == null
+                    || token.accessToken() == null
+                    || token.accessToken().isBlank()) {
+                throw UnauthorizedException.noToken(
+                        client.describe(), response.status(), "the answer holds no access_token");
             }
             return token;
         } catch (JacksonException e) {

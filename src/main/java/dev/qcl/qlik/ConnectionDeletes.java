@@ -30,7 +30,9 @@ final class ConnectionDeletes {
     BulkDeleteOutcome deleteAll(List<String> connectionIds) {
         Call call = new Call("bulk delete of " + connectionIds.size() + " data connection(s)", masker);
         URI uri = uris.of("/data-connections/actions/delete", Map.of());
-        Map<String, Object> body = Map.of("connections", connectionIds.stream().map(id -> Map.of("id", id)).toList());
+        Map<String, Object> body = Map.of(
+                "connections",
+                connectionIds.stream().map(id -> Map.of("id", id)).toList());
         return retry.execute(call.subject(), attempt -> {
                     RawResponse response = calls.exchange(Tier.WRITE, HttpMethod.POST, uri, body, call, attempt);
                     if (!response.isSuccess()) {
@@ -41,7 +43,9 @@ final class ConnectionDeletes {
                     if (json != null && json.data() != null) {
                         for (BulkItemJson item : json.data()) {
                             if (item.id() != null) {
-                                String error = item.error() == null ? "" : masker.mask(item.error().describe());
+                                String error = item.error() == null
+                                        ? ""
+                                        : masker.mask(item.error().describe());
                                 items.put(item.id(), new BulkDeleteOutcome.Item(item.status(), error));
                             }
                         }

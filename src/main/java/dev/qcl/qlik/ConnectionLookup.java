@@ -1,9 +1,9 @@
 package dev.qcl.qlik;
 
-import dev.qcl.qlik.WritePolicy.Attempt;
 import dev.qcl.qlik.TenantCalls.Call;
 import dev.qcl.qlik.TenantCalls.Tier;
 import dev.qcl.qlik.WireTypes.ConnectionJson;
+import dev.qcl.qlik.WritePolicy.Attempt;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +23,17 @@ final class ConnectionLookup {
      * GET {@code /data-connections/{name}?type=connectionname&spaceId=}; empty on 404 and when the
      * tenant answers with a connection of another space (a name is only unique within a space).
      */
-    Optional<ExistingConnection> byName(String qName, String spaceId, boolean parseConnection, Call call, Attempt attempt) {
-        URI uri = uris.of("/data-connections/{name}", Map.of("name", qName),
-                ApiUris.query("type", "connectionname", "spaceId", spaceId, "parseConnection",
+    Optional<ExistingConnection> byName(
+            String qName, String spaceId, boolean parseConnection, Call call, Attempt attempt) {
+        URI uri = uris.of(
+                "/data-connections/{name}",
+                Map.of("name", qName),
+                ApiUris.query(
+                        "type",
+                        "connectionname",
+                        "spaceId",
+                        spaceId,
+                        "parseConnection",
                         parseConnection ? "true" : null));
         RawResponse response = calls.exchange(Tier.READ, HttpMethod.GET, uri, null, call, attempt);
         if (response.status() == 404) {

@@ -1,9 +1,9 @@
 package dev.qcl.qlik;
 
-import dev.qcl.qlik.WritePolicy.Attempt;
 import dev.qcl.qlik.TenantCalls.Call;
 import dev.qcl.qlik.TenantCalls.Tier;
 import dev.qcl.qlik.WireTypes.ConnectionJson;
+import dev.qcl.qlik.WritePolicy.Attempt;
 import java.net.URI;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +39,8 @@ final class ConnectionWrites {
 
     CreateOutcome create(CreateRequest request) {
         Call call = new Call(
-                "create of data connection '" + request.qName() + "' in " + ConnectionLookup.spaceLabel(request.spaceId()),
+                "create of data connection '" + request.qName() + "' in "
+                        + ConnectionLookup.spaceLabel(request.spaceId()),
                 masker.with(request.secretTexts()));
         AtomicBoolean outcomeUnknown = new AtomicBoolean();
         return retry.execute(call.subject(), attempt -> attemptCreate(request, call, attempt, outcomeUnknown))
@@ -60,7 +61,8 @@ final class ConnectionWrites {
                 .value();
     }
 
-    private CreateOutcome attemptCreate(CreateRequest request, Call call, Attempt attempt, AtomicBoolean outcomeUnknown) {
+    private CreateOutcome attemptCreate(
+            CreateRequest request, Call call, Attempt attempt, AtomicBoolean outcomeUnknown) {
         if (outcomeUnknown.get()) {
             Optional<CreateOutcome> found = findCreated(request, call, attempt);
             if (found.isPresent()) {
@@ -69,8 +71,8 @@ final class ConnectionWrites {
         }
         RawResponse response;
         try {
-            response = calls.exchange(Tier.WRITE, HttpMethod.POST, uris.of(CONNECTIONS, Map.of()), request.body(),
-                    call, attempt);
+            response = calls.exchange(
+                    Tier.WRITE, HttpMethod.POST, uris.of(CONNECTIONS, Map.of()), request.body(), call, attempt);
         } catch (TransientFailure failure) {
             if (failure.kind() == TransientFailure.Kind.OUTCOME_UNKNOWN) {
                 outcomeUnknown.set(true);
@@ -91,7 +93,8 @@ final class ConnectionWrites {
 
     private Optional<CreateOutcome> findCreated(CreateRequest request, Call call, Attempt attempt) {
         Optional<ExistingConnection> found = lookup.byName(request.qName(), request.spaceId(), false, call, attempt);
-        found.ifPresent(existing -> log.debug("{}: an earlier attempt had created it as {}", call.subject(), existing.id()));
+        found.ifPresent(
+                existing -> log.debug("{}: an earlier attempt had created it as {}", call.subject(), existing.id()));
         return found.map(existing -> new CreateOutcome(existing.id(), 200, attempt.number(), true));
     }
 

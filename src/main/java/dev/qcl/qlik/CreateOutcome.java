@@ -26,6 +26,8 @@ public record CreateOutcome(
         if (foundAfterUnknownOutcome) {
             return "created; the tenant did not answer, the name was found on look-up";
         }
-        return answerUnreadable ? "created; the tenant's answer had no readable body, the name was found on look-up" : "";
+        return answerUnreadable
+                ? "created; the tenant's answer had no readable body, the name was found on look-up"
+                : "";
     }
 }

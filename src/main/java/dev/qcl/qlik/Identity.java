@@ -50,8 +50,13 @@ public sealed interface Identity permits Identity.ApiKey, Identity.OAuthClient {
                 throw new IllegalArgumentException("the OAuth client secret must not be blank");
             }
             clientId = clientId.strip();
-            scopes = scopes == null ? List.of() : scopes.stream().filter(Objects::nonNull).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
+            scopes = scopes == null
+                    ? List.of()
+                    : scopes.stream()
+                            .filter(Objects::nonNull)
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
             renewBefore = renewBefore == null ? Duration.ofSeconds(60) : renewBefore;
             if (renewBefore.isNegative()) {
                 throw new IllegalArgumentException("renewBefore must not be negative, got " + renewBefore);

@@ -41,7 +41,8 @@ public final class QlikClient implements AutoCloseable {
                 .build();
         this.http = new TenantHttp(settings, jsonMapper, stats, clock);
         this.readPolicy = new WritePolicy("read", settings.readsPerMinute(), settings, stats, clock, sleeper, jitter);
-        this.writePolicy = new WritePolicy("write", settings.writesPerMinute(), settings, stats, clock, sleeper, jitter);
+        this.writePolicy =
+                new WritePolicy("write", settings.writesPerMinute(), settings, stats, clock, sleeper, jitter);
         TenantCalls calls = new TenantCalls(settings, http, readPolicy, writePolicy, clock, jsonMapper);
         ApiUris uris = new ApiUris(settings.apiRoot());
         SecretMasker masker = new SecretMasker(http.tokens()::secrets, List.of());

@@ -24,7 +24,8 @@ final class RetryAfter {
             return text.length() > 12 ? MAX : clamp(Duration.ofSeconds(Long.parseLong(text)));
         }
         try {
-            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return clamp(Duration.between(now, at));
         } catch (DateTimeParseException | ArithmeticException notDate) {
             return clamp(fallback);

@@ -40,7 +40,8 @@ final class SecretMasker {
         List<String> all = new ArrayList<>();
         all.add(apiKey);
         all.addAll(secretTexts == null ? List.of() : secretTexts);
-        this.secrets = all.stream().filter(s -> s != null && !s.isEmpty()).distinct().toList();
+        this.secrets =
+                all.stream().filter(s -> s != null && !s.isEmpty()).distinct().toList();
         this.forms = formsOf(secrets);
     }
 
@@ -48,7 +49,9 @@ final class SecretMasker {
     private static List<String> formsOf(Collection<String> secrets) {
         Set<String> echoes = new LinkedHashSet<>();
         secrets.forEach(secret -> echoes.addAll(echoesOf(secret)));
-        return echoes.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return echoes.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     SecretMasker with(Collection<String> moreSecrets) {
@@ -65,7 +68,8 @@ final class SecretMasker {
         for (String form : forms) {
             masked = masked.replace(form, MASK);
         }
-        List<String> current = live.get().stream().filter(s -> s != null && !s.isEmpty()).toList();
+        List<String> current =
+                live.get().stream().filter(s -> s != null && !s.isEmpty()).toList();
         if (!current.isEmpty()) {
             for (String form : formsOf(current)) {
                 masked = masked.replace(form, MASK);
@@ -120,7 +124,9 @@ final class SecretMasker {
 
     /** {@code \\u00e9} as {@code \\u00E9}: JSON writers differ in the case of their escapes. */
     private static String upperHex(String jsonEscaped) {
-        return UNICODE_ESCAPE.matcher(jsonEscaped).replaceAll(m -> "\\\\u" + m.group(1).toUpperCase(java.util.Locale.ROOT));
+        return UNICODE_ESCAPE
+                .matcher(jsonEscaped)
+                .replaceAll(m -> "\\\\u" + m.group(1).toUpperCase(java.util.Locale.ROOT));
     }
 
     private static String lowerHex(String urlEncoded) {

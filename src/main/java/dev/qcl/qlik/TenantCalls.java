@@ -28,7 +28,12 @@ final class TenantCalls {
     private final Clock clock;
     private final JsonMapper jsonMapper;
 
-    TenantCalls(QlikSettings settings, TenantHttp http, WritePolicy reads, WritePolicy writes, Clock clock,
+    TenantCalls(
+            QlikSettings settings,
+            TenantHttp http,
+            WritePolicy reads,
+            WritePolicy writes,
+            Clock clock,
             JsonMapper jsonMapper) {
         this.settings = settings;
         this.http = http;
@@ -58,7 +63,8 @@ final class TenantCalls {
                 throw e;
             }
             if (response.status() == 429) {
-                Duration retryAfter = RetryAfter.parse(response.retryAfter(), clock.instant(), settings.initialBackoff());
+                Duration retryAfter =
+                        RetryAfter.parse(response.retryAfter(), clock.instant(), settings.initialBackoff());
                 policy.throttled(sentAt, retryAfter, call.subject(), attempt.number());
                 continue;
             }

@@ -54,13 +54,17 @@ final class TenantHttp implements AutoCloseable {
         this.restClient = RestClient.builder()
                 .requestFactory(requestFactory)
                 // our mapper, so reading and writing share one configuration
-                .configureMessageConverters(converters ->
-                        converters.withJsonConverter(new JacksonJsonHttpMessageConverter(jsonMapper)))
+                .configureMessageConverters(
+                        converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(jsonMapper)))
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .build();
         this.tokens = settings.identity() instanceof Identity.OAuthClient client
-                ? new ClientCredentialsTokens(client, settings.tenantUrl(),
-                        (uri, body) -> exchange(HttpMethod.POST, uri, body, null, SecretMasker.NONE), jsonMapper, clock)
+                ? new ClientCredentialsTokens(
+                        client,
+                        settings.tenantUrl(),
+                        (uri, body) -> exchange(HttpMethod.POST, uri, body, null, SecretMasker.NONE),
+                        jsonMapper,
+                        clock)
                 : BearerTokens.of((Identity.ApiKey) settings.identity());
     }
 
@@ -112,7 +116,12 @@ final class TenantHttp implements AutoCloseable {
                 throw tls;
             }
             TransientFailure failure = TransientFailure.io(e);
-            log.debug("{} {} -> {} ({}) after {} ms", method, target, failure.kind(), failure.getMessage(),
+            log.debug(
+                    "{} {} -> {} ({}) after {} ms",
+                    method,
+                    target,
+                    failure.kind(),
+                    failure.getMessage(),
                     elapsedMillis(started));
             throw failure;
         }

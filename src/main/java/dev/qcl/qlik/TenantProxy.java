@@ -35,9 +35,12 @@ final class TenantProxy extends ProxySelector {
         Proxy https = proxy(variable(environment, "HTTPS_PROXY"));
         Proxy http = proxy(variable(environment, "HTTP_PROXY"));
         String noProxy = variable(environment, "NO_PROXY");
-        List<String> exceptions = noProxy == null ? List.of()
-                : Arrays.stream(noProxy.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                        .filter(s -> !s.isEmpty()).toList();
+        List<String> exceptions = noProxy == null
+                ? List.of()
+                : Arrays.stream(noProxy.split(","))
+                        .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         return new TenantProxy(https, http, exceptions);
     }
 
@@ -62,7 +65,8 @@ final class TenantProxy extends ProxySelector {
         }
         String name = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
         for (String entry : noProxy) {
-            String domain = entry.replaceAll(":\\d+$", "").replaceAll("^\\*?\\.", "").replaceAll("^\\[|]$", "");
+            String domain =
+                    entry.replaceAll(":\\d+$", "").replaceAll("^\\*?\\.", "").replaceAll("^\\[|]$", "");
             if (entry.equals("*") || name.equals(domain) || name.endsWith("." + domain)) {
                 return true;
             }
@@ -78,7 +82,8 @@ final class TenantProxy extends ProxySelector {
         String text = value.strip();
         URI uri = URI.create(text.contains("://") ? text : "http://" + text);
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("the proxy '" + text + "' has no host; write it like http://proxy.corp:3128");
+            throw new IllegalArgumentException(
+                    "the proxy '" + text + "' has no host; write it like http://proxy.corp:3128");
         }
         int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port));

@@ -40,10 +40,12 @@ final class TenantReads {
         Call call = new Call("listing of data sources", masker);
         DataSourcesJson json = readJson(call, uris.of("/data-sources", Map.of()), false, DataSourcesJson.class)
                 .orElseThrow();
-        List<DataSourceInfo> sources = json.dataSources() == null ? List.of() : json.dataSources().stream()
-                .filter(source -> source != null && source.dataSourceId() != null)
-                .map(TenantReads::toInfo)
-                .toList();
+        List<DataSourceInfo> sources = json.dataSources() == null
+                ? List.of()
+                : json.dataSources().stream()
+                        .filter(source -> source != null && source.dataSourceId() != null)
+                        .map(TenantReads::toInfo)
+                        .toList();
         return new DataSources(sources, parseInstant(json.lastUpdated()));
     }
 
@@ -60,7 +62,9 @@ final class TenantReads {
 
     List<Space> spacesNamed(String name) {
         // the tenant's filter is a case-insensitive substring search
-        return spacesMatching(name).stream().filter(space -> name.equals(space.name())).toList();
+        return spacesMatching(name).stream()
+                .filter(space -> name.equals(space.name()))
+                .toList();
     }
 
     /** Every space the tenant's name search finds (any case, the name as a part); odd items are left out. */
@@ -71,7 +75,9 @@ final class TenantReads {
         for (int page = 0; uri != null && page < MAX_PAGES; page++) {
             SpacePage json = readJson(call, uri, false, SpacePage.class).orElseThrow();
             if (json.data() != null) {
-                json.data().stream().filter(space -> space != null && space.id() != null).forEach(matches::add);
+                json.data().stream()
+                        .filter(space -> space != null && space.id() != null)
+                        .forEach(matches::add);
             }
             uri = next(json.links(), uri, "/spaces");
         }
@@ -80,14 +86,25 @@ final class TenantReads {
 
     List<ExistingConnection> connectionsInSpace(String spaceId) {
         Call call = new Call("listing of data connections in " + ConnectionLookup.spaceLabel(spaceId), masker);
-        return connections(call, uris.of("/data-connections", ApiUris.query(
-                "spaceId", spaceId, "personal", spaceId == null ? "true" : null,
-                "limit", PAGE_SIZE, "noDatafiles", "true")));
+        return connections(
+                call,
+                uris.of(
+                        "/data-connections",
+                        ApiUris.query(
+                                "spaceId",
+                                spaceId,
+                                "personal",
+                                spaceId == null ? "true" : null,
+                                "limit",
+                                PAGE_SIZE,
+                                "noDatafiles",
+                                "true")));
     }
 
     List<ExistingConnection> connectionsVisible() {
         Call call = new Call("listing of every data connection", masker);
-        return connections(call, uris.of("/data-connections", ApiUris.query("limit", PAGE_SIZE, "noDatafiles", "true")));
+        return connections(
+                call, uris.of("/data-connections", ApiUris.query("limit", PAGE_SIZE, "noDatafiles", "true")));
     }
 
     Optional<ExistingConnection> parsedConnectionById(String id) {
@@ -102,7 +119,8 @@ final class TenantReads {
         List<ExistingConnection> found = new ArrayList<>();
         URI uri = first;
         for (int page = 0; uri != null && page < MAX_PAGES; page++) {
-            ConnectionPage json = readJson(call, uri, false, ConnectionPage.class).orElseThrow();
+            ConnectionPage json =
+                    readJson(call, uri, false, ConnectionPage.class).orElseThrow();
             if (json.data() != null) {
                 json.data().stream()
                         // a tenant may list odd items: null, or a connection without an ID
@@ -121,7 +139,8 @@ final class TenantReads {
         List<ExistingConnection> found = new ArrayList<>();
         URI uri = uris.of("/data-connections", ApiUris.query("limit", PAGE_SIZE, "noDatafiles", "true"));
         for (int page = 0; uri != null && page < MAX_PAGES; page++) {
-            ConnectionPage json = readJson(call, uri, false, ConnectionPage.class).orElseThrow();
+            ConnectionPage json =
+                    readJson(call, uri, false, ConnectionPage.class).orElseThrow();
             if (json.data() != null) {
                 json.data().stream()
                         .filter(connection -> connection.connectionId() != null)
@@ -141,8 +160,8 @@ final class TenantReads {
     }
 
     Optional<ExistingConnection> connectionByName(String qName, String spaceId, boolean parseConnection) {
-        Call call = new Call("look-up of data connection '" + qName + "' in " + ConnectionLookup.spaceLabel(spaceId),
-                masker);
+        Call call = new Call(
+                "look-up of data connection '" + qName + "' in " + ConnectionLookup.spaceLabel(spaceId), masker);
         return retry.execute(call.subject(), attempt -> lookup.byName(qName, spaceId, parseConnection, call, attempt))
                 .value();
     }
@@ -172,7 +191,10 @@ final class TenantReads {
     }
 
     private URI next(LinksJson links, URI current, String resourcePath) {
-        if (links == null || links.next() == null || links.next().href() == null || links.next().href().isBlank()) {
+        if (links == null
+                || links.next() == null
+                || links.next().href() == null
+                || links.next().href().isBlank()) {
             return null;
         }
         URI next = uris.nextPage(links.next().href(), resourcePath);

@@ -26,7 +26,8 @@ public class TenantTlsException extends RunStoppingException {
         if (handshake == null) {
             // a server that does not speak TLS on the port: as permanent as a refused certificate
             for (Throwable t = failure; t != null && handshake == null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof javax.net.ssl.SSLException && String.valueOf(t.getMessage()).contains("SSL message")) {
+                if (t instanceof javax.net.ssl.SSLException
+                        && String.valueOf(t.getMessage()).contains("SSL message")) {
                     handshake = t;
                 }
             }
@@ -34,8 +35,10 @@ public class TenantTlsException extends RunStoppingException {
         if (handshake == null) {
             return null;
         }
-        return new TenantTlsException("TLS handshake with " + host + " failed: " + reason(host, handshake)
-                + " (" + rootMessage(handshake) + ")", handshake);
+        return new TenantTlsException(
+                "TLS handshake with " + host + " failed: " + reason(host, handshake) + " (" + rootMessage(handshake)
+                        + ")",
+                handshake);
     }
 
     private static String reason(String host, Throwable handshake) {
@@ -49,7 +52,8 @@ public class TenantTlsException extends RunStoppingException {
         }
         if (find(handshake, CertPathBuilderException.class) != null
                 || find(handshake, CertPathValidatorException.class) != null
-                || root.contains("pkix") || root.contains("unable to find valid certification path")) {
+                || root.contains("pkix")
+                || root.contains("unable to find valid certification path")) {
             return "the certificate of " + host + " is not trusted (a proxy that inspects TLS needs its CA in a"
                     + " trust store: QCL_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=FILE\")";
         }

@@ -6,7 +6,8 @@ public class TenantUnreachableException extends RunStoppingException {
         super(message, 0, attempts, cause);
     }
 
-    static TenantUnreachableException of(String tenant, String subject, String lastFailure, int attempts, Throwable cause) {
+    static TenantUnreachableException of(
+            String tenant, String subject, String lastFailure, int attempts, Throwable cause) {
         return new TenantUnreachableException(
                 "Tenant " + tenant + " is unreachable: " + subject + " could not connect on " + attempts
                         + " attempt(s) (" + lastFailure + ")",

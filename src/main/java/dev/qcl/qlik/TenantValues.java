@@ -33,7 +33,9 @@ public final class TenantValues {
         if (wanted instanceof Number number) {
             BigDecimal left = decimal(number);
             BigDecimal right = decimal(current);
-            return left != null && right != null ? left.compareTo(right) == 0 : String.valueOf(wanted).equals(String.valueOf(current));
+            return left != null && right != null
+                    ? left.compareTo(right) == 0
+                    : String.valueOf(wanted).equals(String.valueOf(current));
         }
         if (current instanceof Map<?, ?> || current instanceof List<?>) {
             return sameStructure(parsed(wanted.toString()), current);

@@ -11,7 +11,8 @@ public class ThrottleWaitTooLongException extends RunStoppingException {
         this.retryAfter = retryAfter;
     }
 
-    static ThrottleWaitTooLongException of(String tier, String subject, Duration retryAfter, Duration cap, int attempts) {
+    static ThrottleWaitTooLongException of(
+            String tier, String subject, Duration retryAfter, Duration cap, int attempts) {
         return new ThrottleWaitTooLongException(
                 "The tenant asked to pause " + tier + " requests for " + retryAfter.toSeconds() + " s on " + subject
                         + ", longer than the allowed " + cap.toSeconds() + " s",

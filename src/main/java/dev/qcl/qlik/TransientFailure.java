@@ -34,8 +34,11 @@ final class TransientFailure extends RuntimeException {
 
     /** A 2xx create whose body names no connection, and whose name a look-up did not find: it may exist. */
     static TransientFailure unreadableSuccess(int httpStatus) {
-        return new TransientFailure(Kind.OUTCOME_UNKNOWN, httpStatus,
-                "HTTP " + httpStatus + " with an empty or unreadable body, and the name was not found on look-up", null);
+        return new TransientFailure(
+                Kind.OUTCOME_UNKNOWN,
+                httpStatus,
+                "HTTP " + httpStatus + " with an empty or unreadable body, and the name was not found on look-up",
+                null);
     }
 
     /** Classifies an I/O failure by the causes the JDK client reports. */
@@ -46,7 +49,8 @@ final class TransientFailure extends RuntimeException {
                 || hasCause(failure, UnresolvedAddressException.class)) {
             return new TransientFailure(Kind.NOT_SENT, 0, "could not connect (" + describe(failure) + ")", failure);
         }
-        String what = hasCause(failure, HttpTimeoutException.class) ? "no response before the read timeout"
+        String what = hasCause(failure, HttpTimeoutException.class)
+                ? "no response before the read timeout"
                 : "connection dropped (" + describe(failure) + ")";
         return new TransientFailure(Kind.OUTCOME_UNKNOWN, 0, what, failure);
     }

@@ -16,9 +16,12 @@ public class UnauthorizedException extends RunStoppingException {
 
     /** The token endpoint refused the client (a wrong secret, an unknown or disabled client, a scope it may not have). */
     static UnauthorizedException noToken(String client, int httpStatus, String tenantMessage) {
-        return new UnauthorizedException("The tenant refused an access token to " + client + " (HTTP " + httpStatus
-                + " from " + ClientCredentialsTokens.TOKEN_PATH + "): " + tenantMessage
-                + "; check the client ID, QLIK_CLIENT_SECRET and qcl.oauth.scopes", httpStatus, 1);
+        return new UnauthorizedException(
+                "The tenant refused an access token to " + client + " (HTTP " + httpStatus
+                        + " from " + ClientCredentialsTokens.TOKEN_PATH + "): " + tenantMessage
+                        + "; check the client ID, QLIK_CLIENT_SECRET and qcl.oauth.scopes",
+                httpStatus,
+                1);
     }
 
     @Override

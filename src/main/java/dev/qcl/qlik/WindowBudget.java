@@ -48,6 +48,7 @@ final class WindowBudget {
     private Limit ceiling;
     /** What is kept to now: the ceiling, or less after 429s under it (another client spends quota). */
     private Limit current;
+
     private Instant lastEvent;
     private boolean eventSetCeiling;
 

@@ -14,7 +14,8 @@ final class WireTypes {
 
     /** The tutorial shows {@code dataSourceName}; the published schema only {@code name}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record DataSourceJson(String dataSourceId, String dataSourceName, String name, String provider, String providerName) {}
+    record DataSourceJson(
+            String dataSourceId, String dataSourceName, String name, String provider, String providerName) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SpacePage(List<Space> data, LinksJson links) {}

@@ -56,7 +56,13 @@ public final class WritePolicy {
     private Duration overlongPause;
     private boolean stopRequested;
 
-    WritePolicy(String tier, int perMinute, QlikSettings settings, HttpStats stats, Clock clock, Sleeper sleeper,
+    WritePolicy(
+            String tier,
+            int perMinute,
+            QlikSettings settings,
+            HttpStats stats,
+            Clock clock,
+            Sleeper sleeper,
             DoubleSupplier random) {
         this.tier = Objects.requireNonNull(tier, "tier");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -179,12 +185,19 @@ public final class WritePolicy {
             budget.throttled(sentAt, now, retryAfter);
             Instant until = now.plus(retryAfter);
             Instant pausedFrom = pausedUntil.isAfter(now) ? pausedUntil : now;
-            stats.recordThrottled(until.isAfter(pausedFrom) ? Duration.between(pausedFrom, until).toMillis() : 0);
+            stats.recordThrottled(
+                    until.isAfter(pausedFrom)
+                            ? Duration.between(pausedFrom, until).toMillis()
+                            : 0);
             pausedUntil = until.isAfter(pausedUntil) ? until : pausedUntil;
             if (retryAfter.compareTo(settings.maxThrottleWait()) > 0) {
                 overlongPause = retryAfter;
             }
-            log.debug("429 on {}: {} requests paused for {} ms; learned {}", subject, tier, retryAfter.toMillis(),
+            log.debug(
+                    "429 on {}: {} requests paused for {} ms; learned {}",
+                    subject,
+                    tier,
+                    retryAfter.toMillis(),
                     budget.current());
             changed.signalAll();
             if (overlongPause != null) {
@@ -241,8 +254,8 @@ public final class WritePolicy {
         try {
             for (Instant now = clock.instant(); now.isBefore(until); now = clock.instant()) {
                 if (overlongPause != null) {
-                    throw ThrottleWaitTooLongException.of(tier, subject, overlongPause, settings.maxThrottleWait(),
-                            attempts);
+                    throw ThrottleWaitTooLongException.of(
+                            tier, subject, overlongPause, settings.maxThrottleWait(), attempts);
                 }
                 if (stopRequested) {
                     throw RunInterruptedException.stopRequested(subject, attempts);

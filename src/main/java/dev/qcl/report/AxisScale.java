@@ -28,7 +28,9 @@ record AxisScale(double max, double step) {
 
     /** A tick label without trailing zeros: "0", "2.5", "0.05". */
     static String label(double value) {
-        return BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(6, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

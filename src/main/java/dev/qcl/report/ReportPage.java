@@ -27,10 +27,16 @@ final class ReportPage {
             long changeCount) {
         StringBuilder page = new StringBuilder(16_384);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(POLICY)
+                .append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(title(run))).append("</title>\n")
-                .append("<style>\n").append(ReportStyle.CSS).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<title>")
+                .append(escape(title(run)))
+                .append("</title>\n")
+                .append("<style>\n")
+                .append(ReportStyle.CSS)
+                .append("</style>\n</head>\n<body>\n<main>\n");
         page.append(RunHeader.html(run));
         page.append("<div class=\"columns\">\n");
         section(page, "statuses", run.dryRun() ? "Planned actions" : "Rows per status", StatusChart.svg(run));
@@ -40,7 +46,10 @@ final class ReportPage {
         section(page, "problems", problemsTitle(run, problemCount), ReportTables.problems(problems, problemCount));
         if (changeCount > 0) {
             String what = run.dryRun() ? "Updates and deletions planned" : "Updated rows and deleted connections";
-            section(page, "changes", what + " <span class=\"count\">(" + Formats.count(changeCount) + ")</span>",
+            section(
+                    page,
+                    "changes",
+                    what + " <span class=\"count\">(" + Formats.count(changeCount) + ")</span>",
                     ReportTables.changes(changes, changeCount));
         }
         page.append("<footer>Written by qcl for run ").append(run.runId()).append(".</footer>\n");
@@ -48,8 +57,13 @@ final class ReportPage {
     }
 
     private static void section(StringBuilder page, String id, String titleHtml, String body) {
-        page.append("<section class=\"card\" id=\"").append(id).append("\">\n<h2>").append(titleHtml)
-                .append("</h2>\n").append(body).append("</section>\n");
+        page.append("<section class=\"card\" id=\"")
+                .append(id)
+                .append("\">\n<h2>")
+                .append(titleHtml)
+                .append("</h2>\n")
+                .append(body)
+                .append("</section>\n");
     }
 
     private static String problemsTitle(RunInfo run, long problemCount) {

@@ -19,8 +19,10 @@ final class ReportTables {
         StringBuilder html = new StringBuilder("<table class=\"messages\">\n<thead><tr>")
                 .append("<th class=\"num\">Rows</th><th>Message</th></tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Long> message : messages) {
-            html.append("<tr><td class=\"num\">").append(Formats.count(message.getValue()))
-                    .append("</td><td class=\"message\">").append(orDash(message.getKey()))
+            html.append("<tr><td class=\"num\">")
+                    .append(Formats.count(message.getValue()))
+                    .append("</td><td class=\"message\">")
+                    .append(orDash(message.getKey()))
                     .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
@@ -33,22 +35,33 @@ final class ReportTables {
         }
         StringBuilder html = new StringBuilder();
         if (problemCount > problems.size()) {
-            html.append("<p class=\"note\">Showing the first ").append(Formats.count(problems.size()))
-                    .append(" of ").append(Formats.count(problemCount))
+            html.append("<p class=\"note\">Showing the first ")
+                    .append(Formats.count(problems.size()))
+                    .append(" of ")
+                    .append(Formats.count(problemCount))
                     .append(" rows; all of them are in <a href=\"failed.csv\">failed.csv</a>.</p>\n");
         }
         html.append("<table class=\"problems\">\n<thead><tr><th class=\"num\">Row</th><th>qName</th>")
                 .append("<th>Space</th><th>Data source</th><th>Status</th><th class=\"num\">HTTP</th>")
                 .append("<th>Message</th></tr></thead>\n<tbody>\n");
         for (RowResult row : problems) {
-            html.append("<tr><td class=\"num\">").append(row.row() > 0 ? Integer.toString(row.row()) : "&mdash;")
-                    .append("</td><td class=\"name\">").append(orDash(row.qName()))
-                    .append("</td><td class=\"id space\">").append(space(row))
-                    .append("</td><td class=\"id\">").append(orDash(row.dataSourceId()))
-                    .append("</td><td>").append(badge(row.status()))
+            html.append("<tr><td class=\"num\">")
+                    .append(row.row() > 0 ? Integer.toString(row.row()) : "&mdash;")
+                    .append("</td><td class=\"name\">")
+                    .append(orDash(row.qName()))
+                    .append("</td><td class=\"id space\">")
+                    .append(space(row))
+                    .append("</td><td class=\"id\">")
+                    .append(orDash(row.dataSourceId()))
+                    .append("</td><td>")
+                    .append(badge(row.status()))
                     .append("</td><td class=\"num\">")
-                    .append(row.httpStatus() == null ? "&mdash;" : row.httpStatus().toString())
-                    .append("</td><td class=\"message\">").append(orDash(row.message()))
+                    .append(
+                            row.httpStatus() == null
+                                    ? "&mdash;"
+                                    : row.httpStatus().toString())
+                    .append("</td><td class=\"message\">")
+                    .append(orDash(row.message()))
                     .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
@@ -61,19 +74,27 @@ final class ReportTables {
         }
         StringBuilder html = new StringBuilder();
         if (changeCount > changes.size()) {
-            html.append("<p class=\"note\">Showing the first ").append(Formats.count(changes.size()))
-                    .append(" of ").append(Formats.count(changeCount))
+            html.append("<p class=\"note\">Showing the first ")
+                    .append(Formats.count(changes.size()))
+                    .append(" of ")
+                    .append(Formats.count(changeCount))
                     .append("; all of them are in <a href=\"results.csv\">results.csv</a>.</p>\n");
         }
         html.append("<table class=\"problems changes\">\n<thead><tr><th class=\"num\">Row</th><th>qName</th>")
                 .append("<th>Space</th><th>Connection</th><th>Status</th><th>What</th></tr></thead>\n<tbody>\n");
         for (RowResult row : changes) {
-            html.append("<tr><td class=\"num\">").append(row.row() > 0 ? Integer.toString(row.row()) : "&mdash;")
-                    .append("</td><td class=\"name\">").append(orDash(row.qName()))
-                    .append("</td><td class=\"id space\">").append(space(row))
-                    .append("</td><td class=\"id\">").append(orDash(row.connectionId()))
-                    .append("</td><td>").append(badge(row.status()))
-                    .append("</td><td class=\"message\">").append(orDash(row.message()))
+            html.append("<tr><td class=\"num\">")
+                    .append(row.row() > 0 ? Integer.toString(row.row()) : "&mdash;")
+                    .append("</td><td class=\"name\">")
+                    .append(orDash(row.qName()))
+                    .append("</td><td class=\"id space\">")
+                    .append(space(row))
+                    .append("</td><td class=\"id\">")
+                    .append(orDash(row.connectionId()))
+                    .append("</td><td>")
+                    .append(badge(row.status()))
+                    .append("</td><td class=\"message\">")
+                    .append(orDash(row.message()))
                     .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();

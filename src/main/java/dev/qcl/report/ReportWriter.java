@@ -30,24 +30,26 @@ public final class ReportWriter {
     public Path write(RunInfo run, Path dir) {
         try {
             Files.createDirectories(dir);
-            CompletableFuture<Void> failedCsv = CompletableFuture.runAsync(() -> unchecked(
-                    () -> new FailedCsv(results).write(run, dir.resolve("failed.csv"))));
+            CompletableFuture<Void> failedCsv = CompletableFuture.runAsync(
+                    () -> unchecked(() -> new FailedCsv(results).write(run, dir.resolve("failed.csv"))));
             new ResultsCsv(results).write(run.runId(), dir.resolve("results.csv"));
             new SummaryJson().write(run, dir.resolve("summary.json"));
-            new HtmlReport().write(
-                    run,
-                    results.timeline(run.runId()),
-                    results.topMessages(run.runId(), TOP_MESSAGES),
-                    results.firstProblems(run.runId(), PROBLEM_ROWS_SHOWN),
-                    run.count(RowStatus.INVALID) + run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL),
-                    results.firstChanges(run.runId(), PROBLEM_ROWS_SHOWN),
-                    run.count(RowStatus.UPDATED) + run.count(RowStatus.UPDATE) + run.deletions(),
-                    dir.resolve("report.html"));
+            new HtmlReport()
+                    .write(
+                            run,
+                            results.timeline(run.runId()),
+                            results.topMessages(run.runId(), TOP_MESSAGES),
+                            results.firstProblems(run.runId(), PROBLEM_ROWS_SHOWN),
+                            run.count(RowStatus.INVALID) + run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL),
+                            results.firstChanges(run.runId(), PROBLEM_ROWS_SHOWN),
+                            run.count(RowStatus.UPDATED) + run.count(RowStatus.UPDATE) + run.deletions(),
+                            dir.resolve("report.html"));
             failedCsv.join();
             return dir;
         } catch (IOException | UncheckedIOException | CompletionException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new UncheckedIOException("cannot write the report into " + dir + ": " + cause.getMessage(),
+            throw new UncheckedIOException(
+                    "cannot write the report into " + dir + ": " + cause.getMessage(),
                     cause instanceof IOException io ? io : new IOException(cause));
         }
     }

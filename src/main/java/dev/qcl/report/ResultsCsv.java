@@ -1,6 +1,5 @@
 package dev.qcl.report;
 
-import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import dev.qcl.batch.ResultRepository;
 import java.io.IOException;
@@ -31,20 +30,22 @@ final class ResultsCsv {
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                 ICSVWriter csv = Csv.writer(out)) {
             csv.writeNext(HEADER, false);
-            results.forEach(runId, r -> csv.writeNext(
-                    new String[] {
-                        // a deletion of --prune belongs to no input row
-                        r.row() > 0 ? Integer.toString(r.row()) : "",
-                        Csv.neutralised(r.qName()),
-                        Csv.neutralised(r.space()),
-                        Csv.neutralised(r.dataSourceId()),
-                        r.status().name(),
-                        Csv.neutralised(r.connectionId()),
-                        r.httpStatus() == null ? "" : r.httpStatus().toString(),
-                        Integer.toString(r.attempts()),
-                        Csv.neutralised(r.message())
-                    },
-                    false));
+            results.forEach(
+                    runId,
+                    r -> csv.writeNext(
+                            new String[] {
+                                // a deletion of --prune belongs to no input row
+                                r.row() > 0 ? Integer.toString(r.row()) : "",
+                                Csv.neutralised(r.qName()),
+                                Csv.neutralised(r.space()),
+                                Csv.neutralised(r.dataSourceId()),
+                                r.status().name(),
+                                Csv.neutralised(r.connectionId()),
+                                r.httpStatus() == null ? "" : r.httpStatus().toString(),
+                                Integer.toString(r.attempts()),
+                                Csv.neutralised(r.message())
+                            },
+                            false));
             if (csv.checkError()) {
                 throw new UncheckedIOException(new IOException("writing " + file + " failed"));
             }

@@ -16,17 +16,26 @@ final class RunHeader {
         StringBuilder html = new StringBuilder("<header>\n<p class=\"eyebrow\">qcl run report</p>\n");
         html.append("<div class=\"title\"><h1>Run ").append(run.runId());
         if (run.label() != null && !run.label().isBlank()) {
-            html.append(" <span class=\"label\">&middot; ").append(escape(run.label())).append("</span>");
+            html.append(" <span class=\"label\">&middot; ")
+                    .append(escape(run.label()))
+                    .append("</span>");
         }
-        html.append("</h1><span class=\"badge large run-status\" style=\"color:").append(tone.ink())
-                .append(";background:").append(tone.tint()).append("\">").append(orDash(run.status()))
+        html.append("</h1><span class=\"badge large run-status\" style=\"color:")
+                .append(tone.ink())
+                .append(";background:")
+                .append(tone.tint())
+                .append("\">")
+                .append(orDash(run.status()))
                 .append("</span>");
         if (run.dryRun()) {
             html.append("<span class=\"badge large plain\">dry run: planned actions</span>");
         }
-        html.append("</div>\n<p class=\"input\">Input <code>").append(orDash(run.input())).append("</code>");
+        html.append("</div>\n<p class=\"input\">Input <code>")
+                .append(orDash(run.input()))
+                .append("</code>");
         if (run.onExisting() != null) {
-            html.append(" &middot; on existing: ").append(escape(run.onExisting().option()));
+            html.append(" &middot; on existing: ")
+                    .append(escape(run.onExisting().option()));
         }
         if (run.rerunOf() != null) {
             html.append(" &middot; rerun of run ").append(run.rerunOf());
@@ -34,7 +43,11 @@ final class RunHeader {
         html.append("</p>\n");
         html.append("<ul class=\"files\">");
         for (String file : FILES) {
-            html.append("<li><a href=\"").append(file).append("\">").append(file).append("</a></li>");
+            html.append("<li><a href=\"")
+                    .append(file)
+                    .append("\">")
+                    .append(file)
+                    .append("</a></li>");
         }
         html.append("</ul>\n");
         return html.append(facts(run)).append("</header>\n").toString();
@@ -57,7 +70,10 @@ final class RunHeader {
     }
 
     private static void fact(StringBuilder html, String name, String value) {
-        html.append("<div class=\"fact\"><dt>").append(escape(name)).append("</dt><dd>").append(orDash(value))
+        html.append("<div class=\"fact\"><dt>")
+                .append(escape(name))
+                .append("</dt><dd>")
+                .append(orDash(value))
                 .append("</dd></div>\n");
     }
 }

@@ -53,16 +53,35 @@ final class StatusChart {
 
     private static String circle(String colour, double length, double start, String tooltip) {
         double circumference = 2 * Math.PI * RADIUS;
-        StringBuilder c = new StringBuilder("<circle cx=\"").append(num(CX)).append("\" cy=\"").append(num(CY))
-                .append("\" r=\"").append(num(RADIUS)).append("\" fill=\"none\" stroke=\"").append(colour)
-                .append("\" stroke-width=\"").append(num(RING)).append('"');
+        StringBuilder c = new StringBuilder("<circle cx=\"")
+                .append(num(CX))
+                .append("\" cy=\"")
+                .append(num(CY))
+                .append("\" r=\"")
+                .append(num(RADIUS))
+                .append("\" fill=\"none\" stroke=\"")
+                .append(colour)
+                .append("\" stroke-width=\"")
+                .append(num(RING))
+                .append('"');
         if (tooltip == null) {
             return c.append("/>\n").toString();
         }
-        c.append(" stroke-dasharray=\"").append(num(length)).append(' ').append(num(circumference - length))
-                .append("\" stroke-dashoffset=\"").append(num(-start))
-                .append("\" transform=\"rotate(-90 ").append(num(CX)).append(' ').append(num(CY)).append(")\">");
-        return c.append("<title>").append(escape(tooltip)).append("</title></circle>\n").toString();
+        c.append(" stroke-dasharray=\"")
+                .append(num(length))
+                .append(' ')
+                .append(num(circumference - length))
+                .append("\" stroke-dashoffset=\"")
+                .append(num(-start))
+                .append("\" transform=\"rotate(-90 ")
+                .append(num(CX))
+                .append(' ')
+                .append(num(CY))
+                .append(")\">");
+        return c.append("<title>")
+                .append(escape(tooltip))
+                .append("</title></circle>\n")
+                .toString();
     }
 
     private static void appendLegend(StringBuilder svg, RunInfo run, List<RowStatus> statuses, long total) {
@@ -70,9 +89,11 @@ final class StatusChart {
         for (RowStatus status : statuses) {
             long count = run.count(status);
             svg.append("<g class=\"legend-item\">")
-                    .append("<rect x=\"236\" y=\"").append(num(y - 11))
+                    .append("<rect x=\"236\" y=\"")
+                    .append(num(y - 11))
                     .append("\" width=\"14\" height=\"14\" rx=\"3\" fill=\"")
-                    .append(StatusPalette.of(status).fill()).append("\"/>")
+                    .append(StatusPalette.of(status).fill())
+                    .append("\"/>")
                     .append(svgText(260, y + 1, "legend-label", status.name()))
                     .append(svgText(400, y + 1, "legend-count", Formats.count(count)))
                     .append(svgText(462, y + 1, "legend-share", share(count, total)))

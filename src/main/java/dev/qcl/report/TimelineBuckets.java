@@ -26,7 +26,9 @@ final class TimelineBuckets {
     }
 
     static List<Bucket> of(List<TimelineSample> samples, int maxBuckets) {
-        List<TimelineSample> sorted = samples.stream().sorted(Comparator.comparing(TimelineSample::at)).toList();
+        List<TimelineSample> sorted = samples.stream()
+                .sorted(Comparator.comparing(TimelineSample::at))
+                .toList();
         int intervals = sorted.size() - 1;
         int perBucket = Math.max(1, (intervals + maxBuckets - 1) / maxBuckets);
         long origin = sorted.get(0).at().toEpochMilli();

@@ -32,17 +32,18 @@ final class TimelineChart {
     }
 
     private static String svg(List<Bucket> buckets) {
-        double peakRate = buckets.stream().mapToDouble(Bucket::rowsPerSecond).max().orElse(0);
+        double peakRate =
+                buckets.stream().mapToDouble(Bucket::rowsPerSecond).max().orElse(0);
         long peakThrottled = buckets.stream().mapToLong(Bucket::throttled).max().orElse(0);
         AxisScale rates = AxisScale.upTo(peakRate, 4, false);
         // the 429 axis shares the grid lines of the rate axis, so it takes as many steps
-        AxisScale throttles = peakThrottled == 0 ? null
-                : AxisScale.upTo(peakThrottled, rates.ticks(), true);
+        AxisScale throttles = peakThrottled == 0 ? null : AxisScale.upTo(peakThrottled, rates.ticks(), true);
         if (throttles != null) {
             throttles = new AxisScale(throttles.step() * rates.ticks(), throttles.step());
         }
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart timeline-chart\" viewBox=\"0 0 ").append(num(WIDTH))
+        svg.append("<svg class=\"chart timeline-chart\" viewBox=\"0 0 ")
+                .append(num(WIDTH))
                 .append(" 300\" role=\"img\" aria-label=\"Throughput and throttling over time\"")
                 .append(" xmlns=\"http://www.w3.org/2000/svg\">\n");
         appendGrid(svg, rates, throttles);
@@ -51,10 +52,19 @@ final class TimelineChart {
         for (int i = 0; i < buckets.size(); i++) {
             Bucket b = buckets.get(i);
             double h = y(0, rates.max()) - y(b.rowsPerSecond(), rates.max());
-            svg.append("<rect class=\"bar\" x=\"").append(num(LEFT + i * slot + pad))
-                    .append("\" y=\"").append(num(BOTTOM - h)).append("\" width=\"").append(num(slot - 2 * pad))
-                    .append("\" height=\"").append(num(h)).append("\" fill=\"").append(BAR).append("\"><title>")
-                    .append(escape(tooltip(b))).append("</title></rect>\n");
+            svg.append("<rect class=\"bar\" x=\"")
+                    .append(num(LEFT + i * slot + pad))
+                    .append("\" y=\"")
+                    .append(num(BOTTOM - h))
+                    .append("\" width=\"")
+                    .append(num(slot - 2 * pad))
+                    .append("\" height=\"")
+                    .append(num(h))
+                    .append("\" fill=\"")
+                    .append(BAR)
+                    .append("\"><title>")
+                    .append(escape(tooltip(b)))
+                    .append("</title></rect>\n");
         }
         if (throttles != null) {
             appendThrottleLine(svg, buckets, slot, throttles.max());
@@ -67,9 +77,17 @@ final class TimelineChart {
     private static void appendGrid(StringBuilder svg, AxisScale rates, AxisScale throttles) {
         for (int i = 0; i <= rates.ticks(); i++) {
             double y = y(rates.tick(i), rates.max());
-            svg.append("<line class=\"").append(i == 0 ? "axis" : "gridline").append("\" x1=\"").append(num(LEFT))
-                    .append("\" x2=\"").append(num(RIGHT)).append("\" y1=\"").append(num(y))
-                    .append("\" y2=\"").append(num(y)).append("\"/>")
+            svg.append("<line class=\"")
+                    .append(i == 0 ? "axis" : "gridline")
+                    .append("\" x1=\"")
+                    .append(num(LEFT))
+                    .append("\" x2=\"")
+                    .append(num(RIGHT))
+                    .append("\" y1=\"")
+                    .append(num(y))
+                    .append("\" y2=\"")
+                    .append(num(y))
+                    .append("\"/>")
                     .append(svgText(LEFT - 8, y + 4, "tick tick-left", AxisScale.label(rates.tick(i))));
             if (throttles != null) {
                 svg.append(svgText(RIGHT + 8, y + 4, "tick tick-right", AxisScale.label(throttles.tick(i))));
@@ -91,14 +109,23 @@ final class TimelineChart {
             double y = y(buckets.get(i).throttled(), max);
             points.append(num(x)).append(',').append(num(y)).append(' ');
             if (buckets.get(i).throttled() > 0) {
-                markers.append("<circle class=\"throttle-marker\" cx=\"").append(num(x)).append("\" cy=\"")
-                        .append(num(y)).append("\" r=\"3.5\" fill=\"").append(THROTTLE).append("\"><title>")
-                        .append(escape(tooltip(buckets.get(i)))).append("</title></circle>\n");
+                markers.append("<circle class=\"throttle-marker\" cx=\"")
+                        .append(num(x))
+                        .append("\" cy=\"")
+                        .append(num(y))
+                        .append("\" r=\"3.5\" fill=\"")
+                        .append(THROTTLE)
+                        .append("\"><title>")
+                        .append(escape(tooltip(buckets.get(i))))
+                        .append("</title></circle>\n");
             }
         }
-        svg.append("<polyline class=\"throttle-line\" fill=\"none\" stroke=\"").append(THROTTLE)
+        svg.append("<polyline class=\"throttle-line\" fill=\"none\" stroke=\"")
+                .append(THROTTLE)
                 .append("\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"")
-                .append(points.toString().trim()).append("\"/>\n").append(markers);
+                .append(points.toString().trim())
+                .append("\"/>\n")
+                .append(markers);
     }
 
     private static void appendTimeAxis(StringBuilder svg, List<Bucket> buckets, double slot) {
@@ -112,15 +139,21 @@ final class TimelineChart {
             long at = last ? buckets.get(i - 1).toMs() : buckets.get(i).fromMs();
             svg.append(svgText(LEFT + i * slot, BOTTOM + 20, "tick tick-time", Formats.clock(at)));
         }
-        svg.append(svgText(WIDTH / 2, 296, "axis-title tick-time", "time since start")).append('\n');
+        svg.append(svgText(WIDTH / 2, 296, "axis-title tick-time", "time since start"))
+                .append('\n');
     }
 
     private static void appendLegend(StringBuilder svg, boolean throttled) {
         svg.append("<g class=\"legend\"><rect x=\"620\" y=\"10\" width=\"14\" height=\"12\" rx=\"2\" fill=\"")
-                .append(BAR).append("\"/>").append(svgText(640, 20, "legend-label", "rows per second"))
-                .append("<line x1=\"770\" x2=\"792\" y1=\"16\" y2=\"16\" stroke=\"").append(THROTTLE)
-                .append("\" stroke-width=\"2\"/><circle cx=\"781\" cy=\"16\" r=\"3.5\" fill=\"").append(THROTTLE)
-                .append("\"/>").append(svgText(798, 20, "legend-label", throttled ? "throttled (429)" : "no 429s"))
+                .append(BAR)
+                .append("\"/>")
+                .append(svgText(640, 20, "legend-label", "rows per second"))
+                .append("<line x1=\"770\" x2=\"792\" y1=\"16\" y2=\"16\" stroke=\"")
+                .append(THROTTLE)
+                .append("\" stroke-width=\"2\"/><circle cx=\"781\" cy=\"16\" r=\"3.5\" fill=\"")
+                .append(THROTTLE)
+                .append("\"/>")
+                .append(svgText(798, 20, "legend-label", throttled ? "throttled (429)" : "no 429s"))
                 .append("</g>\n");
     }
 
@@ -129,15 +162,15 @@ final class TimelineChart {
     }
 
     private static String tooltip(Bucket b) {
-        return Formats.clock(b.fromMs()) + "–" + Formats.clock(b.toMs()) + ": " + Formats.count(b.rows())
-                + " rows (" + Formats.decimal(b.rowsPerSecond()) + "/s), " + b.throttled() + " × 429";
+        return Formats.clock(b.fromMs()) + "–" + Formats.clock(b.toMs()) + ": " + Formats.count(b.rows()) + " rows ("
+                + Formats.decimal(b.rowsPerSecond()) + "/s), " + b.throttled() + " × 429";
     }
 
     private static String caption(int samples, List<Bucket> buckets) {
         long span = buckets.get(buckets.size() - 1).toMs();
         double peak = buckets.stream().mapToDouble(Bucket::rowsPerSecond).max().orElse(0);
         long throttled = buckets.stream().mapToLong(Bucket::throttled).sum();
-        return samples + " samples over " + Formats.duration(span) + " · peak " + Formats.decimal(peak)
-                + " rows/s · " + Formats.count(throttled) + " throttled (429) responses";
+        return samples + " samples over " + Formats.duration(span) + " · peak " + Formats.decimal(peak) + " rows/s · "
+                + Formats.count(throttled) + " throttled (429) responses";
     }
 }

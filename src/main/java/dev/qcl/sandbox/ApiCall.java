@@ -44,7 +44,9 @@ record ApiCall(String method, List<String> segments, String baseUrl, String rawP
     }
 
     boolean is(String method, int segmentCount, String first) {
-        return this.method.equals(method) && segments.size() == segmentCount && segments.get(0).equals(first);
+        return this.method.equals(method)
+                && segments.size() == segmentCount
+                && segments.get(0).equals(first);
     }
 
     Optional<String> param(String name) {

@@ -43,7 +43,10 @@ final class ApiRouter {
                 default -> throw notAllowed(m, call);
             };
         }
-        if (s.size() == 3 && s.get(0).equals(CONNECTIONS) && s.get(1).equals("actions") && s.get(2).equals("delete")) {
+        if (s.size() == 3
+                && s.get(0).equals(CONNECTIONS)
+                && s.get(1).equals("actions")
+                && s.get(2).equals("delete")) {
             return only("POST", m, () -> writes.deleteMany(call));
         }
         if (s.size() == 2 && s.get(0).equals(CONNECTIONS)) {

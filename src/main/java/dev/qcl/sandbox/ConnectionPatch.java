@@ -34,7 +34,8 @@ final class ConnectionPatch {
             throw SandboxApiException.badRequest("Patch op '" + op + "' on " + path + " needs a value");
         }
         if (path.startsWith(PROPERTIES + "/")) {
-            String name = path.substring(PROPERTIES.length() + 1).replace("~1", "/").replace("~0", "~");
+            String name =
+                    path.substring(PROPERTIES.length() + 1).replace("~1", "/").replace("~0", "~");
             if (op.equals("remove")) {
                 properties.remove(name);
             } else {
@@ -42,7 +43,10 @@ final class ConnectionPatch {
             }
         } else if (path.equals(PROPERTIES) && !op.equals("remove") && value.isObject()) {
             properties = (ObjectNode) value.deepCopy();
-        } else if (path.equals("/qName") && !op.equals("remove") && value.isString() && !value.asString().isBlank()) {
+        } else if (path.equals("/qName")
+                && !op.equals("remove")
+                && value.isString()
+                && !value.asString().isBlank()) {
             qName = value.asString();
         } else if (path.equals("/tags") && !op.equals("remove")) {
             tags = ConnectionWrites.withTenantTag(PropertyRules.checkTags(value), spec);
@@ -53,7 +57,14 @@ final class ConnectionPatch {
 
     StoredConnection result() {
         PropertyRules.checkProperties(spec, properties);
-        return new StoredConnection(old.id(), qName, old.dataSourceId(), old.spaceId(), ConnectionWrites.toMap(properties), tags,
-                old.created(), old.updated());
+        return new StoredConnection(
+                old.id(),
+                qName,
+                old.dataSourceId(),
+                old.spaceId(),
+                ConnectionWrites.toMap(properties),
+                tags,
+                old.created(),
+                old.updated());
     }
 }

@@ -21,7 +21,10 @@ final class ConnectionReads {
 
     Reply list(ApiCall call) {
         int limit = call.limit(DEFAULT_LIMIT);
-        long after = call.param(CURSOR).or(() -> call.param("next")).map(c -> Cursors.decode("s", c)).orElse(0L);
+        long after = call.param(CURSOR)
+                .or(() -> call.param("next"))
+                .map(c -> Cursors.decode("s", c))
+                .orElse(0L);
         TenantState.Page page = state.page(filter(call), after, limit);
         ObjectNode body = Json.MAPPER.createObjectNode();
         var data = body.putArray("data");
@@ -46,8 +49,9 @@ final class ConnectionReads {
         String key = call.segments().get(1);
         if ("connectionname".equals(call.param("type").orElse(""))) {
             String spaceId = call.param("spaceId").filter(s -> !s.isBlank()).orElse(state.personalSpaceId());
-            return state.byName(spaceId, key).orElseThrow(
-                    () -> SandboxApiException.notFound("Data connection '" + key + "' not found in space " + spaceId));
+            return state.byName(spaceId, key)
+                    .orElseThrow(() -> SandboxApiException.notFound(
+                            "Data connection '" + key + "' not found in space " + spaceId));
         }
         return state.byId(key).orElseThrow(() -> SandboxApiException.notFound("Data connection not found: " + key));
     }

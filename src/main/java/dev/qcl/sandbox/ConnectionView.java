@@ -27,7 +27,8 @@ final class ConnectionView {
     ObjectNode render(StoredConnection connection, String baseUrl, boolean withProperties) {
         Optional<ConnectorSpec> spec = catalog.find(connection.dataSourceId());
         String provider = spec.map(ConnectorSpec::provider).orElse(DATA_FILES_PROVIDER);
-        ObjectNode node = Json.MAPPER.createObjectNode()
+        ObjectNode node = Json.MAPPER
+                .createObjectNode()
                 .put("id", connection.id())
                 .put("qID", connection.id())
                 .put("qEngineObjectID", connection.id())
@@ -37,11 +38,18 @@ final class ConnectionView {
                 .put("qConnectStatement", connectStatement(connection, provider, spec))
                 .put("qArchitecture", 0)
                 .put("qLogOn", 1)
-                .put("qSeparateCredentials", Boolean.TRUE.equals(connection.properties().get("separateCredentials")))
+                .put(
+                        "qSeparateCredentials",
+                        Boolean.TRUE.equals(connection.properties().get("separateCredentials")))
                 .put("qCredentialsID", credentialsId(connection))
-                .put("qri", "qri:" + connection.dataSourceId().toLowerCase(java.util.Locale.ROOT) + "://" + connection.id());
+                .put(
+                        "qri",
+                        "qri:" + connection.dataSourceId().toLowerCase(java.util.Locale.ROOT) + "://"
+                                + connection.id());
         node.putArray("privileges").add("read").add("update").add("delete");
-        node.putObject("links").putObject("self").put("href", baseUrl + ApiCall.BASE_PATH + "/data-connections/" + connection.id());
+        node.putObject("links")
+                .putObject("self")
+                .put("href", baseUrl + ApiCall.BASE_PATH + "/data-connections/" + connection.id());
         if (!connection.spaceId().equals(personalSpaceId)) {
             // personal connections carry no space, like on the real tenant
             node.put("space", connection.spaceId());
@@ -103,6 +111,7 @@ final class ConnectionView {
     }
 
     private static String credentialsId(StoredConnection connection) {
-        return UUID.nameUUIDFromBytes(("credentials:" + connection.id()).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("credentials:" + connection.id()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

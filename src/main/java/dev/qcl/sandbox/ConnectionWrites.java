@@ -20,14 +20,15 @@ final class ConnectionWrites {
 
     Reply create(ApiCall call) {
         JsonNode body = requireObject(call.body());
-        String dataSourceId = text(body, "dataSourceId").isEmpty() ? text(body, "datasourceID") : text(body, "dataSourceId");
+        String dataSourceId =
+                text(body, "dataSourceId").isEmpty() ? text(body, "datasourceID") : text(body, "dataSourceId");
         ConnectorSpec spec = spec(dataSourceId);
         String qName = text(body, "qName");
         if (qName.isBlank()) {
             throw SandboxApiException.badRequest("qName is required");
         }
-        JsonNode properties = body.has("connectionProperties")
-                ? body.get("connectionProperties") : Json.MAPPER.createObjectNode();
+        JsonNode properties =
+                body.has("connectionProperties") ? body.get("connectionProperties") : Json.MAPPER.createObjectNode();
         PropertyRules.checkProperties(spec, properties);
         List<String> tags = withTenantTag(PropertyRules.checkTags(body.get("tags")), spec);
         String spaceId = targetSpace(text(body, "space"));
@@ -40,20 +41,29 @@ final class ConnectionWrites {
         TenantState.Entry entry = ConnectionReads.find(state, call);
         state.update(entry.connection().id(), old -> {
             ConnectorSpec spec = spec(old.dataSourceId());
-            String dataSourceId = text(body, "dataSourceId").isEmpty() ? text(body, "datasourceID") : text(body, "dataSourceId");
+            String dataSourceId =
+                    text(body, "dataSourceId").isEmpty() ? text(body, "datasourceID") : text(body, "dataSourceId");
             if (!dataSourceId.isEmpty() && !dataSourceId.equals(old.dataSourceId())) {
-                throw SandboxApiException.badRequest("The data source of a connection cannot change: "
-                        + old.dataSourceId() + " -> " + dataSourceId);
+                throw SandboxApiException.badRequest(
+                        "The data source of a connection cannot change: " + old.dataSourceId() + " -> " + dataSourceId);
             }
             String qName = text(body, "qName").isBlank() ? old.qName() : text(body, "qName");
             JsonNode properties = body.has("connectionProperties")
-                    ? body.get("connectionProperties") : Json.MAPPER.createObjectNode();
+                    ? body.get("connectionProperties")
+                    : Json.MAPPER.createObjectNode();
             PropertyRules.checkProperties(spec, properties);
-            List<String> tags = body.has("tags")
-                    ? withTenantTag(PropertyRules.checkTags(body.get("tags")), spec) : old.tags();
+            List<String> tags =
+                    body.has("tags") ? withTenantTag(PropertyRules.checkTags(body.get("tags")), spec) : old.tags();
             String spaceId = body.has("space") ? targetSpace(text(body, "space")) : old.spaceId();
-            return new StoredConnection(old.id(), qName, old.dataSourceId(), spaceId, toMap(properties), tags,
-                    old.created(), old.updated());
+            return new StoredConnection(
+                    old.id(),
+                    qName,
+                    old.dataSourceId(),
+                    spaceId,
+                    toMap(properties),
+                    tags,
+                    old.created(),
+                    old.updated());
         });
         return Reply.noContent();
     }
@@ -103,7 +113,10 @@ final class ConnectionWrites {
                 result.put("status", 204);
             } catch (SandboxApiException e) {
                 result.put("status", e.status());
-                result.putObject("error").put("code", e.code()).put("title", e.title()).put("detail", e.detail());
+                result.putObject("error")
+                        .put("code", e.code())
+                        .put("title", e.title())
+                        .put("detail", e.detail());
             }
         }
         return Reply.json(207, body);

@@ -41,7 +41,8 @@ record ConnectorSpec(String dataSourceId, ObjectNode dataSource, ObjectNode apiS
     }
 
     List<String> propertyNames() {
-        return new ArrayList<>(apiSpecs.path("connectionProperties").path("properties").propertyNames());
+        return new ArrayList<>(
+                apiSpecs.path("connectionProperties").path("properties").propertyNames());
     }
 
     List<String> required() {

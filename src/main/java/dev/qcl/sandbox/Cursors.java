@@ -9,7 +9,8 @@ final class Cursors {
     private Cursors() {}
 
     static String encode(String kind, long value) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -38,7 +38,8 @@ final class PropertyRules {
             throw SandboxApiException.badRequest("tags must be an array of strings");
         }
         if (tags.size() > MAX_TAGS) {
-            throw SandboxApiException.badRequest("Too many tags: " + tags.size() + ", at most " + MAX_TAGS + " allowed");
+            throw SandboxApiException.badRequest(
+                    "Too many tags: " + tags.size() + ", at most " + MAX_TAGS + " allowed");
         }
         for (JsonNode tag : tags) {
             if (!tag.isString()) {
@@ -60,8 +61,8 @@ final class PropertyRules {
         }
         String type = declared.path("type").asString("string");
         if (!hasType(value, type)) {
-            throw SandboxApiException.badRequest("Connection property '" + name + "' must be of type " + type
-                    + ", got " + describe(value));
+            throw SandboxApiException.badRequest(
+                    "Connection property '" + name + "' must be of type " + type + ", got " + describe(value));
         }
         JsonNode allowed = declared.get("enum");
         if (allowed != null && allowed.isArray() && !contains(allowed, value)) {

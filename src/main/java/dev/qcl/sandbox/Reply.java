@@ -23,7 +23,8 @@ record Reply(int status, JsonNode body, Map<String, String> headers) {
     }
 
     static Reply error(SandboxApiException error, Map<String, String> headers) {
-        var item = Json.MAPPER.createObjectNode()
+        var item = Json.MAPPER
+                .createObjectNode()
                 .put("code", error.code())
                 .put("title", error.title())
                 .put("detail", error.detail())

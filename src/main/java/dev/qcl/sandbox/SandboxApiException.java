@@ -39,7 +39,10 @@ final class SandboxApiException extends RuntimeException {
     }
 
     static SandboxApiException rateLimited(long retryAfterSeconds) {
-        return new SandboxApiException(429, "HTTP-429", "API rate limit reached.",
+        return new SandboxApiException(
+                429,
+                "HTTP-429",
+                "API rate limit reached.",
                 "You need to wait " + retryAfterSeconds + " seconds until limit is lifted.");
     }
 

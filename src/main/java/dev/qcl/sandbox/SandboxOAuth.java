@@ -1,7 +1,7 @@
 package dev.qcl.sandbox;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,8 +72,10 @@ public final class SandboxOAuth {
         }
         String expected = clients.get(text(request, "client_id"));
         String given = text(request, "client_secret");
-        if (expected == null || given == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+        if (expected == null
+                || given == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             return oauthError(401, "invalid_client", "client authentication failed");
         }
         byte[] bytes = new byte[24];
@@ -82,7 +84,8 @@ public final class SandboxOAuth {
         Duration valid = lifetime;
         tokens.put(token, clock.instant().plus(valid));
         issued.incrementAndGet();
-        var answer = Json.MAPPER.createObjectNode()
+        var answer = Json.MAPPER
+                .createObjectNode()
                 .put("access_token", token)
                 .put("token_type", "Bearer")
                 .put("expires_in", valid.toSeconds());

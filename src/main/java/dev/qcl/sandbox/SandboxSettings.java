@@ -59,49 +59,121 @@ public record SandboxSettings(
     }
 
     public SandboxSettings withPort(int port) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     public SandboxSettings withApiKey(String apiKey) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     public SandboxSettings withWriteQuotaPerMinute(int writeQuotaPerMinute) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     public SandboxSettings withLatency(Duration latency) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     public SandboxSettings withFailureRate503(double failureRate503) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     public SandboxSettings withDropAfterCommitRate(double dropAfterCommitRate) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     public SandboxSettings withRandomSeed(long randomSeed) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     /** {@code writes} allowed in any {@code window}, for example 500 per 5 minutes like Qlik's tier 2. */
     public SandboxSettings withWriteQuota(int writes, Duration window) {
-        return new SandboxSettings(port, apiKey, writes, latency, failureRate503, dropAfterCommitRate, randomSeed,
-                window, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writes,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                window,
+                otherClientShare);
     }
 
     public SandboxSettings withOtherClientShare(double otherClientShare) {
-        return new SandboxSettings(port, apiKey, writeQuotaPerMinute, latency, failureRate503, dropAfterCommitRate,
-                randomSeed, writeQuotaWindow, otherClientShare);
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare);
     }
 
     /** The API key is a secret: never printed. */

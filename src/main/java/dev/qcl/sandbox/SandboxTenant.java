@@ -33,8 +33,13 @@ public final class SandboxTenant implements AutoCloseable {
     private final TrafficCounters counters;
     private final SandboxOAuth oauth;
 
-    private SandboxTenant(WireMockServer server, SandboxSettings settings, TenantState state,
-            ConnectorCatalog catalog, TrafficCounters counters, SandboxOAuth oauth) {
+    private SandboxTenant(
+            WireMockServer server,
+            SandboxSettings settings,
+            TenantState state,
+            ConnectorCatalog catalog,
+            TrafficCounters counters,
+            SandboxOAuth oauth) {
         this.oauth = oauth;
         this.server = server;
         this.settings = settings;
@@ -65,11 +70,17 @@ public final class SandboxTenant implements AutoCloseable {
         var state = new TenantState(clock, SandboxSeed.PERSONAL_SPACE_ID);
         SandboxSeed.SPACES.forEach(s -> state.addSpace(s.id(), s.name(), s.type()));
         var view = new ConnectionView(catalog, state.personalSpaceId());
-        var router = new ApiRouter(new CatalogEndpoints(catalog, Json.timestamp(clock.instant())),
-                new SpacesEndpoint(state), new ConnectionReads(state, view), new ConnectionWrites(state, catalog, view));
+        var router = new ApiRouter(
+                new CatalogEndpoints(catalog, Json.timestamp(clock.instant())),
+                new SpacesEndpoint(state),
+                new ConnectionReads(state, view),
+                new ConnectionWrites(state, catalog, view));
         var counters = new TrafficCounters();
-        var quota = new WriteQuota(settings.writeQuotaPerMinute(), settings.writeQuotaWindow().toMillis(),
-                settings.otherClientShare(), () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+        var quota = new WriteQuota(
+                settings.writeQuotaPerMinute(),
+                settings.writeQuotaWindow().toMillis(),
+                settings.otherClientShare(),
+                () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
         var dice = new FaultDice(settings.randomSeed(), settings.failureRate503(), settings.dropAfterCommitRate());
         var oauth = new SandboxOAuth(clock);
         var gateway = new TenantGateway(settings.apiKey(), quota, dice, router, counters, oauth, readQuota);
@@ -172,7 +183,8 @@ public final class SandboxTenant implements AutoCloseable {
      * Seeds an existing connection, checked like a create; {@code spaceId} null means the personal space.
      * Throws {@link IllegalArgumentException} when the tenant would have rejected it.
      */
-    public StoredConnection addConnection(String spaceId, String qName, String dataSourceId, Map<String, Object> properties) {
+    public StoredConnection addConnection(
+            String spaceId, String qName, String dataSourceId, Map<String, Object> properties) {
         return addConnection(spaceId, qName, dataSourceId, properties, List.of());
     }
 
@@ -188,7 +200,11 @@ public final class SandboxTenant implements AutoCloseable {
             }
             JsonNode tree = Json.toTree(properties);
             PropertyRules.checkProperties(spec, tree);
-            return state.create(space, qName, dataSourceId, ConnectionWrites.toMap(tree),
+            return state.create(
+                    space,
+                    qName,
+                    dataSourceId,
+                    ConnectionWrites.toMap(tree),
                     ConnectionWrites.withTenantTag(PropertyRules.checkTags(Json.toTree(tags)), spec));
         } catch (SandboxApiException e) {
             throw new IllegalArgumentException("Cannot seed connection '" + qName + "': " + e.detail(), e);

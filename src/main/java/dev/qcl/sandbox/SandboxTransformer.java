@@ -22,7 +22,8 @@ final class SandboxTransformer implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
         TenantGateway.Outcome outcome = gateway.handle(serveEvent.getRequest());
-        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition().withFixedDelay(delayMillis);
+        ResponseDefinitionBuilder response =
+                ResponseDefinitionBuilder.responseDefinition().withFixedDelay(delayMillis);
         if (outcome.dropConnection()) {
             return response.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         }
@@ -30,7 +31,8 @@ final class SandboxTransformer implements ResponseDefinitionTransformerV2 {
         response.withStatus(reply.status());
         reply.headers().forEach(response::withHeader);
         if (reply.body() != null) {
-            response.withHeader("Content-Type", "application/json").withBody(Json.MAPPER.writeValueAsString(reply.body()));
+            response.withHeader("Content-Type", "application/json")
+                    .withBody(Json.MAPPER.writeValueAsString(reply.body()));
         }
         return response.build();
     }

@@ -25,7 +25,8 @@ final class SpacesEndpoint {
                 .filter(s -> s.name().toLowerCase(Locale.ROOT).contains(name))
                 .filter(s -> types.isEmpty() || types.contains(s.type()))
                 .toList();
-        int offset = (int) call.param(CURSOR).map(c -> Cursors.decode("o", c)).orElse(0L).longValue();
+        int offset = (int)
+                call.param(CURSOR).map(c -> Cursors.decode("o", c)).orElse(0L).longValue();
         int end = Math.min(matching.size(), offset + limit);
         ObjectNode body = Json.MAPPER.createObjectNode();
         var data = body.putArray("data");
@@ -47,7 +48,8 @@ final class SpacesEndpoint {
 
     private static ObjectNode render(SandboxSpace space, String baseUrl) {
         String self = baseUrl + ApiCall.BASE_PATH + "/spaces/" + space.id();
-        ObjectNode node = Json.MAPPER.createObjectNode()
+        ObjectNode node = Json.MAPPER
+                .createObjectNode()
                 .put("id", space.id())
                 .put("name", space.name())
                 .put("type", space.type())

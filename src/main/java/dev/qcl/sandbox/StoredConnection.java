@@ -27,7 +27,8 @@ public record StoredConnection(
         Objects.requireNonNull(qName, "qName");
         Objects.requireNonNull(dataSourceId, "dataSourceId");
         Objects.requireNonNull(spaceId, "spaceId");
-        // LinkedHashMap keeps the order the client sent; values are plain JSON values (String, Number, Boolean, List, Map)
+        // LinkedHashMap keeps the order the client sent; values are plain JSON values (String, Number, Boolean, List,
+        // Map)
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         tags = List.copyOf(tags);
         Objects.requireNonNull(created, "created");

@@ -22,8 +22,14 @@ final class TenantGateway {
     private final SandboxOAuth oauth;
     private final ReadQuota readQuota;
 
-    TenantGateway(String apiKey, WriteQuota quota, FaultDice dice, ApiRouter router, TrafficCounters counters,
-            SandboxOAuth oauth, ReadQuota readQuota) {
+    TenantGateway(
+            String apiKey,
+            WriteQuota quota,
+            FaultDice dice,
+            ApiRouter router,
+            TrafficCounters counters,
+            SandboxOAuth oauth,
+            ReadQuota readQuota) {
         this.readQuota = readQuota;
         this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
         this.oauth = oauth;
@@ -35,7 +41,8 @@ final class TenantGateway {
 
     Outcome handle(Request request) {
         String method = request.getMethod().getName();
-        if (method.equals("POST") && SandboxOAuth.TOKEN_PATH.equals(request.getUrl().replaceAll("\\?.*$", ""))) {
+        if (method.equals("POST")
+                && SandboxOAuth.TOKEN_PATH.equals(request.getUrl().replaceAll("\\?.*$", ""))) {
             // the token endpoint needs no bearer token and is not an API write
             try {
                 return new Outcome(oauth.token(request.getBodyAsString()), false);
@@ -58,7 +65,9 @@ final class TenantGateway {
                 if (!decision.admitted()) {
                     counters.throttled.incrementAndGet();
                     var error = SandboxApiException.rateLimited(decision.retryAfterSeconds());
-                    return new Outcome(Reply.error(error, Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))), false);
+                    return new Outcome(
+                            Reply.error(error, Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))),
+                            false);
                 }
             }
             if (write) {
@@ -66,7 +75,9 @@ final class TenantGateway {
                 if (!decision.admitted()) {
                     counters.throttled.incrementAndGet();
                     var error = SandboxApiException.rateLimited(decision.retryAfterSeconds());
-                    return new Outcome(Reply.error(error, Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))), false);
+                    return new Outcome(
+                            Reply.error(error, Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()))),
+                            false);
                 }
                 if (dice.answer503()) {
                     throw SandboxApiException.unavailable("The service is temporarily unavailable, try again later");
@@ -91,9 +102,10 @@ final class TenantGateway {
             return;
         }
         if (!MessageDigest.isEqual(expectedAuthorization, given)) {
-            throw SandboxApiException.unauthorized(header == null
-                    ? "Missing Authorization header; send 'Authorization: Bearer <API key>'"
-                    : "The API key is not valid for this tenant");
+            throw SandboxApiException.unauthorized(
+                    header == null
+                            ? "Missing Authorization header; send 'Authorization: Bearer <API key>'"
+                            : "The API key is not valid for this tenant");
         }
     }
 }

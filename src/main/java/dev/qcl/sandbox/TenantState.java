@@ -72,8 +72,11 @@ final class TenantState {
     synchronized SandboxSpace addSpace(String name, String type) {
         String id;
         do {
-            id = String.format("%08x%08x%08x", ThreadLocalRandom.current().nextInt(),
-                    ThreadLocalRandom.current().nextInt(), ThreadLocalRandom.current().nextInt());
+            id = String.format(
+                    "%08x%08x%08x",
+                    ThreadLocalRandom.current().nextInt(),
+                    ThreadLocalRandom.current().nextInt(),
+                    ThreadLocalRandom.current().nextInt());
         } while (spaces.containsKey(id));
         return addSpace(id, name, type);
     }
@@ -92,12 +95,12 @@ final class TenantState {
     }
 
     /** Stores a new connection, or throws 409 when its name is taken in that space. */
-    synchronized StoredConnection create(String spaceId, String qName, String dataSourceId,
-            Map<String, Object> properties, List<String> tags) {
+    synchronized StoredConnection create(
+            String spaceId, String qName, String dataSourceId, Map<String, Object> properties, List<String> tags) {
         requireNameFree(spaceId, qName, null);
         Instant now = now();
-        var connection = new StoredConnection(UUID.randomUUID().toString(), qName, dataSourceId, spaceId,
-                properties, tags, now, now);
+        var connection = new StoredConnection(
+                UUID.randomUUID().toString(), qName, dataSourceId, spaceId, properties, tags, now, now);
         store(new Entry(nextSeq++, false, connection));
         return connection;
     }
@@ -107,8 +110,15 @@ final class TenantState {
         Entry entry = userEntry(id);
         StoredConnection changed = change.apply(entry.connection());
         requireNameFree(changed.spaceId(), changed.qName(), id);
-        var stamped = new StoredConnection(id, changed.qName(), changed.dataSourceId(), changed.spaceId(),
-                changed.properties(), changed.tags(), entry.connection().created(), now());
+        var stamped = new StoredConnection(
+                id,
+                changed.qName(),
+                changed.dataSourceId(),
+                changed.spaceId(),
+                changed.properties(),
+                changed.tags(),
+                entry.connection().created(),
+                now());
         idByName.remove(nameKey(entry.connection()));
         store(new Entry(entry.seq(), false, stamped));
     }
@@ -131,12 +141,17 @@ final class TenantState {
     synchronized Page page(Predicate<Entry> filter, long afterSeq, int limit) {
         List<Entry> matching = connections.values().stream().filter(filter).toList();
         List<Entry> after = matching.stream().filter(e -> e.seq() > afterSeq).toList();
-        return new Page(new ArrayList<>(after.subList(0, Math.min(limit, after.size()))), after.size() > limit,
+        return new Page(
+                new ArrayList<>(after.subList(0, Math.min(limit, after.size()))),
+                after.size() > limit,
                 matching.size());
     }
 
     synchronized List<StoredConnection> userConnections() {
-        return connections.values().stream().filter(e -> !e.builtIn()).map(Entry::connection).toList();
+        return connections.values().stream()
+                .filter(e -> !e.builtIn())
+                .map(Entry::connection)
+                .toList();
     }
 
     private Entry userEntry(String id) {
@@ -153,13 +168,15 @@ final class TenantState {
     private void requireNameFree(String spaceId, String qName, String exceptId) {
         String holder = idByName.get(nameKey(spaceId, qName));
         if (holder != null && !holder.equals(exceptId)) {
-            throw SandboxApiException.conflict("A data connection named '" + qName + "' already exists in space " + spaceId);
+            throw SandboxApiException.conflict(
+                    "A data connection named '" + qName + "' already exists in space " + spaceId);
         }
     }
 
     private void addDataFiles(String spaceId) {
         // stable ID per space, so a DataFiles connection looks the same in every run
-        String id = UUID.nameUUIDFromBytes((DATA_FILES + ":" + spaceId).getBytes(StandardCharsets.UTF_8)).toString();
+        String id = UUID.nameUUIDFromBytes((DATA_FILES + ":" + spaceId).getBytes(StandardCharsets.UTF_8))
+                .toString();
         Instant now = now();
         var dataFiles = new StoredConnection(id, DATA_FILES, DATA_FILES, spaceId, Map.of(), List.of(), now, now);
         store(new Entry(nextSeq++, true, dataFiles));

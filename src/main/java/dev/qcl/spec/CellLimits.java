@@ -29,15 +29,19 @@ final class CellLimits {
      */
     static boolean fits(String column, String cell, int maxChars, List<Violation> violations) {
         if (cell.length() > maxChars) {
-            violations.add(new Violation(column, "column '" + column + "' has " + cell.length()
-                    + " characters; at most " + maxChars + " are allowed: '" + SafeText.shown(cell) + "'"));
+            violations.add(new Violation(
+                    column,
+                    "column '" + column + "' has " + cell.length() + " characters; at most " + maxChars
+                            + " are allowed: '" + SafeText.shown(cell) + "'"));
             return false;
         }
         int control = SafeText.firstControl(cell);
         if (control >= 0) {
-            violations.add(new Violation(column, "column '" + column + "' holds a control character (U+"
-                    + String.format("%04X", (int) cell.charAt(control)) + ", such as a line break) at position "
-                    + (control + 1) + "; remove it"));
+            violations.add(new Violation(
+                    column,
+                    "column '" + column + "' holds a control character (U+"
+                            + String.format("%04X", (int) cell.charAt(control)) + ", such as a line break) at position "
+                            + (control + 1) + "; remove it"));
             return false;
         }
         return true;
@@ -48,9 +52,11 @@ final class CellLimits {
         if (value.length() <= PROPERTY_CHARS) {
             return true;
         }
-        violations.add(new Violation(column, "column '" + SafeText.shown(column) + "': the value has " + value.length()
-                + " characters; at most " + PROPERTY_CHARS + " are allowed (put longer content in a file and"
-                + " write ${file:PATH})"));
+        violations.add(new Violation(
+                column,
+                "column '" + SafeText.shown(column) + "': the value has " + value.length()
+                        + " characters; at most " + PROPERTY_CHARS + " are allowed (put longer content in a file and"
+                        + " write ${file:PATH})"));
         return false;
     }
 }

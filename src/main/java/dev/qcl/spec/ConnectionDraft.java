@@ -34,8 +34,8 @@ public record ConnectionDraft(
         String props = properties.entrySet().stream()
                 .map(p -> p.getKey() + "=" + shown(p.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
-        return "ConnectionDraft[row=" + row + ", qName=" + qName + ", dataSourceId=" + dataSourceId
-                + ", spaceId=" + spaceId + ", tags=" + tags + ", properties=" + props + "]";
+        return "ConnectionDraft[row=" + row + ", qName=" + qName + ", dataSourceId=" + dataSourceId + ", spaceId="
+                + spaceId + ", tags=" + tags + ", properties=" + props + "]";
     }
 
     private static String shown(PropertyValue value) {

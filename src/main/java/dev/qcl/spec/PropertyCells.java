@@ -4,8 +4,8 @@ import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
 import dev.qcl.csv.Reference;
 import dev.qcl.csv.ReferenceResolver;
-import dev.qcl.csv.SafeText;
 import dev.qcl.csv.ReferenceResolver.UnresolvedReferenceException;
+import dev.qcl.csv.SafeText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,11 +82,14 @@ final class PropertyCells {
     }
 
     /** Checks that a reference resolves and fits; an env value is resolved once and dropped, never kept. */
-    private PropertyValue deferred(String column, Reference reference, PropertySpec property, List<Violation> violations) {
+    private PropertyValue deferred(
+            String column, Reference reference, PropertySpec property, List<Violation> violations) {
         PropertyType type = property.type();
         if (reference.kind() == Reference.Kind.FILE && type != PropertyType.STRING && type != PropertyType.ARRAY) {
-            violations.add(new Violation(column, "column '" + column + "': a ${file:} reference can only fill a string"
-                    + " or array property, and '" + column + "' is " + type.specName() + "; write the value instead"));
+            violations.add(new Violation(
+                    column,
+                    "column '" + column + "': a ${file:} reference can only fill a string" + " or array property, and '"
+                            + column + "' is " + type.specName() + "; write the value instead"));
             return null;
         }
         try {
@@ -99,8 +102,8 @@ final class PropertyCells {
                 }
                 Conversion conversion = converter.convert(value, property, true);
                 if (!conversion.succeeded()) {
-                    violations.add(new Violation(column, "column '" + column + "' (" + reference.text() + "): "
-                            + conversion.error()));
+                    violations.add(new Violation(
+                            column, "column '" + column + "' (" + reference.text() + "): " + conversion.error()));
                     return null;
                 }
             }
@@ -116,8 +119,9 @@ final class PropertyCells {
                 .map(name -> "did you mean '" + name + "'?")
                 .orElse("leave the cell empty on this row (properties of " + spec.dataSourceId() + ": "
                         + SafeText.truncate(String.join(", ", spec.properties().keySet()), SHOWN_PROPERTY_LIST) + ")");
-        return new Violation(column, "column '" + SafeText.shown(column) + "' is not a property of "
-                + spec.dataSourceId() + "; " + hint);
+        return new Violation(
+                column,
+                "column '" + SafeText.shown(column) + "' is not a property of " + spec.dataSourceId() + "; " + hint);
     }
 
     private void checkRequired(InputRow row, ApiSpec spec, List<Violation> violations) {
@@ -127,11 +131,15 @@ final class PropertyCells {
             }
             int index = header.indexOf(property.name());
             if (index < 0) {
-                violations.add(new Violation(property.name(), "column '" + property.name() + "' is required by "
-                        + spec.dataSourceId() + "; add the column and fill it in"));
+                violations.add(new Violation(
+                        property.name(),
+                        "column '" + property.name() + "' is required by " + spec.dataSourceId()
+                                + "; add the column and fill it in"));
             } else if (row.cell(index).isBlank()) {
-                violations.add(new Violation(property.name(), "column '" + property.name() + "' is required by "
-                        + spec.dataSourceId() + " but empty; fill it in"));
+                violations.add(new Violation(
+                        property.name(),
+                        "column '" + property.name() + "' is required by " + spec.dataSourceId()
+                                + " but empty; fill it in"));
             }
         }
     }

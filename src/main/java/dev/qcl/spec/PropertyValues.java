@@ -70,7 +70,8 @@ public final class PropertyValues {
         }
     }
 
-    private static Object valueOf(String name, PropertyValue.Deferred deferred, String text, ReferenceResolver references) {
+    private static Object valueOf(
+            String name, PropertyValue.Deferred deferred, String text, ReferenceResolver references) {
         Reference reference = deferred.reference();
         if (reference.kind() == Reference.Kind.FILE) {
             if (deferred.spec().type() == PropertyType.ARRAY) {

@@ -49,8 +49,9 @@ public sealed interface RowCheck {
      * @param space as for {@link Invalid}
      * @param httpStatus the tenant's last status, 0 when none came
      */
-    record ReadFailed(int row, String qName, String dataSourceId, String space, int httpStatus, int attempts,
-            String message) implements RowCheck {
+    record ReadFailed(
+            int row, String qName, String dataSourceId, String space, int httpStatus, int attempts, String message)
+            implements RowCheck {
         public ReadFailed {
             Objects.requireNonNull(message, "message");
         }

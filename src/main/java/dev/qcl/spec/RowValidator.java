@@ -55,13 +55,16 @@ public final class RowValidator {
         String space = spaceId.isEmpty() ? spaceName : spaceId;
         if (row.cells().size() != header.size()) {
             // the cells are shifted: checking them would blame the wrong columns and could quote a secret
-            Violation count = new Violation(null, "the row has " + row.cells().size() + " cells, the header has "
-                    + header.size() + "; check for an unquoted comma");
+            Violation count = new Violation(
+                    null,
+                    "the row has " + row.cells().size() + " cells, the header has " + header.size()
+                            + "; check for an unquoted comma");
             return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, List.of(count));
         }
         List<Violation> violations = new ArrayList<>();
         if (qName.isEmpty()) {
-            violations.add(new Violation(CsvHeader.Q_NAME, "column 'qName' is empty; every row needs a connection name"));
+            violations.add(
+                    new Violation(CsvHeader.Q_NAME, "column 'qName' is empty; every row needs a connection name"));
         }
         CellLimits.fits(CsvHeader.Q_NAME, qName, CellLimits.Q_NAME_CHARS, violations);
         boolean sourceFits =
@@ -86,10 +89,18 @@ public final class RowValidator {
         Map<String, PropertyValue> properties =
                 spec.map(s -> propertyCells.check(row, s, violations)).orElse(Map.of());
         if (readFailure != null) {
-            String also = violations.isEmpty() ? "" : "; the row also breaks these rules: "
-                    + new RowCheck.Invalid(row.row(), qName, dataSourceId, space, violations).message();
-            return new RowCheck.ReadFailed(row.row(), qName, dataSourceId, space, readFailure.httpStatus(),
-                    readFailure.attempts(), readFailure.getMessage() + also);
+            String also = violations.isEmpty()
+                    ? ""
+                    : "; the row also breaks these rules: "
+                            + new RowCheck.Invalid(row.row(), qName, dataSourceId, space, violations).message();
+            return new RowCheck.ReadFailed(
+                    row.row(),
+                    qName,
+                    dataSourceId,
+                    space,
+                    readFailure.httpStatus(),
+                    readFailure.attempts(),
+                    readFailure.getMessage() + also);
         }
         if (!violations.isEmpty()) {
             return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, violations);
@@ -100,29 +111,37 @@ public final class RowValidator {
     private Optional<ApiSpec> spec(String dataSourceId, List<Violation> violations) {
         String column = CsvHeader.DATA_SOURCE_ID;
         if (dataSourceId.isEmpty()) {
-            violations.add(new Violation(column, "column 'dataSourceId' is empty; every row needs the ID of a data"
-                    + " source, such as File_AmazonS3ConnectorV2"));
+            violations.add(new Violation(
+                    column,
+                    "column 'dataSourceId' is empty; every row needs the ID of a data"
+                            + " source, such as File_AmazonS3ConnectorV2"));
             return Optional.empty();
         }
         if (!specs.dataSourceExists(dataSourceId)) {
             String hint = NearMiss.suggest(dataSourceId, specs.dataSourceIds())
                     .map(id -> "did you mean '" + id + "'?")
                     .orElse("check the spelling (IDs are case sensitive)");
-            violations.add(new Violation(column, "column 'dataSourceId': unknown data source '"
-                    + SafeText.shown(dataSourceId) + "'; " + hint));
+            violations.add(new Violation(
+                    column,
+                    "column 'dataSourceId': unknown data source '" + SafeText.shown(dataSourceId) + "'; " + hint));
             return Optional.empty();
         }
         Optional<ApiSpec> spec;
         try {
             spec = specs.spec(dataSourceId);
         } catch (InvalidApiSpecException e) {
-            violations.add(new Violation(column, "column 'dataSourceId': " + e.getMessage()
-                    + "; the connector cannot be checked, so its rows are not sent (try again later, or ask Qlik)"));
+            violations.add(
+                    new Violation(
+                            column,
+                            "column 'dataSourceId': " + e.getMessage()
+                                    + "; the connector cannot be checked, so its rows are not sent (try again later, or ask Qlik)"));
             return Optional.empty();
         }
         if (spec.isEmpty()) {
-            violations.add(new Violation(column, "column 'dataSourceId': the tenant has no api-specs for data source '"
-                    + dataSourceId + "' (it may be disabled)"));
+            violations.add(new Violation(
+                    column,
+                    "column 'dataSourceId': the tenant has no api-specs for data source '" + dataSourceId
+                            + "' (it may be disabled)"));
         }
         return spec;
     }

@@ -21,9 +21,8 @@ public final class SecretPolicy {
 
     /** @param extraSecretNames more property names to treat as secret ({@code qcl.secret-properties}), any case */
     public SecretPolicy(Collection<String> extraSecretNames) {
-        this.extraSecretNames = extraSecretNames.stream()
-                .map(SecretPolicy::lower)
-                .collect(Collectors.toUnmodifiableSet());
+        this.extraSecretNames =
+                extraSecretNames.stream().map(SecretPolicy::lower).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the property is secret by its name, by the spec ({@code "format": "password"}) or by configuration. */

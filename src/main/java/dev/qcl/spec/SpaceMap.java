@@ -35,13 +35,13 @@ public record SpaceMap(Map<String, String> replacements) {
             String from = at < 0 ? "" : option.substring(0, at).strip();
             String to = at < 0 ? "" : option.substring(at + 1).strip();
             if (from.isEmpty() || to.isEmpty()) {
-                throw new IllegalArgumentException("--map-space needs FROM=TO (a space name or ID on each side), not '"
-                        + option + "'");
+                throw new IllegalArgumentException(
+                        "--map-space needs FROM=TO (a space name or ID on each side), not '" + option + "'");
             }
             String earlier = replacements.putIfAbsent(from, to);
             if (earlier != null && !earlier.equals(to)) {
-                throw new IllegalArgumentException("--map-space maps '" + from + "' twice: to '" + earlier + "' and to '"
-                        + to + "'");
+                throw new IllegalArgumentException(
+                        "--map-space maps '" + from + "' twice: to '" + earlier + "' and to '" + to + "'");
             }
         }
         return new SpaceMap(replacements);

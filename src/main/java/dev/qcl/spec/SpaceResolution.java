@@ -17,9 +17,11 @@ final class SpaceResolution {
         boolean idKnown = !spaceId.isEmpty() && checkId(spaceId, violations);
         String idByName = spaceName.isEmpty() ? null : byName(spaceName, violations);
         if (idKnown && idByName != null && !idByName.equals(spaceId)) {
-            violations.add(new Violation(CsvHeader.SPACE, "columns 'space' and 'spaceName' name different spaces: '"
-                    + spaceId + "' is not the ID of the space named '" + spaceName + "' (" + idByName
-                    + "); set only one of them"));
+            violations.add(new Violation(
+                    CsvHeader.SPACE,
+                    "columns 'space' and 'spaceName' name different spaces: '"
+                            + spaceId + "' is not the ID of the space named '" + spaceName + "' (" + idByName
+                            + "); set only one of them"));
         }
         return spaceId.isEmpty() ? idByName : spaceId;
     }
@@ -28,8 +30,10 @@ final class SpaceResolution {
         if (spaces.exists(spaceId)) {
             return true;
         }
-        violations.add(new Violation(CsvHeader.SPACE, "column 'space': no space has the ID '" + SafeText.shown(spaceId)
-                + "' (or the API key's owner cannot see it); check the ID or use the spaceName column"));
+        violations.add(new Violation(
+                CsvHeader.SPACE,
+                "column 'space': no space has the ID '" + SafeText.shown(spaceId)
+                        + "' (or the API key's owner cannot see it); check the ID or use the spaceName column"));
         return false;
     }
 
@@ -39,9 +43,11 @@ final class SpaceResolution {
             return ids.get(0);
         }
         String problem = ids.isEmpty()
-                ? "no space named '" + SafeText.shown(spaceName) + "'; " + NearMiss.suggest(spaceName, spaces.namesLike(spaceName))
-                        .map(name -> "did you mean '" + name + "'? (space names must match exactly, including case)")
-                        .orElse("the name must match exactly, including case")
+                ? "no space named '" + SafeText.shown(spaceName) + "'; "
+                        + NearMiss.suggest(spaceName, spaces.namesLike(spaceName))
+                                .map(name ->
+                                        "did you mean '" + name + "'? (space names must match exactly, including case)")
+                                .orElse("the name must match exactly, including case")
                 : ids.size() + " spaces are named '" + spaceName + "'; use the space column with one of their IDs: "
                         + String.join(", ", ids);
         violations.add(new Violation(CsvHeader.SPACE_NAME, "column 'spaceName': " + problem));

@@ -78,9 +78,8 @@ public final class SpecCache {
 
     /** Fetches the given specs again (none given: every cached one) and stores them; unknown IDs are left out. */
     public List<ApiSpec> refresh(Collection<String> ids) {
-        Collection<String> wanted = ids.isEmpty()
-                ? cached().stream().map(ApiSpec::dataSourceId).toList()
-                : new LinkedHashSet<>(ids);
+        Collection<String> wanted =
+                ids.isEmpty() ? cached().stream().map(ApiSpec::dataSourceId).toList() : new LinkedHashSet<>(ids);
         List<ApiSpec> refreshed = new ArrayList<>();
         for (String id : wanted) {
             slots.computeIfAbsent(id, SpecSlot::new).refresh().ifPresent(refreshed::add);
@@ -115,7 +114,10 @@ public final class SpecCache {
         try {
             return Optional.of(parser.parse(entry.dataSourceId(), entry.spec(), entry.fetchedAt()));
         } catch (InvalidApiSpecException e) {
-            log.info("ignoring the cached api-specs of {} ({}); they will be fetched again", entry.dataSourceId(), e.getMessage());
+            log.info(
+                    "ignoring the cached api-specs of {} ({}); they will be fetched again",
+                    entry.dataSourceId(),
+                    e.getMessage());
             return Optional.empty();
         }
     }
@@ -129,8 +131,11 @@ public final class SpecCache {
         JsonNode tree = parser.readTree(dataSourceId, json.get());
         ApiSpec spec = parser.parse(dataSourceId, tree, clock.instant());
         previous.filter(old -> !old.connectorVersion().equals(spec.connectorVersion()))
-                .ifPresent(old -> log.info("connector of data source {} changed from version {} to {}",
-                        dataSourceId, old.connectorVersion(), spec.connectorVersion()));
+                .ifPresent(old -> log.info(
+                        "connector of data source {} changed from version {} to {}",
+                        dataSourceId,
+                        old.connectorVersion(),
+                        spec.connectorVersion()));
         files.write(new SpecFiles.Entry(dataSourceId, spec.connectorVersion(), spec.fetchedAt(), tree));
         return Optional.of(spec);
     }

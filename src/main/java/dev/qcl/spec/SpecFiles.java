@@ -93,8 +93,12 @@ final class SpecFiles {
         StringBuilder name = new StringBuilder();
         for (byte b : dataSourceId.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '-' || (c == '.' && name.length() > 0);
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '-'
+                    || (c == '.' && name.length() > 0);
             name.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
         }
         return dir.resolve(name + SUFFIX);
@@ -114,7 +118,10 @@ final class SpecFiles {
             Instant fetchedAt = Instant.parse(root.path("fetchedAt").asString(""));
             return Optional.of(new Entry(id, root.path("connectorVersion").asString(""), fetchedAt, spec));
         } catch (IOException | JacksonException | DateTimeParseException | IllegalStateException e) {
-            log.info("ignoring the unreadable api-specs cache file {} ({}); it will be fetched again", file, e.getMessage());
+            log.info(
+                    "ignoring the unreadable api-specs cache file {} ({}); it will be fetched again",
+                    file,
+                    e.getMessage());
             return Optional.empty();
         }
     }

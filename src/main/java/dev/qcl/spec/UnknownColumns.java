@@ -32,7 +32,9 @@ public final class UnknownColumns {
         List<String> warnings = new ArrayList<>();
         for (String column : header.columns()) {
             if (CsvHeader.isProperty(column) && !known.contains(column)) {
-                String hint = NearMiss.suggest(column, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+                String hint = NearMiss.suggest(column, known)
+                        .map(s -> "; did you mean '" + s + "'?")
+                        .orElse("");
                 warnings.add("column '" + SafeText.shown(column) + "' is not a property of any connector in this file ("
                         + String.join(", ", connectors.stream().sorted().toList()) + ")" + hint);
             }

@@ -55,7 +55,8 @@ public final class ValueConverter {
         Boolean value = BOOLEANS.get(text.strip().toLowerCase(Locale.ROOT));
         return value != null
                 ? Conversion.of(value)
-                : Conversion.failure(subject(text, hidden) + " is not a boolean; write true or false (yes/no and 1/0 work too)");
+                : Conversion.failure(
+                        subject(text, hidden) + " is not a boolean; write true or false (yes/no and 1/0 work too)");
     }
 
     private static Conversion toInteger(String text, boolean hidden) {
@@ -75,11 +76,14 @@ public final class ValueConverter {
     }
 
     private Conversion toJson(String text, boolean hidden, boolean array) {
-        String kind = array ? "a JSON array; write one such as [\"a\", \"b\"]" : "a JSON object; write one such as {\"key\": \"value\"}";
+        String kind = array
+                ? "a JSON array; write one such as [\"a\", \"b\"]"
+                : "a JSON object; write one such as {\"key\": \"value\"}";
         try {
             JsonNode node = mapper.readTree(text);
             if (node != null && (array ? node.isArray() : node.isObject())) {
-                return Conversion.of(array ? mapper.convertValue(node, List.class) : mapper.convertValue(node, Map.class));
+                return Conversion.of(
+                        array ? mapper.convertValue(node, List.class) : mapper.convertValue(node, Map.class));
             }
         } catch (JacksonException e) {
             // not JSON at all: the same advice as for the wrong JSON type

@@ -56,8 +56,10 @@ class ClientSettingsTests {
     private static QlikSettings settingsFrom(Map<String, Object> overrides) throws IOException {
         List<PropertySource<?>> sources = new ArrayList<>();
         sources.add(new MapPropertySource("command line", overrides));
-        sources.addAll(new YamlPropertySourceLoader().load("application.yml", new FileSystemResource("config/application.yml")));
-        Binder binder = new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
+        sources.addAll(new YamlPropertySourceLoader()
+                .load("application.yml", new FileSystemResource("config/application.yml")));
+        Binder binder = new Binder(
+                ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
         TenantProperties tenant = binder.bindOrCreate("qcl.tenant", TenantProperties.class);
         WriteProperties write = binder.bindOrCreate("qcl.write", WriteProperties.class);
         return ClientSettings.of(TENANT, new Identity.ApiKey("key"), tenant, write);

@@ -28,9 +28,11 @@ class FailedRunMessageTests {
         Path input = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "conn", 3, "Finance")
                 .write(dir.resolve("three.csv"));
         try (TestTenant tenant = TestTenant.start(dir, db)) {
-            StubMapping broken = tenant.sandbox().server().stubFor(get(urlPathEqualTo("/api/v1/data-connections"))
-                    .atPriority(1)
-                    .willReturn(aResponse().withStatus(500)));
+            StubMapping broken = tenant.sandbox()
+                    .server()
+                    .stubFor(get(urlPathEqualTo("/api/v1/data-connections"))
+                            .atPriority(1)
+                            .willReturn(aResponse().withStatus(500)));
 
             // when
             Qcl.Outcome failed = tenant.qclUnpaced("run", "--input", input.toString());
@@ -43,7 +45,9 @@ class FailedRunMessageTests {
             assertThat(ResultsTable.ofRun(tenant.database(), 1)).hasSize(3).allSatisfy(row -> {
                 assertThat(row.status()).isEqualTo("FAILED");
                 assertThat(row.http()).isEqualTo(500);
-                assertThat(row.message()).contains("listing of data connections").contains("500")
+                assertThat(row.message())
+                        .contains("listing of data connections")
+                        .contains("500")
                         .doesNotContain("Unable to process chunk");
             });
             assertThat(rerun.exitCode()).as(rerun.err()).isZero();

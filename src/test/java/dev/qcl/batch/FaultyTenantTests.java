@@ -25,15 +25,27 @@ class FaultyTenantTests {
             @TempDir Path dir) throws IOException {
         // given: 10% of writes answered 503, 10% of creates stored and then the connection dropped
         int rows = 60;
-        String sheet = "qName,dataSourceId,spaceName,host,database\n" + IntStream.range(0, rows)
-                .mapToObj(i -> "pg-" + i + ",postgres,Finance,h" + i + ",d" + i + "\n")
-                .collect(Collectors.joining());
+        String sheet = "qName,dataSourceId,spaceName,host,database\n"
+                + IntStream.range(0, rows)
+                        .mapToObj(i -> "pg-" + i + ",postgres,Finance,h" + i + ",d" + i + "\n")
+                        .collect(Collectors.joining());
         Path input = Files.writeString(dir.resolve("faults.csv"), sheet);
-        SandboxSettings faulty = SandboxSettings.defaults().withFailureRate503(0.1).withDropAfterCommitRate(0.1).withRandomSeed(7);
+        SandboxSettings faulty = SandboxSettings.defaults()
+                .withFailureRate503(0.1)
+                .withDropAfterCommitRate(0.1)
+                .withRandomSeed(7);
         try (TestTenant tenant = TestTenant.start(dir, faulty)) {
             // when
-            Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString(), "--rate-limit", "100000",
-                    "--concurrency", "4", "--qcl.write.initial-backoff=10ms", "--qcl.write.max-backoff=50ms");
+            Qcl.Outcome outcome = tenant.qcl(
+                    "run",
+                    "--input",
+                    input.toString(),
+                    "--rate-limit",
+                    "100000",
+                    "--concurrency",
+                    "4",
+                    "--qcl.write.initial-backoff=10ms",
+                    "--qcl.write.max-backoff=50ms");
 
             // then
             assertThat(outcome.exitCode()).as(outcome.err()).isZero();
@@ -41,8 +53,10 @@ class FaultyTenantTests {
                     .collect(Collectors.groupingBy(StoredConnection::qName, Collectors.counting()));
             assertThat(copies).hasSize(rows);
             assertThat(copies.values()).containsOnly(1L);
-            assertThat(ResultsTable.read(tenant.home())).hasSize(rows)
-                    .extracting(ResultsTable.Row::status).containsOnly("CREATED");
+            assertThat(ResultsTable.read(tenant.home()))
+                    .hasSize(rows)
+                    .extracting(ResultsTable.Row::status)
+                    .containsOnly("CREATED");
             Map<String, ResultsTable.Row> byName = ResultsTable.read(tenant.home()).stream()
                     .collect(Collectors.toMap(ResultsTable.Row::qName, Function.identity()));
             assertThat(byName.values()).anyMatch(r -> r.attempts() > 1);

@@ -35,7 +35,9 @@ class IdentitiesTests {
 
         Identity identity = Identities.load(null, client(file), Map.of("QLIK_CLIENT_SECRET", "from-env")::get);
 
-        assertThat(identity).isEqualTo(new Identity.OAuthClient("bot", "from-env", List.of("user_default"), Duration.ofSeconds(30)));
+        assertThat(identity)
+                .isEqualTo(
+                        new Identity.OAuthClient("bot", "from-env", List.of("user_default"), Duration.ofSeconds(30)));
         assertThat(identity.toString()).contains("bot").doesNotContain("from-env");
     }
 
@@ -52,7 +54,8 @@ class IdentitiesTests {
     void should_refuse_an_api_key_in_the_environment_next_to_a_client(@TempDir Path dir) {
         assertThatThrownBy(() -> Identities.load(null, client(dir.resolve("secret")), Map.of("QLIK_API_KEY", "k")::get))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessageContaining("two identities").hasMessageContaining("'bot'");
+                .hasMessageContaining("two identities")
+                .hasMessageContaining("'bot'");
     }
 
     @Test
@@ -66,7 +69,9 @@ class IdentitiesTests {
     void should_name_both_ways_when_no_identity_is_set() {
         assertThatThrownBy(() -> Identities.load(null, NO_CLIENT, Map.<String, String>of()::get))
                 .isInstanceOf(ConfigurationProblem.class)
-                .hasMessageContaining("no API key").hasMessageContaining("QLIK_API_KEY").hasMessageContaining("QLIK_CLIENT_ID");
+                .hasMessageContaining("no API key")
+                .hasMessageContaining("QLIK_API_KEY")
+                .hasMessageContaining("QLIK_CLIENT_ID");
     }
 
     @Test

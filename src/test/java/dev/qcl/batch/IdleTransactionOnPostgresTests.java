@@ -28,7 +28,8 @@ class IdleTransactionOnPostgresTests {
     void should_complete_a_run_whose_chunks_outlast_the_idle_session_timeouts(@TempDir Path dir) throws SQLException {
         // given: 6 rows in chunks of 3, one sender (so rows are sent in the chunk's own thread), 1.2 s
         // per answer; the password column makes qcl store a fingerprint after each create
-        Path input = Sheets.with(java.util.List.of("qName", "dataSourceId", "spaceName", "host", "port", "database", "password"))
+        Path input = Sheets.with(
+                        java.util.List.of("qName", "dataSourceId", "spaceName", "host", "port", "database", "password"))
                 .row("idle-1", "postgres", "Finance", "db1.example.com", "5432", "sales", "pw-1")
                 .row("idle-2", "postgres", "Finance", "db2.example.com", "5432", "sales", "pw-2")
                 .row("idle-3", "postgres", "Finance", "db3.example.com", "5432", "sales", "pw-3")
@@ -38,7 +39,8 @@ class IdleTransactionOnPostgresTests {
                 .write(dir.resolve("idle.csv"));
         SandboxSettings slow = SandboxSettings.defaults().withLatency(Duration.ofMillis(1200));
         try (TestTenant tenant = TestTenant.start(dir, slow, TestDatabase.Kind.POSTGRES)) {
-            try (Connection c = tenant.database().connect(); Statement statement = c.createStatement()) {
+            try (Connection c = tenant.database().connect();
+                    Statement statement = c.createStatement()) {
                 ResultSet rs = statement.executeQuery("SELECT current_database()");
                 rs.next();
                 String name = rs.getString(1);
@@ -46,14 +48,16 @@ class IdleTransactionOnPostgresTests {
             }
 
             // when
-            Qcl.Outcome run = tenant.qclUnpaced("run", "--input", input.toString(),
-                    "--concurrency", "1", "--qcl.job.chunk-size=3");
+            Qcl.Outcome run = tenant.qclUnpaced(
+                    "run", "--input", input.toString(), "--concurrency", "1", "--qcl.job.chunk-size=3");
 
             // then
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.lastLine()).startsWith("Run 1 COMPLETED").contains("6 CREATED");
-            assertThat(ResultsTable.read(tenant.database())).extracting(ResultsTable.Row::status)
-                    .hasSize(6).containsOnly("CREATED");
+            assertThat(ResultsTable.read(tenant.database()))
+                    .extracting(ResultsTable.Row::status)
+                    .hasSize(6)
+                    .containsOnly("CREATED");
         }
     }
 }

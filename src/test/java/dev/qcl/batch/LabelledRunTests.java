@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LabelledRunTests {
     static Path sheet(Path file, int rows) {
-        return RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "nightly", rows, "Finance").write(file);
+        return RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "nightly", rows, "Finance")
+                .write(file);
     }
 
     static Qcl.Outcome nightly(TestTenant tenant, Path input, String... more) {
@@ -49,7 +50,8 @@ class LabelledRunTests {
                 assertThat(first.exitCode()).as(first.err()).isZero();
                 long listingsBefore = tenant.sandbox().server().getAllServeEvents().stream()
                         .filter(e -> e.getRequest().getMethod().getName().equals("GET")
-                                && e.getRequest().getUrl().startsWith("/api/v1/data-connections")).count();
+                                && e.getRequest().getUrl().startsWith("/api/v1/data-connections"))
+                        .count();
 
                 // when: the next night, same sheet
                 Qcl.Outcome second = nightly(tenant, input);
@@ -58,20 +60,27 @@ class LabelledRunTests {
                 assertThat(second.exitCode()).as(second.err()).isZero();
                 assertThat(second.out()).doesNotContain("continued").doesNotContain("nothing to do");
                 assertThat(second.lastLine()).startsWith("Run 2 COMPLETED").contains("0 CREATED, 0 UPDATED, 5 SKIPPED");
-                assertThat(ResultsTable.ofRun(tenant.database(), 1)).extracting(ResultsTable.Row::status)
-                        .hasSize(5).containsOnly("CREATED");
-                assertThat(ResultsTable.ofRun(tenant.database(), 2)).extracting(ResultsTable.Row::status)
-                        .hasSize(5).containsOnly("SKIPPED");
+                assertThat(ResultsTable.ofRun(tenant.database(), 1))
+                        .extracting(ResultsTable.Row::status)
+                        .hasSize(5)
+                        .containsOnly("CREATED");
+                assertThat(ResultsTable.ofRun(tenant.database(), 2))
+                        .extracting(ResultsTable.Row::status)
+                        .hasSize(5)
+                        .containsOnly("SKIPPED");
                 assertThat(tenant.sandbox().server().getAllServeEvents().stream()
-                        .filter(e -> e.getRequest().getMethod().getName().equals("GET")
-                                && e.getRequest().getUrl().startsWith("/api/v1/data-connections")).count())
+                                .filter(e ->
+                                        e.getRequest().getMethod().getName().equals("GET")
+                                                && e.getRequest().getUrl().startsWith("/api/v1/data-connections"))
+                                .count())
                         .isGreaterThan(listingsBefore);
                 assertThat(tenant.sandbox().writeRequests()).isEqualTo(5);
             }
         }
 
         @OnEachDatabase
-        void should_exit_1_again_when_the_rows_that_failed_last_night_still_fail(TestDatabase.Kind db, @TempDir Path dir) {
+        void should_exit_1_again_when_the_rows_that_failed_last_night_still_fail(
+                TestDatabase.Kind db, @TempDir Path dir) {
             // given: one row with a port that is not a number
             Path input = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "nightly", 2, "Finance")
                     .row("nightly-bad", "postgres", "Finance", "db.example.com", "not-a-port", "sales")
@@ -85,10 +94,12 @@ class LabelledRunTests {
 
                 // then
                 assertThat(second.exitCode()).as(second.err()).isEqualTo(1);
-                assertThat(second.lastLine()).startsWith("Run 2 COMPLETED")
+                assertThat(second.lastLine())
+                        .startsWith("Run 2 COMPLETED")
                         .contains("0 CREATED, 0 UPDATED, 2 SKIPPED, 1 INVALID, 0 FAILED");
                 assertThat(ResultsTable.ofRun(tenant.database(), 2))
-                        .extracting(ResultsTable.Row::status).containsExactly("SKIPPED", "SKIPPED", "INVALID");
+                        .extracting(ResultsTable.Row::status)
+                        .containsExactly("SKIPPED", "SKIPPED", "INVALID");
             }
         }
     }
@@ -111,9 +122,13 @@ class LabelledRunTests {
 
                 // then
                 assertThat(again.exitCode()).as(again.err()).isZero();
-                assertThat(again.out()).contains("Run 1 (nightly) had not completed and its input is unchanged; it was continued.");
+                assertThat(again.out())
+                        .contains("Run 1 (nightly) had not completed and its input is unchanged; it was continued.");
                 assertThat(again.lastLine()).startsWith("Run 1 COMPLETED").contains("3 CREATED");
-                assertThat(tenant.results()).extracting(ResultsTable.Row::runId).containsOnly(1L).hasSize(3);
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::runId)
+                        .containsOnly(1L)
+                        .hasSize(3);
                 assertThat(RestartTests.AfterTheProcessDied.executionStatuses(tenant.database()))
                         .containsExactly("FAILED", "COMPLETED");
             }
@@ -152,11 +167,14 @@ class LabelledRunTests {
                 Files.writeString(tenant.keyFile(), tenant.sandbox().apiKey());
 
                 // when
-                Qcl.Outcome validate = tenant.qclUnpaced("validate", "--input", input.toString(), "--run-label=nightly");
+                Qcl.Outcome validate =
+                        tenant.qclUnpaced("validate", "--input", input.toString(), "--run-label=nightly");
 
                 // then
                 assertThat(validate.exitCode()).as(validate.err()).isZero();
-                assertThat(validate.lastLine()).startsWith("Run 2 (validate) COMPLETED").contains("3 CREATE");
+                assertThat(validate.lastLine())
+                        .startsWith("Run 2 (validate) COMPLETED")
+                        .contains("3 CREATE");
                 assertThat(tenant.sandbox().writeRequests()).isZero();
             }
         }
@@ -177,8 +195,12 @@ class LabelledRunTests {
 
                 // then
                 assertThat(next.exitCode()).as(next.err()).isZero();
-                assertThat(next.lastLine()).startsWith("Run 2 COMPLETED").contains("1 CREATED").contains("3 SKIPPED");
-                assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
+                assertThat(next.lastLine())
+                        .startsWith("Run 2 COMPLETED")
+                        .contains("1 CREATED")
+                        .contains("3 SKIPPED");
+                assertThat(tenant.sandbox().connections())
+                        .extracting(StoredConnection::qName)
                         .containsExactlyInAnyOrder("nightly-1", "nightly-2", "nightly-3", "nightly-4");
                 assertThat(ResultsTable.ofRun(tenant.database(), 2)).hasSize(4);
             }

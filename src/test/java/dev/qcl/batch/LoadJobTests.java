@@ -57,8 +57,11 @@ class LoadJobTests {
                 assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
                 List<ResultsTable.Row> rows = tenant.results();
                 assertThat(rows).extracting(ResultsTable.Row::row).containsExactly(2, 3, 5, 6, 7, 8, 9, 10, 11);
-                assertThat(rows).extracting(ResultsTable.Row::status).containsExactly(
-                        "CREATED", "INVALID", "CREATED", "INVALID", "INVALID", "INVALID", "INVALID", "CREATED", "INVALID");
+                assertThat(rows)
+                        .extracting(ResultsTable.Row::status)
+                        .containsExactly(
+                                "CREATED", "INVALID", "CREATED", "INVALID", "INVALID", "INVALID", "INVALID", "CREATED",
+                                "INVALID");
                 assertThat(rows.get(1).message()).contains("region").contains("did you mean 'us-east-1'");
                 assertThat(rows.get(3).message()).contains("port").contains("integer");
                 assertThat(rows.get(4).message()).contains("duplicate of row 5");
@@ -67,17 +70,30 @@ class LoadJobTests {
                 assertThat(rows.get(8).message()).contains("2 cells").contains("11");
 
                 List<StoredConnection> stored = tenant.sandbox().connections();
-                assertThat(stored).extracting(StoredConnection::qName).containsExactlyInAnyOrder("s3-ok", "pg-ok", "multi,name");
+                assertThat(stored)
+                        .extracting(StoredConnection::qName)
+                        .containsExactlyInAnyOrder("s3-ok", "pg-ok", "multi,name");
                 assertThat(tenant.sandbox().createRequests()).isEqualTo(3);
                 StoredConnection pg = tenant.sandbox().connectionsNamed("pg-ok").get(0);
                 assertThat(pg.properties()).containsEntry("host", "db.example.com");
                 assertThat(((Number) pg.properties().get("port")).intValue()).isEqualTo(5432);
                 assertThat(pg.spaceId()).isEqualTo(SandboxSeed.SALES_SPACE_ID);
-                assertThat(tenant.sandbox().connectionsNamed("multi,name").get(0).properties())
+                assertThat(tenant.sandbox()
+                                .connectionsNamed("multi,name")
+                                .get(0)
+                                .properties())
                         .containsEntry("database", "line1\nline2");
-                assertThat(tenant.sandbox().connectionsNamed("s3-ok").get(0).tags()).contains("a", "b");
-                assertThat(rows.get(0).connectionId()).isEqualTo(tenant.sandbox().connectionsNamed("s3-ok").get(0).id());
-                assertThat(outcome.lastLine()).startsWith("Run ").contains("3 CREATED").contains("6 INVALID")
+                assertThat(tenant.sandbox().connectionsNamed("s3-ok").get(0).tags())
+                        .contains("a", "b");
+                assertThat(rows.get(0).connectionId())
+                        .isEqualTo(tenant.sandbox()
+                                .connectionsNamed("s3-ok")
+                                .get(0)
+                                .id());
+                assertThat(outcome.lastLine())
+                        .startsWith("Run ")
+                        .contains("3 CREATED")
+                        .contains("6 INVALID")
                         .contains("report: ");
             }
         }
@@ -96,7 +112,10 @@ class LoadJobTests {
 
                 // then
                 assertThat(tenant.sandbox().createRequests()).isEqualTo(creates);
-                long secondRun = tenant.results().stream().mapToLong(ResultsTable.Row::runId).max().orElseThrow();
+                long secondRun = tenant.results().stream()
+                        .mapToLong(ResultsTable.Row::runId)
+                        .max()
+                        .orElseThrow();
                 assertThat(ResultsTable.ofRun(tenant.database(), secondRun))
                         .filteredOn(r -> !r.status().equals("INVALID"))
                         .extracting(ResultsTable.Row::status)
@@ -130,16 +149,23 @@ class LoadJobTests {
             // given
             Path input = Files.writeString(dir.resolve("mixed.csv"), MIXED);
             try (TestTenant tenant = TestTenant.start(dir, database())) {
-                tenant.sandbox().addConnection(SandboxSeed.SALES_SPACE_ID, "pg-ok", "postgres",
-                        Map.of("host", "db.example.com", "database", "sales"));
+                tenant.sandbox()
+                        .addConnection(
+                                SandboxSeed.SALES_SPACE_ID,
+                                "pg-ok",
+                                "postgres",
+                                Map.of("host", "db.example.com", "database", "sales"));
 
                 // when
                 Qcl.Outcome outcome = tenant.qcl("validate", "--input", input.toString());
 
                 // then
                 assertThat(tenant.sandbox().writeRequests()).isZero();
-                assertThat(tenant.results()).extracting(ResultsTable.Row::status).containsExactly(
-                        "CREATE", "INVALID", "SKIP", "INVALID", "INVALID", "INVALID", "INVALID", "CREATE", "INVALID");
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::status)
+                        .containsExactly(
+                                "CREATE", "INVALID", "SKIP", "INVALID", "INVALID", "INVALID", "INVALID", "CREATE",
+                                "INVALID");
                 assertThat(outcome.exitCode()).isEqualTo(1);
                 assertThat(outcome.out()).contains("Plan: 2 to create").contains("writes/min");
             }
@@ -156,13 +182,18 @@ class LoadJobTests {
                     pg-2,postgres,Finance,h2,d2
                     """);
             try (TestTenant tenant = TestTenant.start(dir, database())) {
-                tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-1", "postgres",
-                        Map.of("host", "h1", "database", "d1"));
+                tenant.sandbox()
+                        .addConnection(
+                                SandboxSeed.FINANCE_SPACE_ID,
+                                "pg-1",
+                                "postgres",
+                                Map.of("host", "h1", "database", "d1"));
 
                 Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString(), "--on-existing", "fail");
 
                 assertThat(outcome.exitCode()).isEqualTo(1);
-                assertThat(tenant.results()).extracting(ResultsTable.Row::status)
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::status)
                         .containsExactly("FAILED", "CREATED");
                 assertThat(tenant.sandbox().createRequests()).isEqualTo(1);
             }
@@ -176,8 +207,12 @@ class LoadJobTests {
                     pg-1,postgres,Finance,h1,5433,d1
                     """);
             try (TestTenant tenant = TestTenant.start(dir, database())) {
-                tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-1", "postgres",
-                        Map.of("host", "h1", "port", 5432, "database", "d1"));
+                tenant.sandbox()
+                        .addConnection(
+                                SandboxSeed.FINANCE_SPACE_ID,
+                                "pg-1",
+                                "postgres",
+                                Map.of("host", "h1", "port", 5432, "database", "d1"));
 
                 Qcl.Outcome first = tenant.qcl("run", "--input", input.toString(), "--on-existing", "update");
                 long writesAfterFirst = tenant.sandbox().writeRequests();
@@ -185,11 +220,17 @@ class LoadJobTests {
 
                 assertThat(first.exitCode()).as(first.err()).isZero();
                 assertThat(writesAfterFirst).isEqualTo(1);
-                assertThat(((Number) tenant.sandbox().connectionsNamed("pg-1").get(0).properties().get("port")).intValue())
+                assertThat(((Number) tenant.sandbox()
+                                        .connectionsNamed("pg-1")
+                                        .get(0)
+                                        .properties()
+                                        .get("port"))
+                                .intValue())
                         .isEqualTo(5433);
                 assertThat(second.exitCode()).isZero();
                 assertThat(tenant.sandbox().writeRequests()).isEqualTo(1);
-                assertThat(tenant.results()).extracting(ResultsTable.Row::status, ResultsTable.Row::message)
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::status, ResultsTable.Row::message)
                         .containsExactly(
                                 org.assertj.core.groups.Tuple.tuple("UPDATED", "changed: port"),
                                 org.assertj.core.groups.Tuple.tuple("SKIPPED", "unchanged"));
@@ -211,7 +252,10 @@ class LoadJobTests {
                 Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString());
 
                 assertThat(outcome.exitCode()).isEqualTo(3);
-                assertThat(outcome.err()).contains("401").doesNotContain("wrong-key").doesNotContain("\tat ");
+                assertThat(outcome.err())
+                        .contains("401")
+                        .doesNotContain("wrong-key")
+                        .doesNotContain("\tat ");
                 assertThat(outcome.lastLine()).contains("FAILED");
                 assertThat(tenant.sandbox().connections()).isEmpty();
             }

@@ -35,8 +35,13 @@ class OAuthRunTests {
     /** A command against the tenant as the OAuth client, with no API key. */
     static Qcl.Outcome asClient(TestTenant tenant, Path secretFile, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(List.of("--tenant", tenant.sandbox().url(), "--home", tenant.home().toString(),
-                "--qcl.oauth.client-id=" + CLIENT_ID, "--qcl.oauth.client-secret-file=" + secretFile));
+        all.addAll(List.of(
+                "--tenant",
+                tenant.sandbox().url(),
+                "--home",
+                tenant.home().toString(),
+                "--qcl.oauth.client-id=" + CLIENT_ID,
+                "--qcl.oauth.client-secret-file=" + secretFile));
         all.addAll(tenant.database().springArgs());
         return Qcl.run(all.toArray(String[]::new));
     }
@@ -56,12 +61,21 @@ class OAuthRunTests {
                 @TempDir Path dir) throws IOException {
             // given: tokens that live 2 s, and a run of about 3 s (100 ms per answer, one row at a time)
             Path input = sheet(dir, 20);
-            try (TestTenant tenant = TestTenant.start(dir, SandboxSettings.defaults().withLatency(Duration.ofMillis(100)))) {
+            try (TestTenant tenant =
+                    TestTenant.start(dir, SandboxSettings.defaults().withLatency(Duration.ofMillis(100)))) {
                 tenant.sandbox().oauth().register(CLIENT_ID, CLIENT_SECRET).tokenLifetime(Duration.ofSeconds(2));
 
                 // when: everything at DEBUG, into the log file
-                Qcl.Outcome outcome = asClient(tenant, secretFile(dir, CLIENT_SECRET), "run", "--input", input.toString(),
-                        "--concurrency", "1", "--logging.level.dev.qcl=DEBUG", "--logging.level.dev.qcl.sandbox=INFO",
+                Qcl.Outcome outcome = asClient(
+                        tenant,
+                        secretFile(dir, CLIENT_SECRET),
+                        "run",
+                        "--input",
+                        input.toString(),
+                        "--concurrency",
+                        "1",
+                        "--logging.level.dev.qcl=DEBUG",
+                        "--logging.level.dev.qcl.sandbox=INFO",
                         "--logging.threshold.console=WARN");
 
                 // then: every row created, the run outlasted a token and no request came with an expired one
@@ -76,7 +90,9 @@ class OAuthRunTests {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
                         String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                         for (String secret : secrets) {
-                            assertThat(text).as("%s must not hold a secret", file).doesNotContain(secret);
+                            assertThat(text)
+                                    .as("%s must not hold a secret", file)
+                                    .doesNotContain(secret);
                         }
                     }
                 }
@@ -92,11 +108,13 @@ class OAuthRunTests {
             try (TestTenant tenant = TestTenant.start(dir)) {
                 tenant.sandbox().oauth().register(CLIENT_ID, CLIENT_SECRET);
 
-                Qcl.Outcome outcome = asClient(tenant, secretFile(dir, "wrong-secret-Jd72"), "run", "--input",
-                        input.toString());
+                Qcl.Outcome outcome =
+                        asClient(tenant, secretFile(dir, "wrong-secret-Jd72"), "run", "--input", input.toString());
 
                 assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(3);
-                assertThat(outcome.err()).contains("OAuth client '" + CLIENT_ID + "'").contains("invalid_client")
+                assertThat(outcome.err())
+                        .contains("OAuth client '" + CLIENT_ID + "'")
+                        .contains("invalid_client")
                         .doesNotContain("wrong-secret-Jd72");
                 assertThat(tenant.sandbox().connections()).isEmpty();
             }
@@ -106,16 +124,25 @@ class OAuthRunTests {
     @Nested
     class One_identity {
         @Test
-        void should_exit_2_without_sending_when_an_api_key_and_a_client_are_both_set(@TempDir Path dir) throws IOException {
+        void should_exit_2_without_sending_when_an_api_key_and_a_client_are_both_set(@TempDir Path dir)
+                throws IOException {
             Path input = sheet(dir, 1);
             try (TestTenant tenant = TestTenant.start(dir)) {
-                Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString(),
-                        "--qcl.oauth.client-id=" + CLIENT_ID, "--qcl.oauth.client-secret-file=" + secretFile(dir, CLIENT_SECRET));
+                Qcl.Outcome outcome = tenant.qcl(
+                        "run",
+                        "--input",
+                        input.toString(),
+                        "--qcl.oauth.client-id=" + CLIENT_ID,
+                        "--qcl.oauth.client-secret-file=" + secretFile(dir, CLIENT_SECRET));
 
                 assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(2);
-                assertThat(outcome.err()).contains("two identities").contains(CLIENT_ID)
-                        .doesNotContain(CLIENT_SECRET).doesNotContain(tenant.sandbox().apiKey());
-                assertThat(outcome.err().lines().filter(l -> l.startsWith("qcl:"))).hasSize(1);
+                assertThat(outcome.err())
+                        .contains("two identities")
+                        .contains(CLIENT_ID)
+                        .doesNotContain(CLIENT_SECRET)
+                        .doesNotContain(tenant.sandbox().apiKey());
+                assertThat(outcome.err().lines().filter(l -> l.startsWith("qcl:")))
+                        .hasSize(1);
                 assertThat(tenant.sandbox().server().getAllServeEvents()).isEmpty();
             }
         }
@@ -124,8 +151,15 @@ class OAuthRunTests {
         void should_exit_2_when_the_client_has_no_secret(@TempDir Path dir) throws IOException {
             Path input = sheet(dir, 1);
             try (TestTenant tenant = TestTenant.start(dir)) {
-                Qcl.Outcome outcome = Qcl.run("run", "--input", input.toString(), "--tenant", tenant.sandbox().url(),
-                        "--home", tenant.home().toString(), "--qcl.oauth.client-id=" + CLIENT_ID);
+                Qcl.Outcome outcome = Qcl.run(
+                        "run",
+                        "--input",
+                        input.toString(),
+                        "--tenant",
+                        tenant.sandbox().url(),
+                        "--home",
+                        tenant.home().toString(),
+                        "--qcl.oauth.client-id=" + CLIENT_ID);
 
                 assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(2);
                 assertThat(outcome.err()).contains("QLIK_CLIENT_SECRET").contains("qcl.oauth.client-secret-file");

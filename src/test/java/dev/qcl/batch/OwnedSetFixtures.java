@@ -29,8 +29,13 @@ final class OwnedSetFixtures {
 
     /** A postgres connection in Finance on port 5432 with the given user tags. */
     static StoredConnection seed(TestTenant tenant, String qName, String... tags) {
-        return tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, qName, "postgres",
-                Map.of("host", qName + ".example.com", "port", 5432, "database", "sales"), List.of(tags));
+        return tenant.sandbox()
+                .addConnection(
+                        SandboxSeed.FINANCE_SPACE_ID,
+                        qName,
+                        "postgres",
+                        Map.of("host", qName + ".example.com", "port", 5432, "database", "sales"),
+                        List.of(tags));
     }
 
     /** A sheet of postgres rows in Finance, each like {@link #seed} made it (port 5432). */
@@ -51,7 +56,9 @@ final class OwnedSetFixtures {
     }
 
     static List<String> names(TestTenant tenant) {
-        return tenant.sandbox().connections().stream().map(StoredConnection::qName).toList();
+        return tenant.sandbox().connections().stream()
+                .map(StoredConnection::qName)
+                .toList();
     }
 
     /** Every request the tenant received, oldest first. */
@@ -61,14 +68,17 @@ final class OwnedSetFixtures {
 
     static List<LoggedRequest> requests(TestTenant tenant, String method, String pathPrefix) {
         return journal(tenant).stream()
-                .filter(r -> r.getMethod().getName().equals(method) && URI.create(r.getUrl()).getPath().startsWith(pathPrefix))
+                .filter(r -> r.getMethod().getName().equals(method)
+                        && URI.create(r.getUrl()).getPath().startsWith(pathPrefix))
                 .toList();
     }
 
     /** The connection IDs of each bulk delete the tenant received. */
     static List<List<String>> bulkDeletes(TestTenant tenant) {
         return requests(tenant, "POST", DELETE_ACTION).stream()
-                .map(r -> JSON.readTree(r.getBodyAsString()).get("connections").valueStream()
+                .map(r -> JSON.readTree(r.getBodyAsString())
+                        .get("connections")
+                        .valueStream()
                         .map(c -> c.get("id").asString())
                         .toList())
                 .toList();
@@ -77,10 +87,10 @@ final class OwnedSetFixtures {
     /** Changes a connection the way a person in the hub would: one PATCH straight to the tenant. */
     static void editThroughTheApi(TestTenant tenant, String connectionId, String property, Object value)
             throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(List.of(
-                Map.of("op", "replace", "path", "/connectionProperties/" + property, "value", value)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        tenant.sandbox().url() + "/api/v1/data-connections/" + connectionId))
+        String body = JSON.writeValueAsString(
+                List.of(Map.of("op", "replace", "path", "/connectionProperties/" + property, "value", value)));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(tenant.sandbox().url() + "/api/v1/data-connections/" + connectionId))
                 .header("Authorization", "Bearer " + tenant.sandbox().apiKey())
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
@@ -92,7 +102,7 @@ final class OwnedSetFixtures {
     }
 
     static JsonNode summary(TestTenant tenant, long runId) throws IOException {
-        return JSON.readTree(java.nio.file.Files.readString(
-                tenant.home().resolve("reports/run-" + runId + "/summary.json")));
+        return JSON.readTree(
+                java.nio.file.Files.readString(tenant.home().resolve("reports/run-" + runId + "/summary.json")));
     }
 }

@@ -54,9 +54,11 @@ class OwnedSetTests {
                                 tuple("pg-same", "UPDATED", "adopted into qcl:nightly"),
                                 tuple("pg-moved", "UPDATED", "changed: port; adopted into qcl:nightly"),
                                 tuple("pg-new", "CREATED", ""));
-                assertThat(stored(tenant, "pg-same").tags()).contains("finance", "qcl:nightly")
+                assertThat(stored(tenant, "pg-same").tags())
+                        .contains("finance", "qcl:nightly")
                         .anyMatch(t -> t.startsWith("DcaasAPI:"));
-                assertThat(((Number) stored(tenant, "pg-moved").properties().get("port")).intValue()).isEqualTo(5432);
+                assertThat(((Number) stored(tenant, "pg-moved").properties().get("port")).intValue())
+                        .isEqualTo(5432);
                 assertThat(stored(tenant, "pg-new").tags()).contains("qcl:nightly");
                 assertThat(again.exitCode()).as(again.err()).isZero();
                 assertThat(tenant.sandbox().writeRequests()).isEqualTo(writesAfterApply);
@@ -80,7 +82,8 @@ class OwnedSetTests {
                 // then
                 assertThat(outcome.exitCode()).as(outcome.err()).isZero();
                 assertThat(tenant.sandbox().writeRequests()).isZero();
-                assertThat(tenant.results()).extracting(ResultsTable.Row::qName, ResultsTable.Row::status)
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::qName, ResultsTable.Row::status)
                         .containsExactly(tuple("pg-foreign", "SKIPPED"), tuple("pg-ours", "SKIPPED"));
                 assertThat(tenant.results().get(0).message()).startsWith("not owned by nightly");
                 assertThat(tenant.results().get(1).message()).isEqualTo("exists in the space (--on-existing skip)");
@@ -110,29 +113,37 @@ class OwnedSetTests {
                 seed(tenant, "other-set", "qcl:weekly");
 
                 // when
-                Qcl.Outcome outcome = tenant.qclUnpaced("run", "--input", input.toString(),
-                        "--on-existing", "update", "--own", "nightly", "--prune");
+                Qcl.Outcome outcome = tenant.qclUnpaced(
+                        "run", "--input", input.toString(), "--on-existing", "update", "--own", "nightly", "--prune");
 
                 // then
                 assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
-                assertThat(names(tenant)).containsExactlyInAnyOrder(
-                        "keep-1", "keep-2", "kept-invalid", "untagged", "other-set");
+                assertThat(names(tenant))
+                        .containsExactlyInAnyOrder("keep-1", "keep-2", "kept-invalid", "untagged", "other-set");
                 assertThat(bulkDeletes(tenant)).containsExactly(List.of(gone1.id(), gone2.id()));
-                assertThat(requests(tenant, "DELETE", "/api/v1/data-connections")).isEmpty();
+                assertThat(requests(tenant, "DELETE", "/api/v1/data-connections"))
+                        .isEmpty();
                 List<ResultsTable.Row> rows = tenant.results();
-                assertThat(rows).filteredOn(r -> r.row() < 0)
+                assertThat(rows)
+                        .filteredOn(r -> r.row() < 0)
                         .extracting(ResultsTable.Row::qName, ResultsTable.Row::status, ResultsTable.Row::connectionId)
                         .containsExactlyInAnyOrder(
                                 tuple("gone-1", "DELETED", gone1.id()), tuple("gone-2", "DELETED", gone2.id()));
-                assertThat(rows).filteredOn(r -> r.row() > 0).extracting(ResultsTable.Row::status)
+                assertThat(rows)
+                        .filteredOn(r -> r.row() > 0)
+                        .extracting(ResultsTable.Row::status)
                         .containsExactly("SKIPPED", "SKIPPED", "INVALID");
-                assertThat(summary(tenant, 1).get("counts").get("DELETED").asLong()).isEqualTo(2);
+                assertThat(summary(tenant, 1).get("counts").get("DELETED").asLong())
+                        .isEqualTo(2);
                 assertThat(summary(tenant, 1).get("rows").asLong()).isEqualTo(3);
                 List<String> csv = Files.readAllLines(tenant.home().resolve("reports/run-1/results.csv"));
-                assertThat(csv).filteredOn(line -> line.contains("DELETED")).hasSize(2)
+                assertThat(csv)
+                        .filteredOn(line -> line.contains("DELETED"))
+                        .hasSize(2)
                         .allMatch(line -> line.startsWith(",gone-"));
                 assertThat(Files.readAllLines(tenant.home().resolve("reports/run-1/failed.csv")))
-                        .hasSize(2).noneMatch(line -> line.contains("gone-"));
+                        .hasSize(2)
+                        .noneMatch(line -> line.contains("gone-"));
                 assertThat(Files.readString(tenant.home().resolve("reports/run-1/report.html")))
                         .contains("gone-1", "DELETED");
                 assertThat(outcome.lastLine()).contains("2 DELETED");
@@ -152,8 +163,8 @@ class OwnedSetTests {
                 StoredConnection gone2 = seed(tenant, "gone-2", "qcl:nightly");
 
                 // when
-                Qcl.Outcome outcome = tenant.qclUnpaced(
-                        "run", "--input", input.toString(), "--own", "nightly", "--prune");
+                Qcl.Outcome outcome =
+                        tenant.qclUnpaced("run", "--input", input.toString(), "--own", "nightly", "--prune");
 
                 // then
                 assertThat(outcome.exitCode()).as(outcome.err()).isZero();
@@ -162,7 +173,8 @@ class OwnedSetTests {
                 assertThat(requests(tenant, "DELETE", "/api/v1/data-connections"))
                         .extracting(r -> r.getUrl().substring(r.getUrl().lastIndexOf('/') + 1))
                         .containsExactlyInAnyOrder(gone1.id(), gone2.id());
-                assertThat(tenant.results()).filteredOn(r -> r.row() < 0)
+                assertThat(tenant.results())
+                        .filteredOn(r -> r.row() < 0)
                         .extracting(ResultsTable.Row::status, ResultsTable.Row::http)
                         .containsOnly(tuple("DELETED", 204));
             }
@@ -179,8 +191,17 @@ class OwnedSetTests {
                 }
 
                 // when
-                Qcl.Outcome outcome = tenant.qclUnpaced("run", "--input", input.toString(), "--on-existing", "update",
-                        "--own", "nightly", "--prune", "--max-deletes", "2");
+                Qcl.Outcome outcome = tenant.qclUnpaced(
+                        "run",
+                        "--input",
+                        input.toString(),
+                        "--on-existing",
+                        "update",
+                        "--own",
+                        "nightly",
+                        "--prune",
+                        "--max-deletes",
+                        "2");
 
                 // then
                 assertThat(outcome.exitCode()).isEqualTo(2);
@@ -197,12 +218,13 @@ class OwnedSetTests {
                 seed(tenant, "keep-1", "qcl:nightly");
                 seed(tenant, "gone-1", "qcl:nightly");
 
-                Qcl.Outcome outcome = tenant.qclUnpaced(
-                        "validate", "--input", input.toString(), "--own", "nightly", "--prune");
+                Qcl.Outcome outcome =
+                        tenant.qclUnpaced("validate", "--input", input.toString(), "--own", "nightly", "--prune");
 
                 assertThat(outcome.exitCode()).as(outcome.err()).isZero();
                 assertThat(tenant.sandbox().writeRequests()).isZero();
-                assertThat(tenant.results()).extracting(ResultsTable.Row::qName, ResultsTable.Row::status)
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::qName, ResultsTable.Row::status)
                         .containsExactly(tuple("gone-1", "DELETE"), tuple("keep-1", "SKIP"));
                 assertThat(outcome.out()).contains("1 to delete");
             }
@@ -250,17 +272,25 @@ class OwnedSetTests {
                 assertThat(clean.exitCode()).as(clean.err()).isZero();
                 assertThat(clean.out()).contains("Diff: 0 to create, 0 to update, 0 to delete");
                 assertThat(diff.exitCode()).as(diff.err()).isEqualTo(4);
-                assertThat(diff.out()).containsPattern("~ update +row 3 +pg-2 .*: changed: port")
+                assertThat(diff.out())
+                        .containsPattern("~ update +row 3 +pg-2 .*: changed: port")
                         .contains("- delete  pg-old (space ", leftOver.id());
                 assertThat(tenant.sandbox().writeRequests()).isEqualTo(writesBefore);
-                List<com.github.tomakehurst.wiremock.verification.LoggedRequest> journal = OwnedSetFixtures.journal(tenant);
-                assertThat(journal.subList(journalBefore, journal.size())).isNotEmpty()
+                List<com.github.tomakehurst.wiremock.verification.LoggedRequest> journal =
+                        OwnedSetFixtures.journal(tenant);
+                assertThat(journal.subList(journalBefore, journal.size()))
+                        .isNotEmpty()
                         .allMatch(r -> r.getMethod().getName().equals("GET"));
-                assertThat(((Number) stored(tenant, "pg-2").properties().get("port")).intValue()).isEqualTo(5999);
+                assertThat(((Number) stored(tenant, "pg-2").properties().get("port")).intValue())
+                        .isEqualTo(5999);
                 long diffRun = ResultsTable.read(tenant.database()).stream()
-                        .mapToLong(ResultsTable.Row::runId).max().orElseThrow();
-                assertThat(summary(tenant, diffRun).get("counts").get("UPDATE").asLong()).isEqualTo(1);
-                assertThat(summary(tenant, diffRun).get("counts").get("DELETE").asLong()).isEqualTo(1);
+                        .mapToLong(ResultsTable.Row::runId)
+                        .max()
+                        .orElseThrow();
+                assertThat(summary(tenant, diffRun).get("counts").get("UPDATE").asLong())
+                        .isEqualTo(1);
+                assertThat(summary(tenant, diffRun).get("counts").get("DELETE").asLong())
+                        .isEqualTo(1);
                 assertThat(Files.readString(tenant.home().resolve("reports/run-" + diffRun + "/results.csv")))
                         .contains("pg-2", "UPDATE", "changed: port");
                 assertThat(Files.readString(tenant.home().resolve("reports/run-" + diffRun + "/report.html")))

@@ -27,8 +27,8 @@ class OwnedTagsTests {
     void should_adopt_by_adding_the_sets_tag_and_keep_every_other_tag() {
         List<String> current = List.of("finance", "qcl:weekly", "DcaasAPI:postgres");
 
-        assertThat(OwnedTags.forUpdate(List.of(), current, NIGHTLY)).contains(
-                List.of("finance", "qcl:weekly", "qcl:nightly", "DcaasAPI:postgres"));
+        assertThat(OwnedTags.forUpdate(List.of(), current, NIGHTLY))
+                .contains(List.of("finance", "qcl:weekly", "qcl:nightly", "DcaasAPI:postgres"));
     }
 
     @Test

@@ -41,8 +41,10 @@ class PruneRestartAfterKillIT {
                 goneIds.add(seed(tenant, "gone-" + i, "qcl:nightly").id());
             }
             String[] prune = {"--own", "nightly", "--prune", "--max-deletes", "100", "--qcl.prune.batch-size=1"};
-            Process run = RestartAfterKillIT.qcl(tenant, dir, "run", concat(List.of("run", "--input", input.toString()), prune));
-            await().atMost(RestartAfterKillIT.PROCESS_LIMIT).pollInterval(Duration.ofMillis(20))
+            Process run = RestartAfterKillIT.qcl(
+                    tenant, dir, "run", concat(List.of("run", "--input", input.toString()), prune));
+            await().atMost(RestartAfterKillIT.PROCESS_LIMIT)
+                    .pollInterval(Duration.ofMillis(20))
                     .failFast("the run ended before it could be killed", () -> !run.isAlive())
                     .until(() -> tenant.sandbox().connections().size() <= 1 + GONE - 10);
 
@@ -51,22 +53,29 @@ class PruneRestartAfterKillIT {
             assertThat(run.waitFor(1, TimeUnit.MINUTES)).isTrue();
             int leftAfterTheKill = tenant.sandbox().connections().size() - 1;
             Process restart = RestartAfterKillIT.qcl(tenant, dir, "restart", "restart");
-            assertThat(restart.waitFor(RestartAfterKillIT.PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(restart.waitFor(RestartAfterKillIT.PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
 
             // then
             String restartErr = Files.readString(dir.resolve("restart.err"));
             assertThat(run.exitValue()).isEqualTo(137);
             assertThat(leftAfterTheKill).isBetween(1, GONE - 10);
             assertThat(restart.exitValue()).as(restartErr).isZero();
-            assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName).containsExactly("keep-1");
+            assertThat(tenant.sandbox().connections())
+                    .extracting(StoredConnection::qName)
+                    .containsExactly("keep-1");
 
-            List<String> sent = bulkDeletes(tenant).stream().flatMap(Collection::stream).toList();
+            List<String> sent =
+                    bulkDeletes(tenant).stream().flatMap(Collection::stream).toList();
             assertThat(sent).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(goneIds);
 
-            List<ResultsTable.Row> deletions = tenant.results().stream().filter(r -> r.row() < 0).toList();
+            List<ResultsTable.Row> deletions =
+                    tenant.results().stream().filter(r -> r.row() < 0).toList();
             assertThat(deletions).extracting(ResultsTable.Row::status).containsOnly("DELETED");
-            assertThat(deletions).extracting(ResultsTable.Row::connectionId)
-                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(goneIds);
+            assertThat(deletions)
+                    .extracting(ResultsTable.Row::connectionId)
+                    .doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(goneIds);
             assertThat(tenant.results()).extracting(ResultsTable.Row::runId).containsOnly(1L);
             assertThat(Files.readString(dir.resolve("restart.out"))).contains("Run 1 COMPLETED", GONE + " DELETED");
         }

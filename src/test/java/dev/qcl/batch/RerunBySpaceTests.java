@@ -25,7 +25,8 @@ class RerunBySpaceTests {
                 shared,postgres,%s,,db.example.com,54O2,d
                 shared,postgres,%s,,db.example.com,54O2,d
                 shared,postgres,%s,,db.example.com,5432,d
-                """.formatted(SandboxSeed.FINANCE_SPACE_ID, SandboxSeed.SALES_SPACE_ID, SandboxSeed.MARKETING_SPACE_ID));
+                """.formatted(
+                        SandboxSeed.FINANCE_SPACE_ID, SandboxSeed.SALES_SPACE_ID, SandboxSeed.MARKETING_SPACE_ID));
         // the corrected copy names the spaces by name, and keeps the row that was created
         Path corrected = Files.writeString(dir.resolve("corrected.csv"), """
                 qName,dataSourceId,space,spaceName,host,port,database
@@ -43,11 +44,15 @@ class RerunBySpaceTests {
             // then: the two failed rows were taken and created, the created one was not sent again
             assertThat(rerun.exitCode()).as(rerun.err()).isZero();
             List<ResultsTable.Row> rows = ResultsTable.ofRun(tenant.database(), 2);
-            assertThat(rows).extracting(ResultsTable.Row::row, ResultsTable.Row::status)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "CREATED"),
+            assertThat(rows)
+                    .extracting(ResultsTable.Row::row, ResultsTable.Row::status)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(3, "CREATED"),
                             org.assertj.core.groups.Tuple.tuple(4, "CREATED"));
-            assertThat(tenant.sandbox().connections()).extracting(StoredConnection::spaceId).containsExactlyInAnyOrder(
-                    SandboxSeed.MARKETING_SPACE_ID, SandboxSeed.FINANCE_SPACE_ID, SandboxSeed.SALES_SPACE_ID);
+            assertThat(tenant.sandbox().connections())
+                    .extracting(StoredConnection::spaceId)
+                    .containsExactlyInAnyOrder(
+                            SandboxSeed.MARKETING_SPACE_ID, SandboxSeed.FINANCE_SPACE_ID, SandboxSeed.SALES_SPACE_ID);
             assertThat(tenant.sandbox().createRequests()).isEqualTo(3);
         }
     }

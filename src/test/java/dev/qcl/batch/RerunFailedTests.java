@@ -29,13 +29,17 @@ class RerunFailedTests {
     }
 
     static long lastRunId(TestTenant tenant) {
-        return tenant.results().stream().mapToLong(ResultsTable.Row::runId).max().orElseThrow();
+        return tenant.results().stream()
+                .mapToLong(ResultsTable.Row::runId)
+                .max()
+                .orElseThrow();
     }
 
     @Nested
     class FromTheOriginalInput {
         @OnEachDatabase
-        void should_create_exactly_the_invalid_rows_when_their_space_exists_now(TestDatabase.Kind db, @TempDir Path dir) {
+        void should_create_exactly_the_invalid_rows_when_their_space_exists_now(
+                TestDatabase.Kind db, @TempDir Path dir) {
             // given
             Path input = sheet(Sheets.with(HEADER), "treasury", 10, "Treasury").write(dir.resolve("treasury.csv"));
             try (TestTenant tenant = TestTenant.start(dir, db)) {
@@ -43,7 +47,9 @@ class RerunFailedTests {
                 assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
                 long firstRun = lastRunId(tenant);
                 assertThat(ResultsTable.ofRun(tenant.database(), firstRun))
-                        .extracting(ResultsTable.Row::status).hasSize(10).containsOnly("INVALID");
+                        .extracting(ResultsTable.Row::status)
+                        .hasSize(10)
+                        .containsOnly("INVALID");
                 tenant.sandbox().addSpace("Treasury", "shared");
 
                 // when
@@ -57,9 +63,12 @@ class RerunFailedTests {
                 assertThat(ResultsTable.ofRun(tenant.database(), rerunId))
                         .extracting(ResultsTable.Row::row, ResultsTable.Row::status)
                         .containsExactlyElementsOf(rowsWithStatus(2, 11, "CREATED"));
-                assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
-                        .doesNotHaveDuplicates().hasSize(10);
-                assertThat(rerun.lastLine()).startsWith("Run " + rerunId + " (rerun of run " + firstRun + ") COMPLETED")
+                assertThat(tenant.sandbox().connections())
+                        .extracting(StoredConnection::qName)
+                        .doesNotHaveDuplicates()
+                        .hasSize(10);
+                assertThat(rerun.lastLine())
+                        .startsWith("Run " + rerunId + " (rerun of run " + firstRun + ") COMPLETED")
                         .contains("10 CREATED");
             }
         }
@@ -69,7 +78,8 @@ class RerunFailedTests {
             // given
             Path input = sheet(Sheets.with(HEADER), "fin", 3, "Finance").write(dir.resolve("fin.csv"));
             try (TestTenant tenant = TestTenant.start(dir, db)) {
-                assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode()).isZero();
+                assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode())
+                        .isZero();
                 long writes = tenant.sandbox().writeRequests();
 
                 // when
@@ -111,9 +121,12 @@ class RerunFailedTests {
                         .extracting(ResultsTable.Row::row, ResultsTable.Row::status)
                         .containsExactlyElementsOf(rowsWithStatus(2, 11, "CREATED"));
                 assertThat(ResultsTable.ofRun(tenant.database(), rerunId))
-                        .extracting(ResultsTable.Row::qName).allMatch(name -> name.startsWith("treasury-"));
-                assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
-                        .doesNotHaveDuplicates().hasSize(12);
+                        .extracting(ResultsTable.Row::qName)
+                        .allMatch(name -> name.startsWith("treasury-"));
+                assertThat(tenant.sandbox().connections())
+                        .extracting(StoredConnection::qName)
+                        .doesNotHaveDuplicates()
+                        .hasSize(12);
                 assertThat(rerun.lastLine()).contains("(rerun of run " + firstRun + ")");
             }
         }

@@ -54,7 +54,8 @@ class RestartAfterKillIT {
         SandboxSettings slow = SandboxSettings.defaults().withLatency(Duration.ofMillis(80));
         try (TestTenant tenant = TestTenant.start(dir, slow, db)) {
             Process run = qcl(tenant, dir, "run", "run", "--input", input.toString(), "--on-existing", mode);
-            await().atMost(PROCESS_LIMIT).pollInterval(Duration.ofMillis(20))
+            await().atMost(PROCESS_LIMIT)
+                    .pollInterval(Duration.ofMillis(20))
                     .failFast("the run ended before it could be killed", () -> !run.isAlive())
                     .until(() -> tenant.sandbox().connections().size() >= 30);
 
@@ -64,7 +65,8 @@ class RestartAfterKillIT {
             int createdBeforeTheKill = tenant.sandbox().connections().size();
             String leftBehind = lastExecutionStatus(tenant.database());
             Process restart = qcl(tenant, dir, "restart", "restart");
-            assertThat(restart.waitFor(PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(restart.waitFor(PROCESS_LIMIT.toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
 
             // then
             String restartErr = Files.readString(dir.resolve("restart.err"));
@@ -75,20 +77,28 @@ class RestartAfterKillIT {
             assertThat(restartErr).contains("was left running by process " + run.pid() + ", which has ended");
 
             List<StoredConnection> stored = tenant.sandbox().connections();
-            assertThat(stored).extracting(StoredConnection::qName).doesNotHaveDuplicates().hasSize(ROWS);
+            assertThat(stored)
+                    .extracting(StoredConnection::qName)
+                    .doesNotHaveDuplicates()
+                    .hasSize(ROWS);
             assertThat(tenant.sandbox().createRequests()).isEqualTo(ROWS);
 
             List<ResultsTable.Row> rows = tenant.results();
             assertThat(rows).extracting(ResultsTable.Row::runId).containsOnly(1L);
-            assertThat(rows).extracting(ResultsTable.Row::row)
-                    .containsExactlyElementsOf(IntStream.rangeClosed(2, ROWS + 1).boxed().toList());
+            assertThat(rows)
+                    .extracting(ResultsTable.Row::row)
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(2, ROWS + 1).boxed().toList());
             // the rows of the chunk the kill interrupted were created by this run: recorded so, never SKIPPED or FAILED
             assertThat(rows).extracting(ResultsTable.Row::status).containsOnly("CREATED");
-            assertThat(rows).extracting(ResultsTable.Row::connectionId)
-                    .containsExactlyInAnyOrderElementsOf(stored.stream().map(StoredConnection::id).toList());
+            assertThat(rows)
+                    .extracting(ResultsTable.Row::connectionId)
+                    .containsExactlyInAnyOrderElementsOf(
+                            stored.stream().map(StoredConnection::id).toList());
 
-            JsonNode summary = JsonMapper.builder().build().readTree(
-                    Files.readString(tenant.home().resolve("reports/run-1/summary.json")));
+            JsonNode summary = JsonMapper.builder()
+                    .build()
+                    .readTree(Files.readString(tenant.home().resolve("reports/run-1/summary.json")));
             assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
             assertThat(summary.get("rows").asLong()).isEqualTo(ROWS);
             assertThat(Files.readString(dir.resolve("restart.out"))).contains("Run 1 COMPLETED: " + ROWS + " CREATED");
@@ -99,15 +109,18 @@ class RestartAfterKillIT {
     static Process qcl(TestTenant tenant, Path dir, String name, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("qcl.jar", "target/qlik-connection-loader.jar"));
         assertThat(jar).as("the packaged jar (mvn package)").isRegularFile();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of(
-                "--tenant", tenant.sandbox().url(),
-                "--home", tenant.home().toString(),
+                "--tenant",
+                tenant.sandbox().url(),
+                "--home",
+                tenant.home().toString(),
                 "--qcl.api-key-file=" + tenant.keyFile(),
                 "--qcl.job.chunk-size=5",
-                "--rate-limit", "6000"));
+                "--rate-limit",
+                "6000"));
         command.addAll(tenant.database().springArgs());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve(name + ".out").toFile())

@@ -26,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,13 +38,15 @@ class RestartTests {
 
     /** Answers 401 to the create of one name only, as if the key were revoked at that moment. */
     static StubMapping refuseTheCreateOf(TestTenant tenant, String qName) {
-        return tenant.sandbox().server().stubFor(post(urlPathEqualTo("/api/v1/data-connections"))
-                .withRequestBody(matchingJsonPath("$.qName", equalTo(qName)))
-                .atPriority(1)
-                .willReturn(aResponse()
-                        .withStatus(401)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"errors\":[{\"code\":\"HTTP-401\",\"title\":\"Unauthorized\"}]}")));
+        return tenant.sandbox()
+                .server()
+                .stubFor(post(urlPathEqualTo("/api/v1/data-connections"))
+                        .withRequestBody(matchingJsonPath("$.qName", equalTo(qName)))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(401)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"errors\":[{\"code\":\"HTTP-401\",\"title\":\"Unauthorized\"}]}")));
     }
 
     static JsonNode summary(TestTenant tenant, long runId) throws IOException {
@@ -66,8 +68,10 @@ class RestartTests {
                 assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
                 assertThat(first.lastLine()).contains("FAILED");
                 long runId = RerunFailedTests.lastRunId(tenant);
-                assertThat(tenant.results()).extracting(ResultsTable.Row::row)
-                        .containsExactlyElementsOf(IntStream.rangeClosed(2, 11).boxed().toList());
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::row)
+                        .containsExactlyElementsOf(
+                                IntStream.rangeClosed(2, 11).boxed().toList());
                 assertThat(tenant.sandbox().connections()).hasSizeLessThan(30);
                 long firstDuration = summary(tenant, runId).get("durationMs").asLong();
                 tenant.sandbox().server().removeStub(refusal);
@@ -79,16 +83,23 @@ class RestartTests {
                 assertThat(restart.exitCode()).as(restart.err()).isZero();
                 List<ResultsTable.Row> rows = tenant.results();
                 assertThat(rows).extracting(ResultsTable.Row::runId).containsOnly(runId);
-                assertThat(rows).extracting(ResultsTable.Row::row)
-                        .containsExactlyElementsOf(IntStream.rangeClosed(2, 31).boxed().toList());
+                assertThat(rows)
+                        .extracting(ResultsTable.Row::row)
+                        .containsExactlyElementsOf(
+                                IntStream.rangeClosed(2, 31).boxed().toList());
                 // rows 12-16 were created before the chunk rolled back: this run created them, and says so
                 assertThat(rows).extracting(ResultsTable.Row::status).containsOnly("CREATED");
-                assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
-                        .doesNotHaveDuplicates().hasSize(30);
+                assertThat(tenant.sandbox().connections())
+                        .extracting(StoredConnection::qName)
+                        .doesNotHaveDuplicates()
+                        .hasSize(30);
                 assertThat(tenant.sandbox().createRequests()).isEqualTo(30);
-                assertThat(rows).extracting(ResultsTable.Row::connectionId).doesNotHaveDuplicates()
-                        .containsExactlyInAnyOrderElementsOf(
-                                tenant.sandbox().connections().stream().map(StoredConnection::id).toList());
+                assertThat(rows)
+                        .extracting(ResultsTable.Row::connectionId)
+                        .doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tenant.sandbox().connections().stream()
+                                .map(StoredConnection::id)
+                                .toList());
                 JsonNode summary = summary(tenant, runId);
                 assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
                 assertThat(summary.get("rows").asLong()).isEqualTo(30);
@@ -108,7 +119,8 @@ class RestartTests {
                     .write(dir.resolve("twelve.csv"));
             try (TestTenant tenant = TestTenant.start(dir)) {
                 StubMapping refusal = refuseTheCreateOf(tenant, "conn-8");
-                Qcl.Outcome first = tenant.qclUnpaced("run", "--input", input.toString(), "--on-existing", mode, CHUNK_OF_5);
+                Qcl.Outcome first =
+                        tenant.qclUnpaced("run", "--input", input.toString(), "--on-existing", mode, CHUNK_OF_5);
                 assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
                 assertThat(tenant.results()).hasSize(5);
                 assertThat(tenant.sandbox().connections()).hasSizeGreaterThan(5);
@@ -120,10 +132,16 @@ class RestartTests {
                 // then
                 assertThat(restart.exitCode()).as(restart.err()).isZero();
                 List<ResultsTable.Row> rows = tenant.results();
-                assertThat(rows).extracting(ResultsTable.Row::status).hasSize(12).containsOnly("CREATED");
-                assertThat(rows).extracting(ResultsTable.Row::connectionId).doesNotHaveDuplicates()
-                        .containsExactlyInAnyOrderElementsOf(
-                                tenant.sandbox().connections().stream().map(StoredConnection::id).toList());
+                assertThat(rows)
+                        .extracting(ResultsTable.Row::status)
+                        .hasSize(12)
+                        .containsOnly("CREATED");
+                assertThat(rows)
+                        .extracting(ResultsTable.Row::connectionId)
+                        .doesNotHaveDuplicates()
+                        .containsExactlyInAnyOrderElementsOf(tenant.sandbox().connections().stream()
+                                .map(StoredConnection::id)
+                                .toList());
                 assertThat(tenant.sandbox().createRequests()).isEqualTo(12);
                 assertThat(restart.lastLine()).contains("12 CREATED, 0 UPDATED, 0 SKIPPED, 0 INVALID, 0 FAILED");
             }
@@ -138,7 +156,8 @@ class RestartTests {
             String original = Files.readString(input);
             try (TestTenant tenant = TestTenant.start(dir, db)) {
                 StubMapping refusal = refuseTheCreateOf(tenant, "conn-2");
-                assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode()).isEqualTo(3);
+                assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode())
+                        .isEqualTo(3);
                 tenant.sandbox().server().removeStub(refusal);
                 Files.writeString(input, original + "conn-4,postgres,Finance,h4,5432,d4\n");
 
@@ -151,7 +170,8 @@ class RestartTests {
                 assertThat(refused.exitCode()).isEqualTo(2);
                 assertThat(refused.err()).contains("changed since run");
                 assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-                assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
+                assertThat(tenant.sandbox().connections())
+                        .extracting(StoredConnection::qName)
                         .containsExactlyInAnyOrder("conn-1", "conn-2", "conn-3");
             }
         }
@@ -168,7 +188,9 @@ class RestartTests {
                     .write(dir.resolve("twelve.csv"));
             try (TestTenant tenant = TestTenant.start(dir, db)) {
                 StubMapping refusal = refuseTheCreateOf(tenant, "conn-8");
-                assertThat(tenant.qclUnpaced("run", "--input", input.toString(), CHUNK_OF_5).exitCode()).isEqualTo(3);
+                assertThat(tenant.qclUnpaced("run", "--input", input.toString(), CHUNK_OF_5)
+                                .exitCode())
+                        .isEqualTo(3);
                 tenant.sandbox().server().removeStub(refusal);
                 leaveStarted(tenant.database());
 
@@ -178,10 +200,14 @@ class RestartTests {
                 // then
                 assertThat(restart.exitCode()).as(restart.err()).isZero();
                 assertThat(executionStatuses(tenant.database())).containsExactly("FAILED", "COMPLETED");
-                assertThat(tenant.results()).extracting(ResultsTable.Row::row)
-                        .containsExactlyElementsOf(IntStream.rangeClosed(2, 13).boxed().toList());
-                assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
-                        .doesNotHaveDuplicates().hasSize(12);
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::row)
+                        .containsExactlyElementsOf(
+                                IntStream.rangeClosed(2, 13).boxed().toList());
+                assertThat(tenant.sandbox().connections())
+                        .extracting(StoredConnection::qName)
+                        .doesNotHaveDuplicates()
+                        .hasSize(12);
             }
         }
 
@@ -200,7 +226,8 @@ class RestartTests {
 
         /** What a killed process leaves behind: the execution and its step still STARTED, no end time. */
         static void leaveStarted(TestDatabase database) throws SQLException {
-            try (Connection c = database.connect(); Statement statement = c.createStatement()) {
+            try (Connection c = database.connect();
+                    Statement statement = c.createStatement()) {
                 statement.executeUpdate(
                         "UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL");
                 statement.executeUpdate(
@@ -217,7 +244,8 @@ class RestartTests {
             Path input = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "conn", 2, "Finance")
                     .write(dir.resolve("two.csv"));
             try (TestTenant tenant = TestTenant.start(dir, db)) {
-                assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode()).isZero();
+                assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode())
+                        .isZero();
 
                 // when
                 Qcl.Outcome restart = tenant.qclUnpaced("restart");

@@ -29,7 +29,11 @@ class RowDecisionsTests {
     class ForARow {
         @Test
         void should_record_an_invalid_row_with_its_violations() {
-            RowCheck.Invalid invalid = new RowCheck.Invalid(3, "pg-1", "postgres", "Finance",
+            RowCheck.Invalid invalid = new RowCheck.Invalid(
+                    3,
+                    "pg-1",
+                    "postgres",
+                    "Finance",
                     List.of(new Violation("port", "column 'port': 'x' is not an integer")));
 
             Decision decision = new RowDecisions(OnExisting.UPDATE, NIGHTLY).forInvalid(invalid);
@@ -48,9 +52,11 @@ class RowDecisionsTests {
 
         @Test
         void should_skip_an_existing_connection_in_skip_mode() {
-            Decision decision = new RowDecisions(OnExisting.SKIP, Ownership.NONE).forValid("pg-1", Optional.of(UNTAGGED));
+            Decision decision =
+                    new RowDecisions(OnExisting.SKIP, Ownership.NONE).forValid("pg-1", Optional.of(UNTAGGED));
 
-            assertThat(decision).isEqualTo(new Decision(Action.SKIP, "c-1", "exists in the space (--on-existing skip)"));
+            assertThat(decision)
+                    .isEqualTo(new Decision(Action.SKIP, "c-1", "exists in the space (--on-existing skip)"));
         }
 
         @Test
@@ -114,12 +120,16 @@ class RowDecisionsTests {
         void should_record_the_outcome_in_a_run_and_the_plan_in_a_dry_run() {
             assertThat(List.of(Action.CREATE, Action.UPDATE, Action.SKIP, Action.FAIL, Action.INVALID))
                     .extracting(a -> a.status(false))
-                    .containsExactly(RowStatus.CREATED, RowStatus.UPDATED, RowStatus.SKIPPED, RowStatus.FAILED,
+                    .containsExactly(
+                            RowStatus.CREATED,
+                            RowStatus.UPDATED,
+                            RowStatus.SKIPPED,
+                            RowStatus.FAILED,
                             RowStatus.INVALID);
             assertThat(List.of(Action.CREATE, Action.UPDATE, Action.SKIP, Action.FAIL, Action.INVALID))
                     .extracting(a -> a.status(true))
-                    .containsExactly(RowStatus.CREATE, RowStatus.UPDATE, RowStatus.SKIP, RowStatus.FAIL,
-                            RowStatus.INVALID);
+                    .containsExactly(
+                            RowStatus.CREATE, RowStatus.UPDATE, RowStatus.SKIP, RowStatus.FAIL, RowStatus.INVALID);
         }
     }
 }

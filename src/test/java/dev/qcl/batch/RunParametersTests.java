@@ -22,15 +22,18 @@ class RunParametersTests {
         JobParameters parameters = run().withSpaceMap(map).toJobParameters();
 
         // then
-        assertThat(parameters.getParameter(RunParameters.SPACE_MAP).identifying()).isTrue();
+        assertThat(parameters.getParameter(RunParameters.SPACE_MAP).identifying())
+                .isTrue();
         assertThat(RunParameters.from(parameters).spaceMap()).isEqualTo(map);
-        assertThat(RunParameters.from(parameters).spaceMap().replacements().keySet()).containsExactly("Finance", "Sales");
+        assertThat(RunParameters.from(parameters).spaceMap().replacements().keySet())
+                .containsExactly("Finance", "Sales");
     }
 
     @Test
     void should_make_the_same_labelled_sheet_another_run_when_it_is_mapped_differently() {
         JobParameters plain = run().toJobParameters();
-        JobParameters mapped = run().withSpaceMap(SpaceMap.parse(List.of("Finance=Finance Prod"))).toJobParameters();
+        JobParameters mapped = run().withSpaceMap(SpaceMap.parse(List.of("Finance=Finance Prod")))
+                .toJobParameters();
 
         assertThat(plain.getParameter(RunParameters.SPACE_MAP)).isNull();
         assertThat(RunParameters.from(plain).spaceMap().isEmpty()).isTrue();

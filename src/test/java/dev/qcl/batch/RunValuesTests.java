@@ -27,8 +27,12 @@ class RunValuesTests {
             assertThat(keys.putIfAbsent("Sales", "s2", 3)).isZero();
             assertThat(keys.putIfAbsent("Sales", null, 4)).isZero();
             assertThat(keys.putIfAbsent("Sales", "s1", 5)).isEqualTo(2);
-            assertThat(keys.putIfAbsent("Sales", "", 6)).as("no space is the personal space").isEqualTo(4);
-            assertThat(keys.putIfAbsent("Sales", "s1", 7)).as("the first row stays").isEqualTo(2);
+            assertThat(keys.putIfAbsent("Sales", "", 6))
+                    .as("no space is the personal space")
+                    .isEqualTo(4);
+            assertThat(keys.putIfAbsent("Sales", "s1", 7))
+                    .as("the first row stays")
+                    .isEqualTo(2);
         }
 
         @Test
@@ -82,7 +86,8 @@ class RunValuesTests {
         @Test
         void should_read_back_every_parameter_it_wrote() {
             // given
-            RunParameters written = RunParameters.of(Path.of("in/../connections.csv"), SHA, "nightly", OnExisting.UPDATE, true, 7L);
+            RunParameters written =
+                    RunParameters.of(Path.of("in/../connections.csv"), SHA, "nightly", OnExisting.UPDATE, true, 7L);
 
             // when
             RunParameters read = RunParameters.from(written.toJobParameters());
@@ -123,11 +128,13 @@ class RunValuesTests {
             Path input = Path.of("a.csv");
             assertThatThrownBy(() -> new RunParameters(null, SHA, null, OnExisting.SKIP, false, null, "k", null, null))
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> new RunParameters(input, null, null, OnExisting.SKIP, false, null, "k", null, null))
+            assertThatThrownBy(
+                            () -> new RunParameters(input, null, null, OnExisting.SKIP, false, null, "k", null, null))
                     .isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> new RunParameters(input, SHA, null, null, false, null, "k", null, null))
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> new RunParameters(input, SHA, null, OnExisting.SKIP, false, null, null, null, null))
+            assertThatThrownBy(
+                            () -> new RunParameters(input, SHA, null, OnExisting.SKIP, false, null, null, null, null))
                     .isInstanceOf(NullPointerException.class);
         }
 
@@ -156,7 +163,8 @@ class RunValuesTests {
 
         @Test
         void should_take_every_row_in_a_run_of_all_rows() {
-            assertThat(RowSelection.ALL.includes(new InputRow(2, List.of()), new CsvHeader(List.of()))).isTrue();
+            assertThat(RowSelection.ALL.includes(new InputRow(2, List.of()), new CsvHeader(List.of())))
+                    .isTrue();
         }
     }
 
@@ -168,7 +176,8 @@ class RunValuesTests {
 
             RowResult result = Results.of(draft, RowStatus.CREATED, "c1", 201, 2, "created");
 
-            assertThat(result).isEqualTo(new RowResult(5, "Sales", "s1", "rest", RowStatus.CREATED, "c1", 201, 2, "created"));
+            assertThat(result)
+                    .isEqualTo(new RowResult(5, "Sales", "s1", "rest", RowStatus.CREATED, "c1", 201, 2, "created"));
         }
 
         @Test
@@ -188,7 +197,8 @@ class RunValuesTests {
 
             assertThat(progress.totalRows()).isEqualTo(10);
             assertThat(progress.done()).isEqualTo(3);
-            assertThat(progress.counts()).containsExactly(Map.entry(RowStatus.CREATED, 2L), Map.entry(RowStatus.FAILED, 1L));
+            assertThat(progress.counts())
+                    .containsExactly(Map.entry(RowStatus.CREATED, 2L), Map.entry(RowStatus.FAILED, 1L));
         }
     }
 }

@@ -34,12 +34,15 @@ class SchemaMigrationTests {
         Path next = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "new", 2, "Finance")
                 .write(dir.resolve("new.csv"));
         try (TestTenant tenant = TestTenant.start(dir, db)) {
-            assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode()).isZero();
-            try (Connection c = tenant.database().connect(); Statement statement = c.createStatement()) {
+            assertThat(tenant.qclUnpaced("run", "--input", input.toString()).exitCode())
+                    .isZero();
+            try (Connection c = tenant.database().connect();
+                    Statement statement = c.createStatement()) {
                 statement.execute("DROP TABLE " + history(tenant.database()));
                 statement.execute("DROP TABLE QCL_ROW_WRITE");
                 // as qcl 0.1 fingerprinted secrets: a salt in the database, salted fingerprints
-                statement.execute("INSERT INTO QCL_SETTING (NAME, SETTING_VALUE) VALUES ('fingerprint-salt', 'old-salt')");
+                statement.execute(
+                        "INSERT INTO QCL_SETTING (NAME, SETTING_VALUE) VALUES ('fingerprint-salt', 'old-salt')");
                 statement.execute("INSERT INTO QCL_SECRET_FINGERPRINT (CONNECTION_ID, PROPERTY, FINGERPRINT) "
                         + "VALUES ('c-1', 'password', '" + "a".repeat(64) + "')");
             }
@@ -56,10 +59,12 @@ class SchemaMigrationTests {
             assertThat(tables(tenant.database())).contains("QCL_ROW_WRITE");
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'"))
                     .isZero();
-            assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SECRET_FINGERPRINT")).isZero();
+            assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SECRET_FINGERPRINT"))
+                    .isZero();
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.lastLine()).startsWith("Run 2 COMPLETED").contains("2 CREATED");
-            assertThat(ResultsTable.ofRun(tenant.database(), 1)).extracting(ResultsTable.Row::qName)
+            assertThat(ResultsTable.ofRun(tenant.database(), 1))
+                    .extracting(ResultsTable.Row::qName)
                     .containsExactly("old-1", "old-2", "old-3");
         }
     }
@@ -76,7 +81,12 @@ class SchemaMigrationTests {
             assertThat(status.exitCode()).as(status.err()).isZero();
             assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3");
             assertThat(tables(tenant.database()))
-                    .contains("QCL_ROW_RESULT", "QCL_RUN_SAMPLE", "QCL_SECRET_FINGERPRINT", "QCL_SETTING", "QCL_ROW_WRITE");
+                    .contains(
+                            "QCL_ROW_RESULT",
+                            "QCL_RUN_SAMPLE",
+                            "QCL_SECRET_FINGERPRINT",
+                            "QCL_SETTING",
+                            "QCL_ROW_WRITE");
         }
     }
 

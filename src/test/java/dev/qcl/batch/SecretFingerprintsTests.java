@@ -28,7 +28,11 @@ class SecretFingerprintsTests {
         DriverManagerDataSource dataSource =
                 new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         // qcl's tables as the application makes them: through its Flyway migrations
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -45,7 +49,8 @@ class SecretFingerprintsTests {
 
             // then
             assertThat(first).hasSize(32).isEqualTo(second);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             assertThat(dir.resolve("home")).isDirectoryNotContaining("glob:**.tmp");
         }
 
@@ -72,7 +77,8 @@ class SecretFingerprintsTests {
             // then: the table holds a keyed value, and no key or salt is anywhere in the database
             List<String> stored = jdbc.queryForList("SELECT FINGERPRINT FROM QCL_SECRET_FINGERPRINT", String.class);
             assertThat(stored).singleElement().asString().startsWith("k1:").doesNotContain("hunter2");
-            assertThat(jdbc.queryForList("SELECT NAME FROM QCL_SETTING", String.class)).isEmpty();
+            assertThat(jdbc.queryForList("SELECT NAME FROM QCL_SETTING", String.class))
+                    .isEmpty();
             assertThat(fingerprints.changed("c-1", "password", "hunter2")).isFalse();
             assertThat(fingerprints.changed("c-1", "password", "hunter3")).isTrue();
         }
@@ -90,8 +96,11 @@ class SecretFingerprintsTests {
         void should_treat_a_fingerprint_of_an_older_version_as_unknown_so_the_secret_is_sent_once_more() {
             // given: a salted SHA-256 fingerprint as older versions stored it
             SecretFingerprints fingerprints = new SecretFingerprints(jdbc, FingerprintKey.load(dir.resolve("k1")));
-            jdbc.update("INSERT INTO QCL_SECRET_FINGERPRINT (CONNECTION_ID, PROPERTY, FINGERPRINT) VALUES (?, ?, ?)",
-                    "c-1", "password", "a".repeat(64));
+            jdbc.update(
+                    "INSERT INTO QCL_SECRET_FINGERPRINT (CONNECTION_ID, PROPERTY, FINGERPRINT) VALUES (?, ?, ?)",
+                    "c-1",
+                    "password",
+                    "a".repeat(64));
 
             // then
             assertThat(fingerprints.changed("c-1", "password", "hunter2")).isTrue();

@@ -37,7 +37,10 @@ class SecretsTests {
                 """.formatted(INLINE, PASSPHRASE, INVALID_ROW));
         try (TestTenant tenant = TestTenant.start(dir)) {
             // when: every logger at DEBUG except the sandbox tenant's own (server-side) ones
-            Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString(),
+            Qcl.Outcome outcome = tenant.qcl(
+                    "run",
+                    "--input",
+                    input.toString(),
                     "--logging.threshold.console=WARN",
                     "--logging.level.root=DEBUG",
                     "--logging.level.dev.qcl=DEBUG",
@@ -48,16 +51,33 @@ class SecretsTests {
 
             // then: the secrets reached the tenant...
             assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
-            assertThat(tenant.sandbox().connectionsNamed("pg-inline").get(0).properties()).containsEntry("password", INLINE);
-            assertThat(tenant.sandbox().connectionsNamed("pg-env").get(0).properties()).containsEntry("password", ENV);
-            assertThat(tenant.sandbox().connectionsNamed("sf-file").get(0).properties().get("privateKeyFile").toString())
-                    .contains(base64(FILE)).contains("key.p8");
+            assertThat(tenant.sandbox().connectionsNamed("pg-inline").get(0).properties())
+                    .containsEntry("password", INLINE);
+            assertThat(tenant.sandbox().connectionsNamed("pg-env").get(0).properties())
+                    .containsEntry("password", ENV);
+            assertThat(tenant.sandbox()
+                            .connectionsNamed("sf-file")
+                            .get(0)
+                            .properties()
+                            .get("privateKeyFile")
+                            .toString())
+                    .contains(base64(FILE))
+                    .contains("key.p8");
             // ...and are nowhere else
-            List<String> secrets = List.of(INLINE, ENV, FILE, base64(FILE), PASSPHRASE, INVALID_ROW, tenant.sandbox().apiKey());
+            List<String> secrets = List.of(
+                    INLINE,
+                    ENV,
+                    FILE,
+                    base64(FILE),
+                    PASSPHRASE,
+                    INVALID_ROW,
+                    tenant.sandbox().apiKey());
             Path failedCsv = tenant.home().resolve("reports/run-1/failed.csv");
             assertThat(tenant.home().resolve("logs/qcl.log")).exists();
             try (Stream<Path> files = Files.walk(tenant.home())) {
-                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(failedCsv)).toList()) {
+                for (Path file : files.filter(Files::isRegularFile)
+                        .filter(f -> !f.equals(failedCsv))
+                        .toList()) {
                     String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                     for (String secret : secrets) {
                         assertThat(text).as("%s must not hold a secret", file).doesNotContain(secret);
@@ -68,8 +88,12 @@ class SecretsTests {
                 assertThat(outcome.out() + outcome.err()).doesNotContain(secret);
             }
             // failed.csv echoes the user's own cells: the inline secret, and a reference as its text
-            assertThat(failedCsv).content().contains(INVALID_ROW).contains("${env:QCL_TEST_NOT_SET_ANYWHERE}")
-                    .doesNotContain(INLINE).doesNotContain(ENV);
+            assertThat(failedCsv)
+                    .content()
+                    .contains(INVALID_ROW)
+                    .contains("${env:QCL_TEST_NOT_SET_ANYWHERE}")
+                    .doesNotContain(INLINE)
+                    .doesNotContain(ENV);
         }
     }
 

@@ -23,8 +23,8 @@ class SpaceMapRunTests {
                 .write(dir.resolve("from-dev.csv"));
         try (TestTenant tenant = TestTenant.start(dir)) {
             StubMapping refusal = RestartTests.refuseTheCreateOf(tenant, "conn-13");
-            Qcl.Outcome first = tenant.qclUnpaced("run", "--input", input.toString(), "--map-space",
-                    "Finance Dev=Finance", RestartTests.CHUNK_OF_5);
+            Qcl.Outcome first = tenant.qclUnpaced(
+                    "run", "--input", input.toString(), "--map-space", "Finance Dev=Finance", RestartTests.CHUNK_OF_5);
             assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
             tenant.sandbox().server().removeStub(refusal);
 
@@ -33,10 +33,14 @@ class SpaceMapRunTests {
 
             // then
             assertThat(restart.exitCode()).as(restart.err()).isZero();
-            assertThat(tenant.results()).hasSize(30).extracting(ResultsTable.Row::status)
+            assertThat(tenant.results())
+                    .hasSize(30)
+                    .extracting(ResultsTable.Row::status)
                     .containsOnly("CREATED");
-            assertThat(tenant.sandbox().connections()).hasSize(30)
-                    .extracting(StoredConnection::spaceId).containsOnly(SandboxSeed.FINANCE_SPACE_ID);
+            assertThat(tenant.sandbox().connections())
+                    .hasSize(30)
+                    .extracting(StoredConnection::spaceId)
+                    .containsOnly(SandboxSeed.FINANCE_SPACE_ID);
         }
     }
 }

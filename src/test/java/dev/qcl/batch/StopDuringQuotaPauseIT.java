@@ -31,9 +31,10 @@ class StopDuringQuotaPauseIT {
                 .write(dir.resolve("paused.csv"));
         SandboxSettings quota = SandboxSettings.defaults().withWriteQuota(10, Duration.ofSeconds(90));
         try (TestTenant tenant = TestTenant.start(dir, quota, TestDatabase.Kind.H2)) {
-            Process run = RestartAfterKillIT.qcl(tenant, dir, "run", "run", "--input", input.toString(),
-                    "--qcl.write.max-throttle-wait=10m");
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+            Process run = RestartAfterKillIT.qcl(
+                    tenant, dir, "run", "run", "--input", input.toString(), "--qcl.write.max-throttle-wait=10m");
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(50))
                     .failFast("the run ended before the pause", () -> !run.isAlive())
                     .until(() -> tenant.sandbox().throttledRequests() >= 1);
 
@@ -41,21 +42,32 @@ class StopDuringQuotaPauseIT {
             run.destroy();
 
             // then: well before the 90 s pause ends
-            assertThat(run.waitFor(45, TimeUnit.SECONDS)).as("stopped before the pause ended").isTrue();
-            assertThat(run.exitValue()).as(Files.readString(dir.resolve("run.err"))).isEqualTo(3);
+            assertThat(run.waitFor(45, TimeUnit.SECONDS))
+                    .as("stopped before the pause ended")
+                    .isTrue();
+            assertThat(run.exitValue())
+                    .as(Files.readString(dir.resolve("run.err")))
+                    .isEqualTo(3);
             String out = Files.readString(dir.resolve("run.out"));
             assertThat(out.strip().lines().reduce((a, b) -> b).orElse("")).contains("Run 1 STOPPED");
-            assertThat(tenant.home().resolve("reports/run-1/summary.json")).content()
+            assertThat(tenant.home().resolve("reports/run-1/summary.json"))
+                    .content()
                     .contains("\"status\" : \"STOPPED\"");
             assertThat(tenant.sandbox().connections()).hasSize(10);
 
             // and: the restart waits for the tenant's window and creates the rest, each row once
             Process restart = RestartAfterKillIT.qcl(tenant, dir, "restart", "restart");
             assertThat(restart.waitFor(5, TimeUnit.MINUTES)).isTrue();
-            assertThat(restart.exitValue()).as(Files.readString(dir.resolve("restart.err"))).isZero();
-            assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
-                    .doesNotHaveDuplicates().hasSize(ROWS);
-            assertThat(tenant.results()).hasSize(ROWS).extracting(ResultsTable.Row::status)
+            assertThat(restart.exitValue())
+                    .as(Files.readString(dir.resolve("restart.err")))
+                    .isZero();
+            assertThat(tenant.sandbox().connections())
+                    .extracting(StoredConnection::qName)
+                    .doesNotHaveDuplicates()
+                    .hasSize(ROWS);
+            assertThat(tenant.results())
+                    .hasSize(ROWS)
+                    .extracting(ResultsTable.Row::status)
                     .isSubsetOf("CREATED", "SKIPPED");
         }
     }

@@ -34,8 +34,10 @@ class StopOnSignalIT {
                 .write(dir.resolve("stopped.csv"));
         SandboxSettings slow = SandboxSettings.defaults().withLatency(Duration.ofMillis(80));
         try (TestTenant tenant = TestTenant.start(dir, slow, TestDatabase.Kind.H2)) {
-            Process run = RestartAfterKillIT.qcl(tenant, dir, "run", "run", "--input", input.toString(), "--on-existing", mode);
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
+            Process run = RestartAfterKillIT.qcl(
+                    tenant, dir, "run", "run", "--input", input.toString(), "--on-existing", mode);
+            await().atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofMillis(20))
                     .failFast("the run ended before it could be stopped", () -> !run.isAlive())
                     .until(() -> tenant.sandbox().connections().size() >= 30);
 
@@ -49,15 +51,24 @@ class StopOnSignalIT {
 
             // then
             String out = Files.readString(dir.resolve("run.out"));
-            assertThat(run.exitValue()).as(Files.readString(dir.resolve("run.err"))).isEqualTo(3);
+            assertThat(run.exitValue())
+                    .as(Files.readString(dir.resolve("run.err")))
+                    .isEqualTo(3);
             assertThat(out.strip().lines().reduce((a, b) -> b).orElse("")).contains("Run 1 STOPPED");
             assertThat(summaryAtStop).contains("\"status\" : \"STOPPED\"");
             assertThat(recordedAtStop.size()).isBetween(5, ROWS - 1);
-            assertThat(restart.exitValue()).as(Files.readString(dir.resolve("restart.err"))).isZero();
-            assertThat(tenant.sandbox().connections()).extracting(StoredConnection::qName)
-                    .doesNotHaveDuplicates().hasSize(ROWS);
+            assertThat(restart.exitValue())
+                    .as(Files.readString(dir.resolve("restart.err")))
+                    .isZero();
+            assertThat(tenant.sandbox().connections())
+                    .extracting(StoredConnection::qName)
+                    .doesNotHaveDuplicates()
+                    .hasSize(ROWS);
             // rows this run created before the stop are CREATED, also when their chunk did not commit
-            assertThat(tenant.results()).hasSize(ROWS).extracting(ResultsTable.Row::status).containsOnly("CREATED");
+            assertThat(tenant.results())
+                    .hasSize(ROWS)
+                    .extracting(ResultsTable.Row::status)
+                    .containsOnly("CREATED");
             assertThat(tenant.sandbox().createRequests()).isEqualTo(ROWS);
         }
     }

@@ -26,34 +26,52 @@ class ThrottleCapTests {
                 pg-2,postgres,Finance,h2,d2
                 pg-3,postgres,Finance,h3,d3
                 """);
-        try (TestTenant tenant = TestTenant.start(dir, SandboxSettings.defaults().withWriteQuotaPerMinute(1))) {
+        try (TestTenant tenant =
+                TestTenant.start(dir, SandboxSettings.defaults().withWriteQuotaPerMinute(1))) {
             // when
-            Qcl.Outcome outcome = tenant.qcl("run", "--input", input.toString(), "--rate-limit", "6000",
-                    "--concurrency", "1", "--qcl.write.max-throttle-wait=2s");
+            Qcl.Outcome outcome = tenant.qcl(
+                    "run",
+                    "--input",
+                    input.toString(),
+                    "--rate-limit",
+                    "6000",
+                    "--concurrency",
+                    "1",
+                    "--qcl.write.max-throttle-wait=2s");
 
             // then
             assertThat(outcome.exitCode()).isEqualTo(3);
             assertThat(outcome.err()).contains("qcl restart --run 1");
             assertThat(outcome.lastLine()).contains("Run 1 STOPPED");
-            assertThat(tenant.home().resolve("reports/run-1/summary.json")).content()
-                    .contains("\"status\" : \"STOPPED\"").containsPattern("\"throttled\" : [1-9]");
+            assertThat(tenant.home().resolve("reports/run-1/summary.json"))
+                    .content()
+                    .contains("\"status\" : \"STOPPED\"")
+                    .containsPattern("\"throttled\" : [1-9]");
             assertThat(tenant.sandbox().connections()).hasSize(1);
-            assertThat(Qcl.run("status", "--home", tenant.home().toString()).out()).contains("STOPPED");
+            assertThat(Qcl.run("status", "--home", tenant.home().toString()).out())
+                    .contains("STOPPED");
         }
     }
 
     @Test
-    void should_stop_without_waiting_out_the_pause_when_four_senders_meet_a_retry_after_beyond_the_cap(@TempDir Path dir)
-            throws IOException {
+    void should_stop_without_waiting_out_the_pause_when_four_senders_meet_a_retry_after_beyond_the_cap(
+            @TempDir Path dir) throws IOException {
         // given: one write per 15 minutes, so every further write is answered 429 with Retry-After ~900 s
         Path input = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "cap", 12, "Finance")
                 .write(dir.resolve("in.csv"));
         SandboxSettings strict = SandboxSettings.defaults().withWriteQuota(1, Duration.ofMinutes(15));
         try (TestTenant tenant = TestTenant.start(dir, strict)) {
             // when: the cap is 5 s; a sender that slept before looking at it would wait 15 minutes
-            Qcl.Outcome outcome = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> tenant.qcl(
-                    "run", "--input", input.toString(), "--concurrency", "4", "--qcl.write.max-throttle-wait=5s",
-                    "--qcl.job.chunk-size=4"));
+            Qcl.Outcome outcome = assertTimeoutPreemptively(
+                    Duration.ofMinutes(3),
+                    () -> tenant.qcl(
+                            "run",
+                            "--input",
+                            input.toString(),
+                            "--concurrency",
+                            "4",
+                            "--qcl.write.max-throttle-wait=5s",
+                            "--qcl.job.chunk-size=4"));
 
             // then
             assertThat(outcome.exitCode()).isEqualTo(3);

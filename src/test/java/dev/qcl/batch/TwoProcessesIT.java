@@ -32,7 +32,8 @@ class TwoProcessesIT {
         try (TestTenant tenant = TestTenant.start(dir, slow)) {
             Process run = RestartAfterKillIT.qcl(tenant, dir, "run", "run", "--input", input.toString());
             try {
-                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
+                await().atMost(Duration.ofMinutes(4))
+                        .pollInterval(Duration.ofMillis(20))
                         .failFast("the run ended too early", () -> !run.isAlive())
                         .until(() -> tenant.sandbox().connections().size() >= 8);
 
@@ -45,7 +46,9 @@ class TwoProcessesIT {
                 boolean stillRunning = run.isAlive();
 
                 // then
-                assertThat(stillRunning).as("the checks ran while the run was going").isTrue();
+                assertThat(stillRunning)
+                        .as("the checks ran while the run was going")
+                        .isTrue();
                 assertThat(status.exitCode()).as(status.err()).isZero();
                 assertThat(status.out()).containsPattern("(?m)^1\\s+STARTED\\s");
                 assertThat(detail.exitCode()).as(detail.err()).isZero();
@@ -54,11 +57,14 @@ class TwoProcessesIT {
                 assertThat(diff.lastLine()).contains("2 CREATE");
                 assertThat(second.exitCode()).isEqualTo(2);
                 assertThat(second.err().strip().lines()).hasSize(1);
-                assertThat(second.err()).contains("is in use by process " + run.pid() + " on host ")
+                assertThat(second.err())
+                        .contains("is in use by process " + run.pid() + " on host ")
                         .contains("qcl run");
                 assertThat(restart.exitCode()).isEqualTo(2);
                 assertThat(restart.err()).contains("is in use by process " + run.pid());
-                assertThat(tenant.sandbox().connections()).extracting(c -> c.qName()).noneMatch(n -> n.startsWith("other-"));
+                assertThat(tenant.sandbox().connections())
+                        .extracting(c -> c.qName())
+                        .noneMatch(n -> n.startsWith("other-"));
             } finally {
                 run.destroyForcibly();
                 run.waitFor(1, TimeUnit.MINUTES);

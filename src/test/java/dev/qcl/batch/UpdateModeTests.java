@@ -16,9 +16,9 @@ import dev.qcl.sandbox.StoredConnection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
-import org.assertj.core.groups.Tuple;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,8 +28,8 @@ class UpdateModeTests {
 
     /** The JSON-patch lists the tenant received, in the order received. */
     static List<JsonNode> patchBodies(TestTenant tenant) {
-        List<LoggedRequest> patches = tenant.sandbox().server()
-                .findAll(patchRequestedFor(urlPathMatching("/api/v1/data-connections/.+")));
+        List<LoggedRequest> patches =
+                tenant.sandbox().server().findAll(patchRequestedFor(urlPathMatching("/api/v1/data-connections/.+")));
         return patches.stream().map(p -> JSON.readTree(p.getBodyAsString())).toList();
     }
 
@@ -50,8 +50,12 @@ class UpdateModeTests {
             Path input = sheet.write(dir.resolve("moved.csv"));
             try (TestTenant tenant = TestTenant.start(dir, db)) {
                 for (int i = 1; i <= 40; i++) {
-                    tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-" + i, "postgres",
-                            Map.of("host", "db" + i + ".example.com", "port", 5432, "database", "sales"));
+                    tenant.sandbox()
+                            .addConnection(
+                                    SandboxSeed.FINANCE_SPACE_ID,
+                                    "pg-" + i,
+                                    "postgres",
+                                    Map.of("host", "db" + i + ".example.com", "port", 5432, "database", "sales"));
                 }
 
                 // when
@@ -70,16 +74,22 @@ class UpdateModeTests {
                     assertThat(patch.get(0).get("path").asString()).isEqualTo("/connectionProperties/port");
                     assertThat(patch.get(0).get("value").asInt()).isEqualTo(5433);
                 });
-                assertThat(tenant.sandbox().connections()).hasSize(40).allSatisfy(c ->
-                        assertThat(((Number) c.properties().get("port")).intValue()).isEqualTo(5433));
+                assertThat(tenant.sandbox().connections())
+                        .hasSize(40)
+                        .allSatisfy(c -> assertThat(((Number) c.properties().get("port")).intValue())
+                                .isEqualTo(5433));
                 List<ResultsTable.Row> rows = tenant.results();
-                assertThat(rows).filteredOn(r -> r.runId() == 1)
-                        .hasSize(40).extracting(ResultsTable.Row::status, ResultsTable.Row::message)
+                assertThat(rows)
+                        .filteredOn(r -> r.runId() == 1)
+                        .hasSize(40)
+                        .extracting(ResultsTable.Row::status, ResultsTable.Row::message)
                         .containsOnly(Tuple.tuple("UPDATED", "changed: port"));
                 assertThat(second.exitCode()).as(second.err()).isZero();
                 assertThat(tenant.sandbox().writeRequests()).isEqualTo(40);
-                assertThat(rows).filteredOn(r -> r.runId() == 2)
-                        .hasSize(40).extracting(ResultsTable.Row::status, ResultsTable.Row::message)
+                assertThat(rows)
+                        .filteredOn(r -> r.runId() == 2)
+                        .hasSize(40)
+                        .extracting(ResultsTable.Row::status, ResultsTable.Row::message)
                         .containsOnly(Tuple.tuple("SKIPPED", "unchanged"));
             }
         }
@@ -87,13 +97,18 @@ class UpdateModeTests {
 
     @Nested
     class Secrets {
-        static final List<String> HEADER = List.of("qName", "dataSourceId", "spaceName", "host", "database", "password");
+        static final List<String> HEADER =
+                List.of("qName", "dataSourceId", "spaceName", "host", "database", "password");
 
         /** Three existing connections whose passwords qcl wrote once; returns a sheet that moves pg-2's host. */
         static Path givenPasswordsWrittenOnceAndAHostMoved(TestTenant tenant, Path dir) {
             for (String n : List.of("1", "2", "3")) {
-                tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-" + n, "postgres",
-                        Map.of("host", "h" + n, "database", "d"));
+                tenant.sandbox()
+                        .addConnection(
+                                SandboxSeed.FINANCE_SPACE_ID,
+                                "pg-" + n,
+                                "postgres",
+                                Map.of("host", "h" + n, "database", "d"));
             }
             Path before = sheet(dir.resolve("before.csv"), "h2", "pw-one-Xc52");
             tenant.qclUnpaced("run", "--input", before.toString(), "--on-existing", "update");
@@ -113,8 +128,12 @@ class UpdateModeTests {
             // given: three connections with passwords qcl never wrote
             try (TestTenant tenant = TestTenant.start(dir, db)) {
                 for (String n : List.of("1", "2", "3")) {
-                    tenant.sandbox().addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-" + n, "postgres",
-                            Map.of("host", "h" + n, "database", "d", "password", "set-by-hand-" + n));
+                    tenant.sandbox()
+                            .addConnection(
+                                    SandboxSeed.FINANCE_SPACE_ID,
+                                    "pg-" + n,
+                                    "postgres",
+                                    Map.of("host", "h" + n, "database", "d", "password", "set-by-hand-" + n));
                 }
                 Path same = sheet(dir.resolve("same.csv"), "h2", "pw-one-Xc52");
                 Path changed = sheet(dir.resolve("changed.csv"), "h2", "pw-one-CHANGED-Rt09");
@@ -124,16 +143,19 @@ class UpdateModeTests {
                 int afterNever = patchBodies(tenant).size();
                 Qcl.Outcome unchanged = tenant.qclUnpaced("run", "--input", same.toString(), "--on-existing", "update");
                 int afterUnchanged = patchBodies(tenant).size();
-                Qcl.Outcome oneChanged = tenant.qclUnpaced("run", "--input", changed.toString(), "--on-existing", "update");
+                Qcl.Outcome oneChanged =
+                        tenant.qclUnpaced("run", "--input", changed.toString(), "--on-existing", "update");
 
                 // then
                 assertThat(never.exitCode()).as(never.err()).isZero();
                 assertThat(afterNever).isEqualTo(3);
-                assertThat(patchBodies(tenant).subList(0, 3)).allSatisfy(patch ->
-                        assertThat(paths(patch)).containsExactly("/connectionProperties/password"));
+                assertThat(patchBodies(tenant).subList(0, 3))
+                        .allSatisfy(
+                                patch -> assertThat(paths(patch)).containsExactly("/connectionProperties/password"));
                 assertThat(unchanged.exitCode()).as(unchanged.err()).isZero();
                 assertThat(afterUnchanged).isEqualTo(3);
-                assertThat(ResultsTable.ofRun(tenant.database(), 2)).extracting(ResultsTable.Row::message)
+                assertThat(ResultsTable.ofRun(tenant.database(), 2))
+                        .extracting(ResultsTable.Row::message)
                         .containsOnly("unchanged");
                 assertThat(oneChanged.exitCode()).as(oneChanged.err()).isZero();
                 List<JsonNode> patches = patchBodies(tenant);
@@ -142,9 +164,11 @@ class UpdateModeTests {
                 assertThat(patches.get(3).get(0).get("value").asString()).isEqualTo("pw-one-CHANGED-Rt09");
                 assertThat(tenant.sandbox().connectionsNamed("pg-1").get(0).properties())
                         .containsEntry("password", "pw-one-CHANGED-Rt09");
-                assertThat(ResultsTable.ofRun(tenant.database(), 3)).extracting(ResultsTable.Row::status)
+                assertThat(ResultsTable.ofRun(tenant.database(), 3))
+                        .extracting(ResultsTable.Row::status)
                         .containsExactly("UPDATED", "SKIPPED", "SKIPPED");
-                assertThat(tenant.results()).extracting(ResultsTable.Row::message)
+                assertThat(tenant.results())
+                        .extracting(ResultsTable.Row::message)
                         .noneMatch(m -> m.contains("pw-"));
             }
         }
@@ -175,15 +199,21 @@ class UpdateModeTests {
             // given: qcl wrote the passwords once, and the tenant refuses a host change without credentials
             try (TestTenant tenant = TestTenant.start(dir, db)) {
                 Path moved = givenPasswordsWrittenOnceAndAHostMoved(tenant, dir);
-                tenant.sandbox().server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
-                        .patch(urlPathMatching("/api/v1/data-connections/.*"))
-                        .atPriority(1)
-                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining("/connectionProperties/password"))
-                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                                .withStatus(400)
-                                .withHeader("Content-Type", "application/json")
-                                .withBody("{\"errors\":[{\"code\":\"DCERROR-0010\",\"title\":\"Bad or invalid request\","
-                                        + "\"detail\":\"credentials are required when the host changes\",\"status\":400}]}")));
+                tenant.sandbox()
+                        .server()
+                        .stubFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.patch(
+                                                urlPathMatching("/api/v1/data-connections/.*"))
+                                        .atPriority(1)
+                                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.notContaining(
+                                                "/connectionProperties/password"))
+                                        .willReturn(
+                                                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                                        .withStatus(400)
+                                                        .withHeader("Content-Type", "application/json")
+                                                        .withBody(
+                                                                "{\"errors\":[{\"code\":\"DCERROR-0010\",\"title\":\"Bad or invalid request\","
+                                                                        + "\"detail\":\"credentials are required when the host changes\",\"status\":400}]}")));
 
                 // when
                 Qcl.Outcome outcome = tenant.qclUnpaced("run", "--input", moved.toString(), "--on-existing", "update");

@@ -34,12 +34,27 @@ class BadInputTests {
                 file("unbalanced quote", HEADER + "pg,postgres,Finance,\"h1,d1\n", 2, "not closed"),
                 file("semicolon separated", "qName;dataSourceId;host\npg;postgres;h\n", 2, "semicolons"),
                 file("tab separated", "qName\tdataSourceId\thost\npg\tpostgres\th\n", 2, "tabs"),
-                bytes("binary content", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0}, 2, "binary"),
-                bytes("Latin-1 text", (HEADER + "Malmö,postgres,Finance,h,d\n").getBytes(StandardCharsets.ISO_8859_1), 2,
+                bytes(
+                        "binary content",
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0},
+                        2,
+                        "binary"),
+                bytes(
+                        "Latin-1 text",
+                        (HEADER + "Malmö,postgres,Finance,h,d\n").getBytes(StandardCharsets.ISO_8859_1),
+                        2,
                         "Windows-1252"),
-                bytes("UTF-16 text", (HEADER + "pg,postgres,Finance,h,d\n").getBytes(StandardCharsets.UTF_16LE), 2, "UTF-16"),
+                bytes(
+                        "UTF-16 text",
+                        (HEADER + "pg,postgres,Finance,h,d\n").getBytes(StandardCharsets.UTF_16LE),
+                        2,
+                        "UTF-16"),
                 file("a 2 MB cell", HEADER + "pg,postgres,Finance,h," + "x".repeat(2 * 1024 * 1024) + "\n", 2, "1 MiB"),
-                file("too many cells", HEADER + "pg,postgres,Finance,h,d,extra\n", 1, "the row has 6 cells, the header has 5"),
+                file(
+                        "too many cells",
+                        HEADER + "pg,postgres,Finance,h,d,extra\n",
+                        1,
+                        "the row has 6 cells, the header has 5"),
                 file("too few cells", HEADER + "pg,postgres,Finance\n", 1, "the row has 3 cells, the header has 5"));
     }
 
@@ -58,7 +73,10 @@ class BadInputTests {
             assertThat(tenant.sandbox().writeRequests()).isZero();
             assertThat(outcome.err()).doesNotContain("\tat ").doesNotContain("Exception");
             if (exitCode == 2) {
-                assertThat(outcome.err().strip()).startsWith("qcl: ").contains(message).doesNotContain("\n");
+                assertThat(outcome.err().strip())
+                        .startsWith("qcl: ")
+                        .contains(message)
+                        .doesNotContain("\n");
                 assertThat(outcome.out()).isEmpty();
             } else {
                 Path results = tenant.home().resolve("reports/run-1/results.csv");

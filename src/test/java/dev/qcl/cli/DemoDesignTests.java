@@ -42,7 +42,8 @@ class DemoDesignTests {
         boolean matches = SAMPLE.matches(asDesigned());
 
         assertThat(matches).isTrue();
-        assertThat(SAMPLE.exitCode(ExitCode.ROWS_FAILED, matches, new PrintWriter(err))).isZero();
+        assertThat(SAMPLE.exitCode(ExitCode.ROWS_FAILED, matches, new PrintWriter(err)))
+                .isZero();
         assertThat(err.toString()).isEmpty();
     }
 
@@ -55,7 +56,8 @@ class DemoDesignTests {
         boolean matches = SAMPLE.matches(results);
 
         assertThat(matches).isFalse();
-        assertThat(SAMPLE.exitCode(ExitCode.ROWS_FAILED, matches, new PrintWriter(err))).isEqualTo(1);
+        assertThat(SAMPLE.exitCode(ExitCode.ROWS_FAILED, matches, new PrintWriter(err)))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("did not end as designed");
     }
 
@@ -69,6 +71,7 @@ class DemoDesignTests {
 
     @Test
     void should_keep_exit_3_when_the_run_did_not_complete() {
-        assertThat(SAMPLE.exitCode(ExitCode.RUN_FAILED, false, new PrintWriter(new StringWriter()))).isEqualTo(3);
+        assertThat(SAMPLE.exitCode(ExitCode.RUN_FAILED, false, new PrintWriter(new StringWriter())))
+                .isEqualTo(3);
     }
 }

@@ -23,12 +23,17 @@ class DemoKeyIT {
     void should_give_the_sandbox_a_key_of_its_own_and_never_write_the_users_key(@TempDir Path dir)
             throws IOException, InterruptedException {
         // given
-        Path jar = Path.of(System.getProperty("qcl.jar", "target/qlik-connection-loader.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("qcl.jar", "target/qlik-connection-loader.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the packaged jar (mvn package)").isRegularFile();
         Path home = dir.resolve("home");
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar", jar.toString(), "demo", "--home", home.toString())
+                        "-jar",
+                        jar.toString(),
+                        "demo",
+                        "--home",
+                        home.toString())
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectOutput(dir.resolve("demo.out").toFile())
                 .redirectError(dir.resolve("demo.err").toFile());
@@ -51,7 +56,8 @@ class DemoKeyIT {
         assertThat(out + err).doesNotContain(USERS_KEY);
         try (Stream<Path> files = Files.walk(home)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as("%s", file)
+                assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as("%s", file)
                         .doesNotContain(USERS_KEY);
             }
         }

@@ -26,7 +26,8 @@ class HelpTests {
 
         List<String> commands = commandList(outcome.out());
         assertThat(outcome.exitCode()).isZero();
-        assertThat(commands).extracting(line -> line.strip().split(" +")[0])
+        assertThat(commands)
+                .extracting(line -> line.strip().split(" +")[0])
                 .contains("run", "validate", "restart", "rerun-failed", "status", "report", "specs", "demo");
         // a wrapped summary would leave a line that starts with spaces only, or one cut mid-sentence
         assertThat(commands).allSatisfy(line -> assertThat(line).matches("  [a-z][a-z-]* +\\S.*\\.$"));
@@ -37,7 +38,6 @@ class HelpTests {
     void should_list_each_subcommand_on_one_line_with_a_summary_ending_with_a_full_stop(String command) {
         List<String> commands = commandList(Qcl.run(command, "--help").out());
 
-        assertThat(commands).isNotEmpty()
-                .allSatisfy(line -> assertThat(line).matches("  [a-z][a-z-]* +\\S.*\\.$"));
+        assertThat(commands).isNotEmpty().allSatisfy(line -> assertThat(line).matches("  [a-z][a-z-]* +\\S.*\\.$"));
     }
 }

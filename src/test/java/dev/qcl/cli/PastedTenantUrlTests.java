@@ -22,8 +22,13 @@ class PastedTenantUrlTests {
     void should_validate_against_the_tenant_when_its_url_ends_in_api_v1(@TempDir Path dir) {
         Path input = sheet(dir);
         try (TestTenant tenant = TestTenant.start(dir)) {
-            Qcl.Outcome outcome = Qcl.against(tenant.sandbox().url() + "/api/v1/", tenant.keyFile(), tenant.home(),
-                    "validate", "--input", input.toString());
+            Qcl.Outcome outcome = Qcl.against(
+                    tenant.sandbox().url() + "/api/v1/",
+                    tenant.keyFile(),
+                    tenant.home(),
+                    "validate",
+                    "--input",
+                    input.toString());
 
             assertThat(outcome.exitCode()).as(outcome.err()).isZero();
             assertThat(outcome.out()).contains("Plan: 1 to create");
@@ -34,8 +39,13 @@ class PastedTenantUrlTests {
     void should_exit_2_without_sending_when_the_url_has_another_path(@TempDir Path dir) {
         Path input = sheet(dir);
         try (TestTenant tenant = TestTenant.start(dir)) {
-            Qcl.Outcome outcome = Qcl.against(tenant.sandbox().url() + "/hub/spaces", tenant.keyFile(), tenant.home(),
-                    "validate", "--input", input.toString());
+            Qcl.Outcome outcome = Qcl.against(
+                    tenant.sandbox().url() + "/hub/spaces",
+                    tenant.keyFile(),
+                    tenant.home(),
+                    "validate",
+                    "--input",
+                    input.toString());
 
             assertThat(outcome.exitCode()).isEqualTo(2);
             assertThat(outcome.err()).contains("has a path").contains("give the tenant only");
@@ -48,8 +58,8 @@ class PastedTenantUrlTests {
         Path input = sheet(dir);
         Path wrongKey = Files.writeString(dir.resolve("wrong-key"), "not-the-key");
         try (TestTenant tenant = TestTenant.start(dir)) {
-            Qcl.Outcome outcome = Qcl.against(tenant.sandbox().url(), wrongKey, tenant.home(),
-                    "validate", "--input", input.toString());
+            Qcl.Outcome outcome = Qcl.against(
+                    tenant.sandbox().url(), wrongKey, tenant.home(), "validate", "--input", input.toString());
 
             assertThat(outcome.exitCode()).isEqualTo(3);
             assertThat(outcome.err()).contains("HTTP 401");

@@ -12,7 +12,8 @@ class PlanEstimateTests {
 
     @Test
     void should_estimate_seconds_for_writes_that_fit_a_fresh_window() {
-        assertThat(Durations.estimate(300, 100, FIVE_MINUTES)).isEqualTo("seconds on a fresh window (it takes 500 at once)");
+        assertThat(Durations.estimate(300, 100, FIVE_MINUTES))
+                .isEqualTo("seconds on a fresh window (it takes 500 at once)");
     }
 
     @Test
@@ -28,6 +29,7 @@ class PlanEstimateTests {
         BudgetView learned = new BudgetView(500, FIVE_MINUTES, 12, Duration.ZERO, 50, Duration.ofSeconds(30));
 
         assertThat(ProgressPrinter.windowText(fresh)).isEqualTo("window: 120 of 500 writes left");
-        assertThat(ProgressPrinter.windowText(learned)).isEqualTo("window: 12 of 500 writes left (learned: 50 per 30.0 s)");
+        assertThat(ProgressPrinter.windowText(learned))
+                .isEqualTo("window: 12 of 500 writes left (learned: 50 per 30.0 s)");
     }
 }

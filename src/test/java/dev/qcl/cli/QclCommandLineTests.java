@@ -23,7 +23,8 @@ class QclCommandLineTests {
     @Nested
     class Usage {
         @ParameterizedTest
-        @ValueSource(strings = {"run", "validate", "restart", "rerun-failed", "status", "report", "specs", "export", "demo"})
+        @ValueSource(
+                strings = {"run", "validate", "restart", "rerun-failed", "status", "report", "specs", "export", "demo"})
         void should_print_usage_and_exit_0_when_a_command_is_asked_for_help(String command) {
             Qcl.Outcome outcome = Qcl.run(command, "--help");
 
@@ -47,7 +48,8 @@ class QclCommandLineTests {
 
         @Test
         void should_exit_2_when_a_space_mapping_lacks_a_side(@TempDir Path dir) {
-            Qcl.Outcome outcome = Qcl.run("validate", "--input", "x.csv", "--map-space", "Finance", "--home", dir.toString());
+            Qcl.Outcome outcome =
+                    Qcl.run("validate", "--input", "x.csv", "--map-space", "Finance", "--home", dir.toString());
 
             assertThat(outcome.exitCode()).isEqualTo(2);
             assertThat(outcome.err()).contains("--map-space needs FROM=TO");
@@ -70,7 +72,8 @@ class QclCommandLineTests {
         void should_exit_2_when_on_existing_has_an_unknown_mode(@TempDir Path dir) throws IOException {
             Path input = Files.writeString(dir.resolve("in.csv"), ONE_ROW);
 
-            Qcl.Outcome outcome = Qcl.run("run", "--input", input.toString(), "--on-existing", "merge", "--home", dir.toString());
+            Qcl.Outcome outcome =
+                    Qcl.run("run", "--input", input.toString(), "--on-existing", "merge", "--home", dir.toString());
 
             assertThat(outcome.exitCode()).isEqualTo(2);
             assertThat(outcome.err()).contains("skip, update or fail");
@@ -83,8 +86,14 @@ class QclCommandLineTests {
         void should_exit_2_without_sending_when_there_is_no_api_key(@TempDir Path dir) throws IOException {
             Path input = Files.writeString(dir.resolve("in.csv"), ONE_ROW);
             try (TestTenant tenant = TestTenant.start(dir)) {
-                Qcl.Outcome outcome = Qcl.run("run", "--input", input.toString(), "--tenant", tenant.sandbox().url(),
-                        "--home", dir.resolve("home").toString());
+                Qcl.Outcome outcome = Qcl.run(
+                        "run",
+                        "--input",
+                        input.toString(),
+                        "--tenant",
+                        tenant.sandbox().url(),
+                        "--home",
+                        dir.resolve("home").toString());
 
                 assertThat(outcome.exitCode()).isEqualTo(2);
                 assertThat(outcome.err()).contains("no API key").contains("QLIK_API_KEY");
@@ -97,8 +106,8 @@ class QclCommandLineTests {
             Path input = Files.writeString(dir.resolve("in.csv"), ONE_ROW);
             Path key = Files.writeString(dir.resolve("key"), "k");
 
-            Qcl.Outcome outcome = Qcl.against("http://acme.eu.qlikcloud.com", key, dir.resolve("home"), "run", "--input",
-                    input.toString());
+            Qcl.Outcome outcome = Qcl.against(
+                    "http://acme.eu.qlikcloud.com", key, dir.resolve("home"), "run", "--input", input.toString());
 
             assertThat(outcome.exitCode()).isEqualTo(2);
             assertThat(outcome.err()).contains("https://");
@@ -119,8 +128,14 @@ class QclCommandLineTests {
             Path input = Files.writeString(dir.resolve("in.csv"), ONE_ROW);
             Path key = Files.writeString(dir.resolve("key"), "k");
 
-            Qcl.Outcome outcome = Qcl.against("http://127.0.0.1:1", key, dir.resolve("home"), "run", "--input",
-                    input.toString(), "--qcl.write.max-attempts=1");
+            Qcl.Outcome outcome = Qcl.against(
+                    "http://127.0.0.1:1",
+                    key,
+                    dir.resolve("home"),
+                    "run",
+                    "--input",
+                    input.toString(),
+                    "--qcl.write.max-attempts=1");
 
             assertThat(outcome.exitCode()).isEqualTo(3);
             assertThat(outcome.err()).doesNotContain("\tat ");
@@ -150,7 +165,8 @@ class QclCommandLineTests {
         void should_exit_2_when_the_latest_run_has_no_failed_rows(@TempDir Path dir) throws IOException {
             Path input = Files.writeString(dir.resolve("in.csv"), ONE_ROW);
             try (TestTenant tenant = TestTenant.start(dir)) {
-                assertThat(tenant.qcl("run", "--input", input.toString()).exitCode()).isZero();
+                assertThat(tenant.qcl("run", "--input", input.toString()).exitCode())
+                        .isZero();
 
                 Qcl.Outcome outcome = tenant.qcl("rerun-failed");
 
@@ -169,12 +185,21 @@ class QclCommandLineTests {
                 tenant.qcl("run", "--input", input.toString(), "--run-label", "first");
 
                 Qcl.Outcome list = Qcl.run("status", "--home", tenant.home().toString());
-                Qcl.Outcome one = Qcl.run("status", "--run", "1", "--home", tenant.home().toString());
+                Qcl.Outcome one =
+                        Qcl.run("status", "--run", "1", "--home", tenant.home().toString());
 
                 assertThat(list.exitCode()).isZero();
-                assertThat(list.out()).contains("RUN").contains("first").contains("COMPLETED").contains(input.toString());
-                assertThat(one.out()).contains("Run 1 (first): COMPLETED").contains("CREATED  1").contains("INVALID  1")
-                        .contains("Top errors:").contains("database");
+                assertThat(list.out())
+                        .contains("RUN")
+                        .contains("first")
+                        .contains("COMPLETED")
+                        .contains(input.toString());
+                assertThat(one.out())
+                        .contains("Run 1 (first): COMPLETED")
+                        .contains("CREATED  1")
+                        .contains("INVALID  1")
+                        .contains("Top errors:")
+                        .contains("database");
             }
         }
 
@@ -185,7 +210,14 @@ class QclCommandLineTests {
                 tenant.qcl("run", "--input", input.toString());
                 Path out = dir.resolve("again");
 
-                Qcl.Outcome outcome = Qcl.run("report", "--run", "1", "--out", out.toString(), "--home", tenant.home().toString());
+                Qcl.Outcome outcome = Qcl.run(
+                        "report",
+                        "--run",
+                        "1",
+                        "--out",
+                        out.toString(),
+                        "--home",
+                        tenant.home().toString());
 
                 assertThat(outcome.exitCode()).isZero();
                 assertThat(out.resolve("results.csv")).exists();
@@ -200,11 +232,15 @@ class QclCommandLineTests {
             try (TestTenant tenant = TestTenant.start(dir)) {
                 tenant.qcl("run", "--input", input.toString());
 
-                Qcl.Outcome outcome = Qcl.run("specs", "list", "--home", tenant.home().toString());
-                Qcl.Outcome parentOption = Qcl.run("specs", "--home", tenant.home().toString(), "list");
+                Qcl.Outcome outcome =
+                        Qcl.run("specs", "list", "--home", tenant.home().toString());
+                Qcl.Outcome parentOption =
+                        Qcl.run("specs", "--home", tenant.home().toString(), "list");
 
                 assertThat(outcome.exitCode()).isZero();
-                assertThat(outcome.out()).contains("postgres").contains("127.0.0.1_" + tenant.sandbox().port());
+                assertThat(outcome.out())
+                        .contains("postgres")
+                        .contains("127.0.0.1_" + tenant.sandbox().port());
                 assertThat(parentOption.out()).isEqualTo(outcome.out());
             }
         }
@@ -228,10 +264,17 @@ class QclCommandLineTests {
 
             // the sample's 4 invalid rows are on purpose: a run that ends as designed exits 0
             assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-            assertThat(outcome.out()).contains("Sandbox tenant listening on http://127.0.0.1:")
+            assertThat(outcome.out())
+                    .contains("Sandbox tenant listening on http://127.0.0.1:")
                     .contains("4 rows marked 'INVALID on purpose' are there to show failed.csv");
-            assertThat(outcome.lastLine()).contains("18 CREATED").contains("4 INVALID").contains("report: " + dir);
-            assertThat(dir.resolve("reports/run-1/failed.csv")).content().contains("# error").contains("US-East-1");
+            assertThat(outcome.lastLine())
+                    .contains("18 CREATED")
+                    .contains("4 INVALID")
+                    .contains("report: " + dir);
+            assertThat(dir.resolve("reports/run-1/failed.csv"))
+                    .content()
+                    .contains("# error")
+                    .contains("US-East-1");
         }
     }
 }

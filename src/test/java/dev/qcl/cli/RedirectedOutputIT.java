@@ -32,12 +32,13 @@ class RedirectedOutputIT {
         assumeTrue(Files.isExecutable(SCRIPT), "util-linux script makes the pseudo-terminal");
         // given: a run of a few seconds, so the progress display and some log lines get written
         Path input = sheet(dir, 30);
-        try (TestTenant tenant = TestTenant.start(dir, SandboxSettings.defaults().withLatency(Duration.ofMillis(60)))) {
+        try (TestTenant tenant =
+                TestTenant.start(dir, SandboxSettings.defaults().withLatency(Duration.ofMillis(60)))) {
             Path err = dir.resolve("run.err");
 
             // when: standard input and output on a terminal, standard error into a file
-            int exit = onTerminal(dir, qclCommand(tenant, "run", "--input", input.toString(), "--concurrency", "1")
-                    + " 2>" + err);
+            int exit = onTerminal(
+                    dir, qclCommand(tenant, "run", "--input", input.toString(), "--concurrency", "1") + " 2>" + err);
 
             // then
             assertThat(exit).as(Files.readString(err)).isEqualTo(1);
@@ -52,7 +53,9 @@ class RedirectedOutputIT {
         try (TestTenant tenant = TestTenant.start(dir)) {
             Path out = dir.resolve("run.out");
             Path err = dir.resolve("run.err");
-            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+            List<String> command = new ArrayList<>(List.of(
+                    "/bin/sh",
+                    "-c",
                     qclCommand(tenant, "run", "--input", input.toString()) + " >" + out + " 2>" + err));
 
             Process process = new ProcessBuilder(command).start();
@@ -84,10 +87,15 @@ class RedirectedOutputIT {
 
     /** Runs {@code shellCommand} with a pseudo-terminal as standard input and output; returns its exit code. */
     private static int onTerminal(Path dir, String shellCommand) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(SCRIPT.toString(), "-qec", shellCommand, dir.resolve("typescript").toString())
+        Process process = new ProcessBuilder(
+                        SCRIPT.toString(),
+                        "-qec",
+                        shellCommand,
+                        dir.resolve("typescript").toString())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(dir.resolve("terminal.txt").toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("terminal.txt").toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("terminal.txt").toFile()))
                 .start();
         assertThat(process.waitFor(4, TimeUnit.MINUTES)).as("finished in time").isTrue();
         return process.exitValue();
@@ -95,13 +103,18 @@ class RedirectedOutputIT {
 
     private static String qclCommand(TestTenant tenant, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--tenant", tenant.sandbox().url(), "--home", tenant.home().toString(),
+        all.addAll(List.of(
+                "--tenant",
+                tenant.sandbox().url(),
+                "--home",
+                tenant.home().toString(),
                 "--qcl.api-key-file=" + tenant.keyFile()));
         return jar() + " " + all.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "));
     }
 
     private static String jar() {
-        Path jar = Path.of(System.getProperty("qcl.jar", "target/qlik-connection-loader.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("qcl.jar", "target/qlik-connection-loader.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("the packaged jar (mvn package)").isRegularFile();
         return "env -u QLIK_API_KEY -u QLIK_TENANT_URL -u QCL_HOME -u QLIK_CLIENT_ID '"
                 + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '" + jar + "'";

@@ -44,9 +44,11 @@ class ConnectionCsvReaderTests {
         @Test
         void should_remove_byte_order_mark_from_first_header_cell() {
             // given
-            Path file = TestFiles.write(dir, TestFiles.concat(
-                    new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                    "qName,dataSourceId\na,b\n".getBytes(StandardCharsets.UTF_8)));
+            Path file = TestFiles.write(
+                    dir,
+                    TestFiles.concat(
+                            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                            "qName,dataSourceId\na,b\n".getBytes(StandardCharsets.UTF_8)));
             ConnectionCsvReader reader = new ConnectionCsvReader(file);
 
             // when
@@ -67,8 +69,9 @@ class ConnectionCsvReaderTests {
             List<InputRow> rows = readAll(text);
 
             // then
-            assertThat(rows).containsExactly(
-                    new InputRow(2, List.of("two\nlines", "x")), new InputRow(3, List.of("last", "y")));
+            assertThat(rows)
+                    .containsExactly(
+                            new InputRow(2, List.of("two\nlines", "x")), new InputRow(3, List.of("last", "y")));
         }
 
         @Test
@@ -80,8 +83,10 @@ class ConnectionCsvReaderTests {
             List<InputRow> rows = readAll(text);
 
             // then
-            assertThat(rows).containsExactly(
-                    new InputRow(2, List.of("a,b", "say \"hi\"")), new InputRow(3, List.of("line1\nline2", "")));
+            assertThat(rows)
+                    .containsExactly(
+                            new InputRow(2, List.of("a,b", "say \"hi\"")),
+                            new InputRow(3, List.of("line1\nline2", "")));
         }
 
         @Test
@@ -135,7 +140,9 @@ class ConnectionCsvReaderTests {
 
     @Nested
     class RoundTrip {
-        private static final String[] PIECES = {"a", "Z", ",", "\"", "\"\"", "\n", "\r\n", "\\", " ", "é", "€", ";", "\t"};
+        private static final String[] PIECES = {
+            "a", "Z", ",", "\"", "\"\"", "\n", "\r\n", "\\", " ", "é", "€", ";", "\t"
+        };
 
         @Test
         void should_read_back_every_cell_a_strict_rfc4180_writer_wrote() {
@@ -146,7 +153,11 @@ class ConnectionCsvReaderTests {
             for (int r = 0; r < 2000; r++) {
                 List<String> cells = List.of("q" + r, randomCell(random), randomCell(random));
                 written.add(cells);
-                text.append(String.join(",", cells.stream().map(c -> "\"" + c.replace("\"", "\"\"") + "\"").toList()));
+                text.append(String.join(
+                        ",",
+                        cells.stream()
+                                .map(c -> "\"" + c.replace("\"", "\"\"") + "\"")
+                                .toList()));
                 text.append(r % 2 == 0 ? "\n" : "\r\n");
             }
 
@@ -156,7 +167,9 @@ class ConnectionCsvReaderTests {
             // then: line breaks inside cells come back as LF
             assertThat(rows).hasSize(written.size());
             for (int i = 0; i < rows.size(); i++) {
-                List<String> expected = written.get(i).stream().map(c -> c.replace("\r\n", "\n")).toList();
+                List<String> expected = written.get(i).stream()
+                        .map(c -> c.replace("\r\n", "\n"))
+                        .toList();
                 assertThat(rows.get(i)).isEqualTo(new InputRow(i + 2, expected));
             }
         }
@@ -290,8 +303,10 @@ class ConnectionCsvReaderTests {
         @Test
         void should_fail_with_the_same_file_error_as_inspect_when_a_row_is_not_utf8() {
             // given
-            Path file = TestFiles.write(dir, TestFiles.concat(
-                    "qName,dataSourceId\na,b\nc,".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xE9, '\n'}));
+            Path file = TestFiles.write(
+                    dir, TestFiles.concat("qName,dataSourceId\na,b\nc,".getBytes(StandardCharsets.UTF_8), new byte[] {
+                        (byte) 0xE9, '\n'
+                    }));
             ConnectionCsvReader reader = new ConnectionCsvReader(file);
             reader.open(new ExecutionContext());
 
@@ -300,7 +315,9 @@ class ConnectionCsvReaderTests {
 
             // then
             assertThat(first.row()).isEqualTo(2);
-            assertThatThrownBy(reader::read).isInstanceOf(InputFileException.class).hasMessageContaining("row 3");
+            assertThatThrownBy(reader::read)
+                    .isInstanceOf(InputFileException.class)
+                    .hasMessageContaining("row 3");
             reader.close();
         }
     }
@@ -348,8 +365,14 @@ class ConnectionCsvReaderTests {
             // then
             assertThat(inspected.dataRows()).isEqualTo(rows);
             assertThat(count).isEqualTo(rows);
-            assertThat(last).isEqualTo(new InputRow(rows + 1, List.of("conn-" + (rows - 1), "postgres", "db" + ((rows - 1) % 97)
-                    + ".example.com", "a, b")));
+            assertThat(last)
+                    .isEqualTo(new InputRow(
+                            rows + 1,
+                            List.of(
+                                    "conn-" + (rows - 1),
+                                    "postgres",
+                                    "db" + ((rows - 1) % 97) + ".example.com",
+                                    "a, b")));
         }
     }
 }

@@ -67,7 +67,8 @@ class EncodingGuessTests {
         void should_not_take_a_sample_for_a_signature_when_one_of_its_bytes_differs() {
             assertThat(EncodingGuess.describe(new byte[] {'P', 'K', 3, 5, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}))
                     .isEqualTo(BINARY);
-            assertThat(EncodingGuess.describe(new byte[] {(byte) 0xFF, 'a', 'b', 'c'})).isEqualTo(WINDOWS_1252);
+            assertThat(EncodingGuess.describe(new byte[] {(byte) 0xFF, 'a', 'b', 'c'}))
+                    .isEqualTo(WINDOWS_1252);
         }
     }
 

@@ -64,7 +64,9 @@ class InputFileContentsTests {
 
             // then
             assertThat(inspected.dataRows()).isEqualTo(InputFile.MAX_DATA_SOURCE_IDS + 5);
-            assertThat(inspected.dataSourceIds()).hasSize(InputFile.MAX_DATA_SOURCE_IDS).contains("ds0", "ds999");
+            assertThat(inspected.dataSourceIds())
+                    .hasSize(InputFile.MAX_DATA_SOURCE_IDS)
+                    .contains("ds0", "ds999");
         }
     }
 
@@ -81,7 +83,9 @@ class InputFileContentsTests {
 
             // then
             byte[] expected = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            assertThat(sha256).isEqualTo(HexFormat.of().formatHex(expected)).isEqualTo(InputFiles.inspect(file).sha256());
+            assertThat(sha256)
+                    .isEqualTo(HexFormat.of().formatHex(expected))
+                    .isEqualTo(InputFiles.inspect(file).sha256());
         }
 
         @Test
@@ -153,7 +157,8 @@ class InputFileContentsTests {
         @Test
         void should_say_why_a_file_cannot_be_read_and_what_to_check() {
             assertThat(InputFileException.unreadable(file, "access denied"))
-                    .hasMessage("connections.csv: the input file cannot be read (access denied); check its permissions");
+                    .hasMessage(
+                            "connections.csv: the input file cannot be read (access denied); check its permissions");
         }
 
         @Test
@@ -166,7 +171,8 @@ class InputFileContentsTests {
 
         @Test
         void should_keep_a_message_on_one_line_whatever_the_file_name_or_cell() {
-            assertThat(InputFileException.duplicateColumn(Path.of("a\nb.csv"), "x\ty\r", 1, 2).getMessage())
+            assertThat(InputFileException.duplicateColumn(Path.of("a\nb.csv"), "x\ty\r", 1, 2)
+                            .getMessage())
                     .isEqualTo("a\\nb.csv: the header has the column 'x\\ty\\r' twice (columns 1 and 2);"
                             + " rename or remove one of them");
         }

@@ -130,7 +130,8 @@ class InputFilesTests {
 
         @Test
         void should_suggest_qName_when_a_header_cell_has_spaces_around() {
-            assertFileError("dataSourceId, qName \na,b\n").hasMessageContaining("column 2 is ' qName ': did you mean qName?");
+            assertFileError("dataSourceId, qName \na,b\n")
+                    .hasMessageContaining("column 2 is ' qName ': did you mean qName?");
         }
 
         @Test
@@ -147,7 +148,8 @@ class InputFilesTests {
         @Test
         void should_detect_semicolon_separated_file() {
             assertFileError("qName;dataSourceId;host\na;b;c\n")
-                    .hasMessageContaining("the file looks separated by semicolons; export it comma-separated (CSV UTF-8)");
+                    .hasMessageContaining(
+                            "the file looks separated by semicolons; export it comma-separated (CSV UTF-8)");
         }
 
         @Test
@@ -178,7 +180,9 @@ class InputFilesTests {
             byte[] bytes = "\uFEFFqName,dataSourceId\na,b\n".getBytes(StandardCharsets.UTF_16LE);
 
             // then
-            assertFileError(TestFiles.write(dir, bytes)).hasMessageContaining("UTF-16 LE").hasMessageContaining("offset 0");
+            assertFileError(TestFiles.write(dir, bytes))
+                    .hasMessageContaining("UTF-16 LE")
+                    .hasMessageContaining("offset 0");
         }
 
         @Test
@@ -215,7 +219,8 @@ class InputFilesTests {
         void should_report_the_row_of_a_bad_byte_after_a_multi_line_record() {
             // given
             byte[] bytes = TestFiles.concat(
-                    "qName,dataSourceId\n\"x\ny\",b\nc,".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xFC, '\n'});
+                    "qName,dataSourceId\n\"x\ny\",b\nc,".getBytes(StandardCharsets.UTF_8),
+                    new byte[] {(byte) 0xFC, '\n'});
 
             // then
             assertFileError(TestFiles.write(dir, bytes)).hasMessageContaining("row 3");

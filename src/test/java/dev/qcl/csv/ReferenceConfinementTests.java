@@ -39,8 +39,18 @@ class ReferenceConfinementTests {
     }
 
     private ReferenceResolver resolver(ReferenceRules rules) {
-        return new ReferenceResolver(sheetFolder, Map.of("QLIK_API_KEY", "the-real-key", "QLIK_CLIENT_SECRET",
-                "the-client-secret", "PG_PASSWORD", "pg-pass", "OTHER", "other-value")::get, rules);
+        return new ReferenceResolver(
+                sheetFolder,
+                Map.of(
+                        "QLIK_API_KEY",
+                        "the-real-key",
+                        "QLIK_CLIENT_SECRET",
+                        "the-client-secret",
+                        "PG_PASSWORD",
+                        "pg-pass",
+                        "OTHER",
+                        "other-value")::get,
+                rules);
     }
 
     private void assertRefused(ReferenceResolver resolver, String cell, String why) {
@@ -51,15 +61,16 @@ class ReferenceConfinementTests {
         assertThatThrownBy(() -> resolver.resolve(reference(cell)))
                 .isInstanceOf(UnresolvedReferenceException.class)
                 .hasMessageContaining(why)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("PRIVATE KEY", "the-real-key",
-                        "the-client-secret", base64("PRIVATE KEY")));
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("PRIVATE KEY", "the-real-key", "the-client-secret", base64("PRIVATE KEY")));
     }
 
     @Nested
     class Files_in_the_sheets_folder {
         @Test
         void should_read_a_file_inside_the_folder() {
-            assertThat(resolver(ReferenceRules.DEFAULT).resolve(reference("${file:inside.pem}"))).isEqualTo(base64("PEM"));
+            assertThat(resolver(ReferenceRules.DEFAULT).resolve(reference("${file:inside.pem}")))
+                    .isEqualTo(base64("PEM"));
         }
 
         @Test
@@ -86,7 +97,8 @@ class ReferenceConfinementTests {
         void should_follow_a_symbolic_link_that_stays_inside_the_folder() throws IOException {
             Files.createSymbolicLink(sheetFolder.resolve("alias.pem"), sheetFolder.resolve("inside.pem"));
 
-            assertThat(resolver(ReferenceRules.DEFAULT).resolve(reference("${file:alias.pem}"))).isEqualTo(base64("PEM"));
+            assertThat(resolver(ReferenceRules.DEFAULT).resolve(reference("${file:alias.pem}")))
+                    .isEqualTo(base64("PEM"));
         }
 
         @Test
@@ -108,7 +120,9 @@ class ReferenceConfinementTests {
     class Absolute_paths {
         @Test
         void should_refuse_an_absolute_path_when_no_file_root_is_configured() {
-            assertRefused(resolver(ReferenceRules.DEFAULT), "${file:" + outside.resolve("id_rsa") + "}",
+            assertRefused(
+                    resolver(ReferenceRules.DEFAULT),
+                    "${file:" + outside.resolve("id_rsa") + "}",
                     "absolute paths are refused");
         }
 
@@ -125,7 +139,10 @@ class ReferenceConfinementTests {
             Path root = Files.createDirectories(dir.resolve("keys"));
             ReferenceResolver resolver = resolver(new ReferenceRules(List.of(root), Set.of()));
 
-            assertRefused(resolver, "${file:" + outside.resolve("id_rsa") + "}", "outside the folders of qcl.references.file-roots");
+            assertRefused(
+                    resolver,
+                    "${file:" + outside.resolve("id_rsa") + "}",
+                    "outside the folders of qcl.references.file-roots");
             assertRefused(resolver, "${file:" + root + "/../elsewhere/id_rsa}", "outside the folders");
         }
     }
@@ -157,7 +174,8 @@ class ReferenceConfinementTests {
 
         @Test
         void should_read_any_other_variable_without_an_allow_list() {
-            assertThat(resolver(ReferenceRules.DEFAULT).resolve(reference("${env:OTHER}"))).isEqualTo("other-value");
+            assertThat(resolver(ReferenceRules.DEFAULT).resolve(reference("${env:OTHER}")))
+                    .isEqualTo("other-value");
         }
     }
 

@@ -100,7 +100,8 @@ class ReferenceResolverTests {
             ReferenceResolver resolver = new ReferenceResolver(dir, name -> null);
 
             // then
-            assertThatCode(() -> resolver.check(reference("${file:present.txt}"))).doesNotThrowAnyException();
+            assertThatCode(() -> resolver.check(reference("${file:present.txt}")))
+                    .doesNotThrowAnyException();
             assertThatThrownBy(() -> resolver.check(reference("${file:folder}")))
                     .isInstanceOf(UnresolvedReferenceException.class);
             assertThatThrownBy(() -> resolver.check(reference("${file:absent.txt}")))

@@ -32,7 +32,8 @@ class SafeTextTests {
 
             // then
             assertThat(cut).isEqualTo("abc…").hasSizeLessThanOrEqualTo(5);
-            assertThat(cut.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+            assertThat(cut.chars().noneMatch(c -> Character.isSurrogate((char) c)))
+                    .isTrue();
         }
     }
 
@@ -63,7 +64,10 @@ class SafeTextTests {
         void should_quote_only_the_head_of_a_long_cell_and_say_how_long_it_is() {
             String shown = SafeText.shown("p".repeat(300_000));
 
-            assertThat(shown).startsWith("ppp").endsWith("… (300000 characters)").hasSizeLessThan(100);
+            assertThat(shown)
+                    .startsWith("ppp")
+                    .endsWith("… (300000 characters)")
+                    .hasSizeLessThan(100);
         }
 
         @Test

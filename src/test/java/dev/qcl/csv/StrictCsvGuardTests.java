@@ -55,7 +55,9 @@ class StrictCsvGuardTests {
         @Test
         void should_name_the_row_of_a_bad_record_after_crlf_line_ends() {
             assertThatThrownBy(() -> readAll("a,b\r\nc,d\r\ne,f\"g\r\n"))
-                    .isInstanceOfSatisfying(StrictCsvGuard.BadRecordException.class, e -> assertThat(e.row).isEqualTo(3));
+                    .isInstanceOfSatisfying(
+                            StrictCsvGuard.BadRecordException.class,
+                            e -> assertThat(e.row).isEqualTo(3));
         }
     }
 
@@ -137,12 +139,14 @@ class StrictCsvGuardTests {
 
         @Test
         void should_accept_a_quoted_cell_of_exactly_one_thousand_lines() throws IOException {
-            assertThat(readAll("a,\"" + "line\n".repeat(999) + "last\"\nnext\n").row()).isEqualTo(3);
+            assertThat(readAll("a,\"" + "line\n".repeat(999) + "last\"\nnext\n").row())
+                    .isEqualTo(3);
         }
 
         @Test
         void should_count_a_carriage_return_and_line_feed_inside_a_quoted_cell_as_one_line() throws IOException {
-            assertThat(readAll("a,\"" + "line\r\n".repeat(999) + "last\"\r\nnext\r\n").row())
+            assertThat(readAll("a,\"" + "line\r\n".repeat(999) + "last\"\r\nnext\r\n")
+                            .row())
                     .isEqualTo(3);
         }
 
@@ -230,7 +234,8 @@ class StrictCsvGuardTests {
         @Test
         void should_not_support_mark_and_reset() {
             // a reset would replay text the guard has already counted
-            assertThat(new StrictCsvGuard(new StringReader("a")).markSupported()).isFalse();
+            assertThat(new StrictCsvGuard(new StringReader("a")).markSupported())
+                    .isFalse();
         }
     }
 }

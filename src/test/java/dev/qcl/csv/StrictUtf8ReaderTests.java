@@ -184,7 +184,8 @@ class StrictUtf8ReaderTests {
         @Test
         void should_deliver_nothing_after_a_nul_byte_that_follows_the_end_of_a_split_character() {
             // given: "é" split over two reads, and a NUL right after its second byte
-            Outcome outcome = readAll(new PiecewiseStream(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xA9, 0, 'A', 'B'}));
+            Outcome outcome =
+                    readAll(new PiecewiseStream(new byte[] {(byte) 0xC3}, new byte[] {(byte) 0xA9, 0, 'A', 'B'}));
 
             // then
             assertThat(outcome.text()).isEqualTo("\u00e9");

@@ -29,37 +29,112 @@ final class ExportFixtures {
     /** Reads unpaced, so that many-connection tests take no quota time. */
     static final String FAST_READS = "--qcl.write.read-rate-limit=60000";
 
-    static final List<String> SEED_HEADER = List.of("qName", "dataSourceId", "spaceName", "tags", "host", "port",
-            "database", "username", "password", "SSL", "sslmode", "region", "bucketName", "accessKey", "secretKey",
-            "url", "method", "httpHeaders", "timeout", "authSchema", "storageAccount", "accountKey", "container",
-            "server", "warehouse", "httpPath", "token", "queryTimeout", "separateCredentials");
+    static final List<String> SEED_HEADER = List.of(
+            "qName",
+            "dataSourceId",
+            "spaceName",
+            "tags",
+            "host",
+            "port",
+            "database",
+            "username",
+            "password",
+            "SSL",
+            "sslmode",
+            "region",
+            "bucketName",
+            "accessKey",
+            "secretKey",
+            "url",
+            "method",
+            "httpHeaders",
+            "timeout",
+            "authSchema",
+            "storageAccount",
+            "accountKey",
+            "container",
+            "server",
+            "warehouse",
+            "httpPath",
+            "token",
+            "queryTimeout",
+            "separateCredentials");
 
     /** Every secret value the seed sheet holds: none may appear in an export. */
-    static final List<String> SEED_SECRETS = List.of("pg-pass-Hq71", "s3-secret-Lp09", "rest-pass-Vb33",
-            "blob-key-Ty58", "sf-pass-Nw24", "dbx-token-Jk66");
+    static final List<String> SEED_SECRETS = List.of(
+            "pg-pass-Hq71", "s3-secret-Lp09", "rest-pass-Vb33", "blob-key-Ty58", "sf-pass-Nw24", "dbx-token-Jk66");
 
     private ExportFixtures() {}
 
     /** Seeds the source tenant through qcl itself, so that tags and secrets are set the way users set them. */
     static void seed(TestTenant tenant, Path dir) {
         Sheets sheet = Sheets.with(SEED_HEADER);
-        seedRow(sheet, "qName=pg-finance", "dataSourceId=postgres", "spaceName=Finance", "tags=team:finance;nightly",
-                "host=pg.example.com", "port=5433", "database=ledger", "username=qlik", "password=pg-pass-Hq71",
-                "SSL=true", "sslmode=require");
-        seedRow(sheet, "qName=s3-sales", "dataSourceId=File_AmazonS3ConnectorV2", "spaceName=Sales", "tags=team:sales",
-                "region=eu-west-1", "bucketName=sales-drop", "accessKey=AKIASALES", "secretKey=s3-secret-Lp09",
+        seedRow(
+                sheet,
+                "qName=pg-finance",
+                "dataSourceId=postgres",
+                "spaceName=Finance",
+                "tags=team:finance;nightly",
+                "host=pg.example.com",
+                "port=5433",
+                "database=ledger",
+                "username=qlik",
+                "password=pg-pass-Hq71",
+                "SSL=true",
+                "sslmode=require");
+        seedRow(
+                sheet,
+                "qName=s3-sales",
+                "dataSourceId=File_AmazonS3ConnectorV2",
+                "spaceName=Sales",
+                "tags=team:sales",
+                "region=eu-west-1",
+                "bucketName=sales-drop",
+                "accessKey=AKIASALES",
+                "secretKey=s3-secret-Lp09",
                 "separateCredentials=true");
-        seedRow(sheet, "qName=rest-crm", "dataSourceId=rest", "spaceName=Sales", "username=crm-bot",
-                "password=rest-pass-Vb33", "url=https://crm.example.com/api", "method=POST",
-                "httpHeaders=[{\"name\":\"Accept\",\"value\":\"application/json\"}]", "timeout=45",
+        seedRow(
+                sheet,
+                "qName=rest-crm",
+                "dataSourceId=rest",
+                "spaceName=Sales",
+                "username=crm-bot",
+                "password=rest-pass-Vb33",
+                "url=https://crm.example.com/api",
+                "method=POST",
+                "httpHeaders=[{\"name\":\"Accept\",\"value\":\"application/json\"}]",
+                "timeout=45",
                 "authSchema=basic");
-        seedRow(sheet, "qName=blob-archive", "dataSourceId=File_AzureStorageConnector", "spaceName=Marketing",
-                "tags=archive", "storageAccount=acmeblob", "accountKey=blob-key-Ty58", "container=exports");
-        seedRow(sheet, "qName=sf-warehouse", "dataSourceId=snowflake", "tags=personal", "port=443", "database=DW",
-                "username=analyst", "password=sf-pass-Nw24", "server=acme.snowflakecomputing.com", "warehouse=WH_XS");
-        seedRow(sheet, "qName=dbx-lake", "dataSourceId=databricks", "spaceName=Data Engineering",
-                "tags=lake;team:data", "host=dbx.example.com", "httpPath=/sql/1.0/warehouses/abc",
-                "token=dbx-token-Jk66", "queryTimeout=1.5");
+        seedRow(
+                sheet,
+                "qName=blob-archive",
+                "dataSourceId=File_AzureStorageConnector",
+                "spaceName=Marketing",
+                "tags=archive",
+                "storageAccount=acmeblob",
+                "accountKey=blob-key-Ty58",
+                "container=exports");
+        seedRow(
+                sheet,
+                "qName=sf-warehouse",
+                "dataSourceId=snowflake",
+                "tags=personal",
+                "port=443",
+                "database=DW",
+                "username=analyst",
+                "password=sf-pass-Nw24",
+                "server=acme.snowflakecomputing.com",
+                "warehouse=WH_XS");
+        seedRow(
+                sheet,
+                "qName=dbx-lake",
+                "dataSourceId=databricks",
+                "spaceName=Data Engineering",
+                "tags=lake;team:data",
+                "host=dbx.example.com",
+                "httpPath=/sql/1.0/warehouses/abc",
+                "token=dbx-token-Jk66",
+                "queryTimeout=1.5");
         Path input = sheet.write(dir.resolve("seed.csv"));
         Qcl.Outcome seeded = tenant.qclUnpaced("run", "--input", input.toString());
         assertThat(seeded.exitCode()).as(seeded.err()).isZero();
@@ -73,7 +148,9 @@ final class ExportFixtures {
             assertThat(SEED_HEADER).contains(pair.substring(0, at));
             cells.put(pair.substring(0, at), pair.substring(at + 1));
         }
-        sheet.row(SEED_HEADER.stream().map(column -> cells.getOrDefault(column, "")).toArray(String[]::new));
+        sheet.row(SEED_HEADER.stream()
+                .map(column -> cells.getOrDefault(column, ""))
+                .toArray(String[]::new));
     }
 
     static TestTenant startIn(Path dir) {
@@ -105,11 +182,15 @@ final class ExportFixtures {
     }
 
     static Map<String, String> record(Path file, String qName) {
-        return records(file).stream().filter(r -> r.get("qName").equals(qName)).findFirst().orElseThrow();
+        return records(file).stream()
+                .filter(r -> r.get("qName").equals(qName))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String[]> readAll(Path file) {
-        try (Reader reader = Files.newBufferedReader(file); CSVReader csv = new CSVReader(reader)) {
+        try (Reader reader = Files.newBufferedReader(file);
+                CSVReader csv = new CSVReader(reader)) {
             return csv.readAll();
         } catch (IOException | CsvException e) {
             throw new IllegalStateException(e);
@@ -119,11 +200,12 @@ final class ExportFixtures {
     /** What the tenant's API shows of a connection with {@code parseConnection=true} (no secrets). */
     static JsonNode parsed(TestTenant tenant, String connectionId) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(tenant.sandbox().url()
-                            + "/api/v1/data-connections/" + connectionId + "?parseConnection=true"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(tenant.sandbox()
+                                    .url() + "/api/v1/data-connections/" + connectionId + "?parseConnection=true"))
                     .header("Authorization", "Bearer " + tenant.sandbox().apiKey())
                     .build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ExportSheetTests {
-    private static final ApiSpec DB = spec("db",
+    private static final ApiSpec DB = spec(
+            "db",
             new PropertySpec("host", PropertyType.STRING, List.of(), true, false, ""),
             new PropertySpec("port", PropertyType.INTEGER, List.of(), false, false, ""),
             new PropertySpec("ratio", PropertyType.NUMBER, List.of(), false, false, ""),
@@ -22,7 +23,8 @@ class ExportSheetTests {
             new PropertySpec("options", PropertyType.OBJECT, List.of(), false, false, ""),
             new PropertySpec("password", PropertyType.STRING, List.of(), false, true, ""),
             new PropertySpec("keyFile", PropertyType.ARRAY, List.of(), false, true, ""));
-    private static final ApiSpec API = spec("api",
+    private static final ApiSpec API = spec(
+            "api",
             new PropertySpec("url", PropertyType.STRING, List.of(), true, false, ""),
             new PropertySpec("host", PropertyType.STRING, List.of(), false, false, ""),
             new PropertySpec("apiKey", PropertyType.STRING, List.of(), false, true, ""));
@@ -35,9 +37,16 @@ class ExportSheetTests {
         return new ApiSpec(id, "provider", "1.0", Instant.EPOCH, byName);
     }
 
-    private static ExportedConnection connection(String id, String qName, String dataSourceId, Map<String, Object> properties) {
-        return new ExportedConnection(id, qName, dataSourceId, "s1", "Finance",
-                List.of("DcaasAPI:x:1", "team;a", "qcl:nightly", "b"), properties);
+    private static ExportedConnection connection(
+            String id, String qName, String dataSourceId, Map<String, Object> properties) {
+        return new ExportedConnection(
+                id,
+                qName,
+                dataSourceId,
+                "s1",
+                "Finance",
+                List.of("DcaasAPI:x:1", "team;a", "qcl:nightly", "b"),
+                properties);
     }
 
     private static Map<String, ApiSpec> specs() {
@@ -51,9 +60,23 @@ class ExportSheetTests {
     class Columns {
         @Test
         void should_put_the_union_of_properties_in_spec_order_between_the_reserved_and_the_comment_columns() {
-            assertThat(new ExportSheet(specs(), null).header()).containsExactly("qName", "dataSourceId", "spaceName",
-                    "tags", "host", "port", "ratio", "ssl", "options", "password", "keyFile", "url", "apiKey",
-                    "# id", "# space id");
+            assertThat(new ExportSheet(specs(), null).header())
+                    .containsExactly(
+                            "qName",
+                            "dataSourceId",
+                            "spaceName",
+                            "tags",
+                            "host",
+                            "port",
+                            "ratio",
+                            "ssl",
+                            "options",
+                            "password",
+                            "keyFile",
+                            "url",
+                            "apiKey",
+                            "# id",
+                            "# space id");
         }
     }
 
@@ -71,8 +94,23 @@ class ExportSheetTests {
 
             List<String> record = new ExportSheet(specs(), null).record(connection("c1", "pg", "db", properties));
 
-            assertThat(record).containsExactly("pg", "db", "Finance", "team;a;b", "db.example.com", "5432", "0.0001",
-                    "true", "{\"fetch\":[1,2]}", "", "", "", "", "c1", "s1");
+            assertThat(record)
+                    .containsExactly(
+                            "pg",
+                            "db",
+                            "Finance",
+                            "team;a;b",
+                            "db.example.com",
+                            "5432",
+                            "0.0001",
+                            "true",
+                            "{\"fetch\":[1,2]}",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "c1",
+                            "s1");
         }
 
         @Test
@@ -97,8 +135,10 @@ class ExportSheetTests {
             assertThat(db.get(9)).isEqualTo("${env:QCL_SALES_DB_EU_PASSWORD}");
             assertThat(db.get(10)).isEmpty();
             assertThat(api.get(12)).isEqualTo("${env:QCL_CRM_APIKEY}");
-            assertThat(placeholders.exampleLines()).contains("QCL_SALES_DB_EU_PASSWORD=", "QCL_CRM_APIKEY=")
-                    .anySatisfy(line -> assertThat(line).startsWith("# QCL_SALES_DB_EU_KEYFILE: keyFile of 'Sales DB (EU)'"));
+            assertThat(placeholders.exampleLines())
+                    .contains("QCL_SALES_DB_EU_PASSWORD=", "QCL_CRM_APIKEY=")
+                    .anySatisfy(line ->
+                            assertThat(line).startsWith("# QCL_SALES_DB_EU_KEYFILE: keyFile of 'Sales DB (EU)'"));
             assertThat(placeholders.variables()).isEqualTo(2);
         }
 
@@ -107,9 +147,12 @@ class ExportSheetTests {
             SecretPlaceholders placeholders = new SecretPlaceholders();
             ExportSheet sheet = new ExportSheet(specs(), placeholders);
 
-            String first = sheet.record(connection("c1", "crm", "api", Map.of())).get(12);
-            String second = sheet.record(new ExportedConnection("c2", "crm", "api", "s2", "Sales", List.of(), Map.of())).get(12);
-            String third = sheet.record(new ExportedConnection("c3", "CRM", "api", null, "", List.of(), Map.of())).get(12);
+            String first =
+                    sheet.record(connection("c1", "crm", "api", Map.of())).get(12);
+            String second = sheet.record(new ExportedConnection("c2", "crm", "api", "s2", "Sales", List.of(), Map.of()))
+                    .get(12);
+            String third = sheet.record(new ExportedConnection("c3", "CRM", "api", null, "", List.of(), Map.of()))
+                    .get(12);
 
             assertThat(List.of(first, second, third))
                     .containsExactly("${env:QCL_CRM_APIKEY}", "${env:QCL_CRM_APIKEY_2}", "${env:QCL_CRM_APIKEY_3}");

@@ -35,34 +35,80 @@ class ExportTests {
                 Path output = dir.resolve("out/finance-and-sales.csv");
 
                 // when
-                Qcl.Outcome export = tenant.qcl("export", "--space", "Finance", "--space", SandboxSeed.SALES_SPACE_ID,
-                        "--output", output.toString());
+                Qcl.Outcome export = tenant.qcl(
+                        "export",
+                        "--space",
+                        "Finance",
+                        "--space",
+                        SandboxSeed.SALES_SPACE_ID,
+                        "--output",
+                        output.toString());
 
                 // then
                 assertThat(export.exitCode()).as(export.err()).isZero();
                 assertThat(export.lastLine()).startsWith("Exported 3 connection(s) of 2 space(s) to ");
-                assertThat(header(output)).containsExactly("qName", "dataSourceId", "spaceName", "tags",
-                        "host", "port", "database", "username", "password", "SSL", "sslmode", "separateCredentials",
-                        "url", "method", "requestBody", "queryParameters", "httpHeaders", "timeout",
-                        "allowResponseHeaders", "authSchema",
-                        "region", "bucketName", "storeSseHeader", "selectedCredentials", "credentialsName", "accessKey",
-                        "secretKey",
-                        "# id", "# space id");
-                assertThat(records(output)).extracting(r -> r.get("qName"))
+                assertThat(header(output))
+                        .containsExactly(
+                                "qName",
+                                "dataSourceId",
+                                "spaceName",
+                                "tags",
+                                "host",
+                                "port",
+                                "database",
+                                "username",
+                                "password",
+                                "SSL",
+                                "sslmode",
+                                "separateCredentials",
+                                "url",
+                                "method",
+                                "requestBody",
+                                "queryParameters",
+                                "httpHeaders",
+                                "timeout",
+                                "allowResponseHeaders",
+                                "authSchema",
+                                "region",
+                                "bucketName",
+                                "storeSseHeader",
+                                "selectedCredentials",
+                                "credentialsName",
+                                "accessKey",
+                                "secretKey",
+                                "# id",
+                                "# space id");
+                assertThat(records(output))
+                        .extracting(r -> r.get("qName"))
                         .containsExactly("pg-finance", "rest-crm", "s3-sales");
                 Map<String, String> pg = record(output, "pg-finance");
-                assertThat(pg).containsEntry("dataSourceId", "postgres").containsEntry("spaceName", "Finance")
-                        .containsEntry("tags", "team:finance;nightly").containsEntry("port", "5433")
-                        .containsEntry("SSL", "true").containsEntry("sslmode", "require")
-                        .containsEntry("separateCredentials", "false").containsEntry("password", "")
-                        .containsEntry("url", "").containsEntry("# id", tenant.sandbox().connectionsNamed("pg-finance").get(0).id())
+                assertThat(pg)
+                        .containsEntry("dataSourceId", "postgres")
+                        .containsEntry("spaceName", "Finance")
+                        .containsEntry("tags", "team:finance;nightly")
+                        .containsEntry("port", "5433")
+                        .containsEntry("SSL", "true")
+                        .containsEntry("sslmode", "require")
+                        .containsEntry("separateCredentials", "false")
+                        .containsEntry("password", "")
+                        .containsEntry("url", "")
+                        .containsEntry(
+                                "# id",
+                                tenant.sandbox()
+                                        .connectionsNamed("pg-finance")
+                                        .get(0)
+                                        .id())
                         .containsEntry("# space id", SandboxSeed.FINANCE_SPACE_ID);
                 assertThat(record(output, "rest-crm"))
                         .containsEntry("httpHeaders", "[{\"name\":\"Accept\",\"value\":\"application/json\"}]")
-                        .containsEntry("timeout", "45").containsEntry("allowResponseHeaders", "false")
-                        .containsEntry("tags", "").containsEntry("host", "");
-                assertThat(record(output, "s3-sales")).containsEntry("separateCredentials", "true")
-                        .containsEntry("accessKey", "AKIASALES").containsEntry("secretKey", "");
+                        .containsEntry("timeout", "45")
+                        .containsEntry("allowResponseHeaders", "false")
+                        .containsEntry("tags", "")
+                        .containsEntry("host", "");
+                assertThat(record(output, "s3-sales"))
+                        .containsEntry("separateCredentials", "true")
+                        .containsEntry("accessKey", "AKIASALES")
+                        .containsEntry("secretKey", "");
             }
         }
 
@@ -97,8 +143,12 @@ class ExportTests {
                 // given: the six seeded connections and 150 more, so the listing has two pages of 100
                 ExportFixtures.seed(tenant, dir);
                 for (int i = 1; i <= 150; i++) {
-                    tenant.sandbox().addConnection(SandboxSeed.GRIFFIN_OPS_SPACE_ID, String.format("ops-%03d", i),
-                            "postgres", Map.of("host", "ops" + i + ".example.com", "database", "ops"));
+                    tenant.sandbox()
+                            .addConnection(
+                                    SandboxSeed.GRIFFIN_OPS_SPACE_ID,
+                                    String.format("ops-%03d", i),
+                                    "postgres",
+                                    Map.of("host", "ops" + i + ".example.com", "database", "ops"));
                 }
                 Path output = dir.resolve("all.csv");
 
@@ -109,14 +159,23 @@ class ExportTests {
                 assertThat(export.exitCode()).as(export.err()).isZero();
                 List<Map<String, String>> records = records(output);
                 assertThat(records).hasSize(156);
-                assertThat(records.get(0)).containsEntry("qName", "sf-warehouse").containsEntry("spaceName", "")
-                        .containsEntry("# space id", "").containsEntry("tags", "personal")
-                        .containsEntry("server", "acme.snowflakecomputing.com").containsEntry("authenticator", "snowflake");
-                assertThat(record(output, "dbx-lake")).containsEntry("spaceName", "Data Engineering")
-                        .containsEntry("queryTimeout", "1.5").containsEntry("tags", "lake;team:data")
-                        .containsEntry("token", "").containsEntry("port", "443");
-                assertThat(record(output, "ops-150")).containsEntry("spaceName", "Griffin Ops")
-                        .containsEntry("host", "ops150.example.com").containsEntry("port", "5432");
+                assertThat(records.get(0))
+                        .containsEntry("qName", "sf-warehouse")
+                        .containsEntry("spaceName", "")
+                        .containsEntry("# space id", "")
+                        .containsEntry("tags", "personal")
+                        .containsEntry("server", "acme.snowflakecomputing.com")
+                        .containsEntry("authenticator", "snowflake");
+                assertThat(record(output, "dbx-lake"))
+                        .containsEntry("spaceName", "Data Engineering")
+                        .containsEntry("queryTimeout", "1.5")
+                        .containsEntry("tags", "lake;team:data")
+                        .containsEntry("token", "")
+                        .containsEntry("port", "443");
+                assertThat(record(output, "ops-150"))
+                        .containsEntry("spaceName", "Griffin Ops")
+                        .containsEntry("host", "ops150.example.com")
+                        .containsEntry("port", "5432");
                 assertThat(records).extracting(r -> r.get("tags")).noneMatch(t -> t.contains("DcaasAPI:"));
             }
         }
@@ -134,16 +193,22 @@ class ExportTests {
 
                 // when
                 Qcl.Outcome first = tenant.qcl("export", "--all", "--output", plain.toString());
-                Qcl.Outcome second = tenant.qcl("export", "--all", "--output", withPlaceholders.toString(),
-                        "--secret-placeholders");
+                Qcl.Outcome second =
+                        tenant.qcl("export", "--all", "--output", withPlaceholders.toString(), "--secret-placeholders");
 
                 // then
                 assertThat(first.exitCode()).as(first.err()).isZero();
                 assertThat(second.exitCode()).as(second.err()).isZero();
                 Path envExample = dir.resolve("placeholders.csv.env.example");
-                String everything = Files.readString(plain) + Files.readString(withPlaceholders)
-                        + Files.readString(envExample) + first.out() + first.err() + second.out() + second.err();
-                assertThat(ExportFixtures.SEED_SECRETS).allSatisfy(secret -> assertThat(everything).doesNotContain(secret));
+                String everything = Files.readString(plain)
+                        + Files.readString(withPlaceholders)
+                        + Files.readString(envExample)
+                        + first.out()
+                        + first.err()
+                        + second.out()
+                        + second.err();
+                assertThat(ExportFixtures.SEED_SECRETS)
+                        .allSatisfy(secret -> assertThat(everything).doesNotContain(secret));
                 assertThat(dir.resolve("plain.csv.env.example")).doesNotExist();
             }
         }
@@ -157,25 +222,37 @@ class ExportTests {
                 Path output = dir.resolve("placeholders.csv");
 
                 // when
-                Qcl.Outcome export = tenant.qcl("export", "--all", "--output", output.toString(), "--secret-placeholders");
+                Qcl.Outcome export =
+                        tenant.qcl("export", "--all", "--output", output.toString(), "--secret-placeholders");
 
                 // then
                 assertThat(export.exitCode()).as(export.err()).isZero();
-                assertThat(record(output, "pg-finance")).containsEntry("password", "${env:QCL_PG_FINANCE_PASSWORD}")
-                        .containsEntry("username", "qlik").containsEntry("secretKey", "");
+                assertThat(record(output, "pg-finance"))
+                        .containsEntry("password", "${env:QCL_PG_FINANCE_PASSWORD}")
+                        .containsEntry("username", "qlik")
+                        .containsEntry("secretKey", "");
                 assertThat(record(output, "sf-warehouse"))
                         .containsEntry("password", "${env:QCL_SF_WAREHOUSE_PASSWORD}")
                         .containsEntry("privateKeyPassphrase", "${env:QCL_SF_WAREHOUSE_PRIVATEKEYPASSPHRASE}")
                         .containsEntry("privateKeyFile", "");
-                assertThat(record(output, "s3-sales")).containsEntry("secretKey", "${env:QCL_S3_SALES_SECRETKEY}")
-                        .containsEntry("selectedCredentials", "").containsEntry("separateCredentials", "true");
-                List<String> variables = Files.readAllLines(output.resolveSibling("placeholders.csv.env.example")).stream()
-                        .filter(line -> !line.startsWith("#"))
-                        .toList();
-                assertThat(variables).containsExactlyInAnyOrder("QCL_SF_WAREHOUSE_PASSWORD=",
-                        "QCL_SF_WAREHOUSE_PRIVATEKEYPASSPHRASE=", "QCL_DBX_LAKE_TOKEN=", "QCL_DBX_LAKE_CLIENTSECRET=",
-                        "QCL_PG_FINANCE_PASSWORD=", "QCL_BLOB_ARCHIVE_ACCOUNTKEY=", "QCL_REST_CRM_PASSWORD=",
-                        "QCL_S3_SALES_SECRETKEY=");
+                assertThat(record(output, "s3-sales"))
+                        .containsEntry("secretKey", "${env:QCL_S3_SALES_SECRETKEY}")
+                        .containsEntry("selectedCredentials", "")
+                        .containsEntry("separateCredentials", "true");
+                List<String> variables =
+                        Files.readAllLines(output.resolveSibling("placeholders.csv.env.example")).stream()
+                                .filter(line -> !line.startsWith("#"))
+                                .toList();
+                assertThat(variables)
+                        .containsExactlyInAnyOrder(
+                                "QCL_SF_WAREHOUSE_PASSWORD=",
+                                "QCL_SF_WAREHOUSE_PRIVATEKEYPASSPHRASE=",
+                                "QCL_DBX_LAKE_TOKEN=",
+                                "QCL_DBX_LAKE_CLIENTSECRET=",
+                                "QCL_PG_FINANCE_PASSWORD=",
+                                "QCL_BLOB_ARCHIVE_ACCOUNTKEY=",
+                                "QCL_REST_CRM_PASSWORD=",
+                                "QCL_S3_SALES_SECRETKEY=");
                 assertThat(Files.readString(output.resolveSibling("placeholders.csv.env.example")))
                         .contains("# QCL_SF_WAREHOUSE_PRIVATEKEYFILE: privateKeyFile of 'sf-warehouse'")
                         .contains("${file:PATH}");
@@ -190,12 +267,17 @@ class ExportTests {
             try (TestTenant tenant = ExportFixtures.startIn(dir)) {
                 // given: the tenant answers 403 for one connection
                 ExportFixtures.seed(tenant, dir);
-                String refused = tenant.sandbox().connectionsNamed("rest-crm").get(0).id();
-                tenant.sandbox().server().stubFor(get(urlPathEqualTo("/api/v1/data-connections/" + refused))
-                        .atPriority(1)
-                        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                                .withBody("{\"errors\":[{\"code\":\"DCERROR-0403\",\"title\":\"Forbidden\","
-                                        + "\"detail\":\"No access to the connection\"}]}")));
+                String refused =
+                        tenant.sandbox().connectionsNamed("rest-crm").get(0).id();
+                tenant.sandbox()
+                        .server()
+                        .stubFor(get(urlPathEqualTo("/api/v1/data-connections/" + refused))
+                                .atPriority(1)
+                                .willReturn(aResponse()
+                                        .withStatus(403)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody("{\"errors\":[{\"code\":\"DCERROR-0403\",\"title\":\"Forbidden\","
+                                                + "\"detail\":\"No access to the connection\"}]}")));
                 Path output = dir.resolve("partial.csv");
 
                 // when
@@ -203,7 +285,8 @@ class ExportTests {
 
                 // then
                 assertThat(export.exitCode()).isEqualTo(1);
-                assertThat(export.out()).contains("connection 'rest-crm' (" + refused + ") could not be read")
+                assertThat(export.out())
+                        .contains("connection 'rest-crm' (" + refused + ") could not be read")
                         .contains("No access to the connection");
                 assertThat(records(output)).extracting(r -> r.get("qName")).containsExactly("s3-sales");
             }
@@ -217,8 +300,14 @@ class ExportTests {
                 Path output = dir.resolve("never.csv");
 
                 // when
-                Qcl.Outcome export = Qcl.against(tenant.sandbox().url(), wrongKey, tenant.home(), "export", "--all",
-                        "--output", output.toString());
+                Qcl.Outcome export = Qcl.against(
+                        tenant.sandbox().url(),
+                        wrongKey,
+                        tenant.home(),
+                        "export",
+                        "--all",
+                        "--output",
+                        output.toString());
 
                 // then
                 assertThat(export.exitCode()).as(export.err()).isEqualTo(3);

@@ -32,9 +32,18 @@ class RoundTripTests {
                 // given: the seeded connections plus some made outside qcl, and a fresh export of them all
                 ExportFixtures.seed(tenant, dir);
                 for (int i = 1; i <= 20; i++) {
-                    tenant.sandbox().addConnection(SandboxSeed.GRIFFIN_OPS_SPACE_ID, "ops-" + i, "rest",
-                            Map.of("url", "https://ops.example.com/" + i, "timeout", 10 + i,
-                                    "queryParameters", List.of(Map.of("name", "page", "value", i))));
+                    tenant.sandbox()
+                            .addConnection(
+                                    SandboxSeed.GRIFFIN_OPS_SPACE_ID,
+                                    "ops-" + i,
+                                    "rest",
+                                    Map.of(
+                                            "url",
+                                            "https://ops.example.com/" + i,
+                                            "timeout",
+                                            10 + i,
+                                            "queryParameters",
+                                            List.of(Map.of("name", "page", "value", i))));
                 }
                 Path export = dir.resolve("export.csv");
                 Qcl.Outcome exported = tenant.qcl("export", "--all", "--output", export.toString());
@@ -43,7 +52,8 @@ class RoundTripTests {
                 int journalBefore = journal(tenant).size();
 
                 // when
-                Qcl.Outcome plan = tenant.qclUnpaced("validate", "--input", export.toString(), "--on-existing", "update");
+                Qcl.Outcome plan =
+                        tenant.qclUnpaced("validate", "--input", export.toString(), "--on-existing", "update");
                 Qcl.Outcome run = tenant.qclUnpaced("run", "--input", export.toString(), "--on-existing", "update");
 
                 // then
@@ -52,12 +62,19 @@ class RoundTripTests {
                 assertThat(tenant.sandbox().writeRequests()).isEqualTo(writesBefore);
                 List<LoggedRequest> all = journal(tenant);
                 List<LoggedRequest> since = all.subList(journalBefore, all.size());
-                assertThat(since).isNotEmpty().extracting(r -> r.getMethod().getName()).containsOnly("GET");
+                assertThat(since)
+                        .isNotEmpty()
+                        .extracting(r -> r.getMethod().getName())
+                        .containsOnly("GET");
                 List<ResultsTable.Row> rows = tenant.results();
-                assertThat(rows).filteredOn(r -> r.runId() == 2).hasSize(26)
+                assertThat(rows)
+                        .filteredOn(r -> r.runId() == 2)
+                        .hasSize(26)
                         .extracting(ResultsTable.Row::status, ResultsTable.Row::message)
                         .containsOnly(Tuple.tuple("SKIP", "unchanged"));
-                assertThat(rows).filteredOn(r -> r.runId() == 3).hasSize(26)
+                assertThat(rows)
+                        .filteredOn(r -> r.runId() == 3)
+                        .hasSize(26)
                         .extracting(ResultsTable.Row::status, ResultsTable.Row::message)
                         .containsOnly(Tuple.tuple("SKIPPED", "unchanged"));
             }
@@ -81,20 +98,31 @@ class RoundTripTests {
                 String financeProd = target.sandbox().addSpace("Finance Prod", "managed");
                 String salesEu = target.sandbox().addSpace("Sales EU", "managed");
                 Path export = dir.resolve("export.csv");
-                Qcl.Outcome exported = source.qcl("export", "--all", "--secret-placeholders", "--output", export.toString());
+                Qcl.Outcome exported =
+                        source.qcl("export", "--all", "--secret-placeholders", "--output", export.toString());
                 assertThat(exported.exitCode()).as(exported.err()).isZero();
 
                 // when
-                Qcl.Outcome run = target.qclUnpaced("run", "--input", export.toString(),
-                        "--map-space", "Finance=Finance Prod", "--map-space", "Sales=Sales EU");
+                Qcl.Outcome run = target.qclUnpaced(
+                        "run",
+                        "--input",
+                        export.toString(),
+                        "--map-space",
+                        "Finance=Finance Prod",
+                        "--map-space",
+                        "Sales=Sales EU");
 
                 // then
                 assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
-                assertThat(target.results()).hasSize(6).extracting(ResultsTable.Row::status).containsOnly("CREATED");
-                Map<String, String> movedTo = Map.of(SandboxSeed.FINANCE_SPACE_ID, financeProd,
-                        SandboxSeed.SALES_SPACE_ID, salesEu);
+                assertThat(target.results())
+                        .hasSize(6)
+                        .extracting(ResultsTable.Row::status)
+                        .containsOnly("CREATED");
+                Map<String, String> movedTo =
+                        Map.of(SandboxSeed.FINANCE_SPACE_ID, financeProd, SandboxSeed.SALES_SPACE_ID, salesEu);
                 assertThat(source.sandbox().connections()).hasSize(6).allSatisfy(original -> {
-                    StoredConnection moved = target.sandbox().connectionsNamed(original.qName()).get(0);
+                    StoredConnection moved =
+                            target.sandbox().connectionsNamed(original.qName()).get(0);
                     assertThat(moved.spaceId()).isEqualTo(movedTo.getOrDefault(original.spaceId(), original.spaceId()));
                     assertThat(moved.dataSourceId()).isEqualTo(original.dataSourceId());
                     assertThat(moved.tags()).isEqualTo(original.tags());
@@ -102,9 +130,15 @@ class RoundTripTests {
                     JsonNode after = parsed(target, moved.id()).path("connectionProperties");
                     assertThat(after).as(original.qName()).isEqualTo(before);
                 });
-                assertThat(target.sandbox().connectionsNamed("pg-finance").get(0).properties())
+                assertThat(target.sandbox()
+                                .connectionsNamed("pg-finance")
+                                .get(0)
+                                .properties())
                         .containsEntry("password", "moved-pg-Qx11");
-                assertThat(target.sandbox().connectionsNamed("sf-warehouse").get(0).properties())
+                assertThat(target.sandbox()
+                                .connectionsNamed("sf-warehouse")
+                                .get(0)
+                                .properties())
                         .containsEntry("password", "moved-sf-Qx15")
                         .containsEntry("privateKeyPassphrase", "moved-sf-Qx16");
                 assertThat(target.sandbox().connectionsNamed("dbx-lake").get(0).properties())

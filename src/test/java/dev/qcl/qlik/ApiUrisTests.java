@@ -15,11 +15,14 @@ class ApiUrisTests {
     class Building {
         @Test
         void should_encode_path_variables_and_query_values_fully() {
-            URI uri = uris.of("/data-connections/{name}", Map.of("name", "Sales & Co/EU 50%"),
+            URI uri = uris.of(
+                    "/data-connections/{name}",
+                    Map.of("name", "Sales & Co/EU 50%"),
                     ApiUris.query("type", "connectionname", "spaceId", "a+b"));
 
-            assertThat(uri).hasToString("https://acme.eu.qlikcloud.com/api/v1/data-connections/Sales%20%26%20Co%2FEU%2050%25"
-                    + "?type=connectionname&spaceId=a%2Bb");
+            assertThat(uri)
+                    .hasToString("https://acme.eu.qlikcloud.com/api/v1/data-connections/Sales%20%26%20Co%2FEU%2050%25"
+                            + "?type=connectionname&spaceId=a%2Bb");
         }
 
         @Test
@@ -31,7 +34,8 @@ class ApiUrisTests {
 
         @Test
         void should_build_a_uri_without_a_query() {
-            assertThat(uris.of("/data-sources", Map.of())).hasToString("https://acme.eu.qlikcloud.com/api/v1/data-sources");
+            assertThat(uris.of("/data-sources", Map.of()))
+                    .hasToString("https://acme.eu.qlikcloud.com/api/v1/data-sources");
         }
 
         @Test

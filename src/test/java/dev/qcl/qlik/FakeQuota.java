@@ -30,7 +30,8 @@ final class FakeQuota {
         this.window = window;
         long others = Math.round(perWindow * otherShare);
         this.otherEvery = others == 0 ? null : window.dividedBy(others);
-        this.nextOther = otherEvery == null ? null : FakeTime.START.minus(window).plus(otherEvery);
+        this.nextOther =
+                otherEvery == null ? null : FakeTime.START.minus(window).plus(otherEvery);
     }
 
     /** Empty when the write at {@code now} is admitted, else the Retry-After. */
@@ -46,7 +47,8 @@ final class FakeQuota {
             ours.add(now);
             return Optional.empty();
         }
-        Instant leaving = admitted.stream().skip(admitted.size() - perWindow).findFirst().orElseThrow();
+        Instant leaving =
+                admitted.stream().skip(admitted.size() - perWindow).findFirst().orElseThrow();
         long millis = Duration.between(now, leaving.plus(window)).toMillis();
         return Optional.of(Duration.ofSeconds(Math.max(1, (millis + 999) / 1000)));
     }

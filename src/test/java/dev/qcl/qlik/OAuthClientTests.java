@@ -35,9 +35,20 @@ class OAuthClientTests {
 
     static QlikSettings settings(String tenantUrl, Identity identity) {
         QlikSettings base = TenantFixtures.settings(1);
-        return new QlikSettings(URI.create(tenantUrl), identity, base.basePath(), base.connectTimeout(),
-                base.readTimeout(), base.writesPerMinute(), base.readsPerMinute(), base.maxAttempts(),
-                base.initialBackoff(), base.maxBackoff(), base.maxTimePerRow(), base.maxThrottleWait(), base.window());
+        return new QlikSettings(
+                URI.create(tenantUrl),
+                identity,
+                base.basePath(),
+                base.connectTimeout(),
+                base.readTimeout(),
+                base.writesPerMinute(),
+                base.readsPerMinute(),
+                base.maxAttempts(),
+                base.initialBackoff(),
+                base.maxBackoff(),
+                base.maxTimePerRow(),
+                base.maxThrottleWait(),
+                base.window());
     }
 
     static Identity.OAuthClient client(String secret, List<String> scopes) {
@@ -51,8 +62,8 @@ class OAuthClientTests {
             // given: tokens that live 2 s, and 40 calls 250 ms apart on the same (fake) clock
             try (SandboxTenant sandbox = SandboxTenant.start(SandboxSettings.defaults(), time)) {
                 sandbox.oauth().register(CLIENT_ID, CLIENT_SECRET).tokenLifetime(Duration.ofSeconds(2));
-                try (QlikClient qlik = new QlikClient(settings(sandbox.url(), client(CLIENT_SECRET, List.of())),
-                        stats, time, time)) {
+                try (QlikClient qlik =
+                        new QlikClient(settings(sandbox.url(), client(CLIENT_SECRET, List.of())), stats, time, time)) {
                     // when
                     for (int call = 0; call < 40; call++) {
                         assertThat(qlik.dataSources().dataSources()).isNotEmpty();
@@ -70,8 +81,8 @@ class OAuthClientTests {
         void should_stop_with_a_401_that_names_the_client_when_the_secret_is_wrong() {
             try (SandboxTenant sandbox = SandboxTenant.start(SandboxSettings.defaults(), time)) {
                 sandbox.oauth().register(CLIENT_ID, CLIENT_SECRET);
-                try (QlikClient qlik = new QlikClient(settings(sandbox.url(), client("not-the-secret-1", List.of())),
-                        stats, time, time)) {
+                try (QlikClient qlik = new QlikClient(
+                        settings(sandbox.url(), client("not-the-secret-1", List.of())), stats, time, time)) {
                     assertThatThrownBy(qlik::dataSources)
                             .isInstanceOf(UnauthorizedException.class)
                             .hasMessageContaining("OAuth client '" + CLIENT_ID + "'")
@@ -91,14 +102,17 @@ class OAuthClientTests {
                 .build();
 
         private QlikClient qlik(List<String> scopes) {
-            return new QlikClient(settings(tenant.baseUrl(), client(CLIENT_SECRET, scopes)), stats, time, time, () -> 0.5);
+            return new QlikClient(
+                    settings(tenant.baseUrl(), client(CLIENT_SECRET, scopes)), stats, time, time, () -> 0.5);
         }
 
         private void issueTokens(String... tokens) {
             String state = Scenario.STARTED;
             for (int i = 0; i < tokens.length; i++) {
                 String next = "token-" + (i + 1);
-                tenant.stubFor(post("/oauth/token").inScenario("tokens").whenScenarioStateIs(state)
+                tenant.stubFor(post("/oauth/token")
+                        .inScenario("tokens")
+                        .whenScenarioStateIs(state)
                         .willReturn(okJson("{\"access_token\":\"" + tokens[i]
                                 + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"))
                         .willSetStateTo(next));
@@ -119,22 +133,28 @@ class OAuthClientTests {
             }
 
             // then: one token for both calls, sent as the bearer token
-            tenant.verify(exactly(1), postRequestedFor(urlPathEqualTo("/oauth/token"))
-                    .withHeader("Content-Type", equalTo("application/json"))
-                    .withRequestBody(equalToJson("""
+            tenant.verify(
+                    exactly(1),
+                    postRequestedFor(urlPathEqualTo("/oauth/token"))
+                            .withHeader("Content-Type", equalTo("application/json"))
+                            .withRequestBody(equalToJson("""
                             {"client_id":"qcl-nightly-bot","client_secret":"m2m-secret-Vx93kQ",
                              "grant_type":"client_credentials","scope":"user_default admin_classic"}""")));
-            tenant.verify(exactly(2), getRequestedFor(urlPathEqualTo("/api/v1/data-sources"))
-                    .withHeader("Authorization", equalTo("Bearer at-1")));
+            tenant.verify(
+                    exactly(2),
+                    getRequestedFor(urlPathEqualTo("/api/v1/data-sources"))
+                            .withHeader("Authorization", equalTo("Bearer at-1")));
         }
 
         @Test
         void should_send_again_with_a_new_token_once_after_a_401() {
             // given: the first token is refused (revoked), the second accepted
             issueTokens("at-revoked", "at-fresh");
-            tenant.stubFor(get("/api/v1/data-sources").withHeader("Authorization", equalTo("Bearer at-revoked"))
+            tenant.stubFor(get("/api/v1/data-sources")
+                    .withHeader("Authorization", equalTo("Bearer at-revoked"))
                     .willReturn(aResponse().withStatus(401)));
-            tenant.stubFor(get("/api/v1/data-sources").withHeader("Authorization", equalTo("Bearer at-fresh"))
+            tenant.stubFor(get("/api/v1/data-sources")
+                    .withHeader("Authorization", equalTo("Bearer at-fresh"))
                     .willReturn(okJson("{\"dataSources\":[]}")));
 
             // when
@@ -150,8 +170,13 @@ class OAuthClientTests {
         void should_stop_naming_the_client_when_the_new_token_is_refused_too() {
             // given
             issueTokens("at-one", "at-two", "at-three");
-            tenant.stubFor(get("/api/v1/data-sources").willReturn(aResponse().withStatus(401).withBody(
-                    "{\"errors\":[{\"title\":\"Unauthorized\",\"detail\":\"token at-two is not allowed\"}]}")));
+            tenant.stubFor(
+                    get("/api/v1/data-sources")
+                            .willReturn(
+                                    aResponse()
+                                            .withStatus(401)
+                                            .withBody(
+                                                    "{\"errors\":[{\"title\":\"Unauthorized\",\"detail\":\"token at-two is not allowed\"}]}")));
 
             // when / then: two tokens, two requests, then the run stops; the echoed token is masked
             try (QlikClient qlik = qlik(List.of())) {
@@ -168,9 +193,14 @@ class OAuthClientTests {
         @Test
         void should_retry_the_token_request_when_the_token_endpoint_is_unavailable() {
             // given
-            tenant.stubFor(post("/oauth/token").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-            tenant.stubFor(post("/oauth/token").inScenario("flaky").whenScenarioStateIs("up")
+            tenant.stubFor(post("/oauth/token")
+                    .inScenario("flaky")
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse().withStatus(503))
+                    .willSetStateTo("up"));
+            tenant.stubFor(post("/oauth/token")
+                    .inScenario("flaky")
+                    .whenScenarioStateIs("up")
                     .willReturn(okJson("{\"access_token\":\"at-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
             tenant.stubFor(get("/api/v1/data-sources").willReturn(okJson("{\"dataSources\":[]}")));
 

@@ -64,7 +64,8 @@ class QlikClientCreateAnswerTests {
     void should_look_the_name_up_when_a_201_has_no_readable_id_and_record_it_created(String body) {
         // given
         tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(201).withBody(body)));
-        tenant.stubFor(get(urlPathEqualTo(LOOKUP)).willReturn(okJson(TenantFixtures.connection("c-9", "sales-s3", "sp1"))));
+        tenant.stubFor(
+                get(urlPathEqualTo(LOOKUP)).willReturn(okJson(TenantFixtures.connection("c-9", "sales-s3", "sp1"))));
 
         // when
         CreateOutcome outcome = client.create(request(SECRET));
@@ -79,9 +80,14 @@ class QlikClientCreateAnswerTests {
     void should_look_again_before_sending_again_when_the_name_is_not_found_yet() {
         // given: an empty 201, a look-up that misses once, then finds it
         tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(201)));
-        tenant.stubFor(get(urlPathEqualTo(LOOKUP)).inScenario("lag").whenScenarioStateIs(STARTED)
-                .willReturn(notFound()).willSetStateTo("visible"));
-        tenant.stubFor(get(urlPathEqualTo(LOOKUP)).inScenario("lag").whenScenarioStateIs("visible")
+        tenant.stubFor(get(urlPathEqualTo(LOOKUP))
+                .inScenario("lag")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(notFound())
+                .willSetStateTo("visible"));
+        tenant.stubFor(get(urlPathEqualTo(LOOKUP))
+                .inScenario("lag")
+                .whenScenarioStateIs("visible")
                 .willReturn(okJson(TenantFixtures.connection("c-7", "sales-s3", "sp1"))));
 
         // when
@@ -99,8 +105,13 @@ class QlikClientCreateAnswerTests {
         // given: an error detail that quotes the request body (JSON-escaped) and a URL with the secret
         String jsonEscaped = "s3cr\\\\\\\"t/ä+x";
         String urlEncoded = URLEncoder.encode(ODD_SECRET, StandardCharsets.UTF_8);
-        tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(400).withBody(TenantFixtures.errors(400,
-                "Bad request", "body {\\\"secretKey\\\":\\\"" + jsonEscaped + "\\\"} from /cb?s=" + urlEncoded))));
+        tenant.stubFor(post(CONNECTIONS)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody(TenantFixtures.errors(
+                                400,
+                                "Bad request",
+                                "body {\\\"secretKey\\\":\\\"" + jsonEscaped + "\\\"} from /cb?s=" + urlEncoded))));
 
         // when / then
         assertThatThrownBy(() -> client.create(request(ODD_SECRET)))

@@ -46,20 +46,23 @@ class QlikClientLoggingTests {
     void should_log_each_call_at_debug_with_method_path_and_status_but_no_secret() {
         // given: a name that happens to contain a secret, and a tenant that echoes it
         String secret = TenantFixtures.SECRET;
-        tenant.stubFor(post("/api/v1/data-connections").willReturn(aResponse().withStatus(503)
-                .withBody(TenantFixtures.errors(503, "Unavailable", "busy with " + secret))));
+        tenant.stubFor(post("/api/v1/data-connections")
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withBody(TenantFixtures.errors(503, "Unavailable", "busy with " + secret))));
         FakeTime time = new FakeTime();
-        CreateRequest request = new CreateRequest("rest", "conn-" + secret, "sp1", Map.of("password", secret),
-                List.of(), List.of(secret));
+        CreateRequest request = new CreateRequest(
+                "rest", "conn-" + secret, "sp1", Map.of("password", secret), List.of(), List.of(secret));
 
         // when
-        try (QlikClient client = new QlikClient(TenantFixtures.settings(tenant.getPort()), new HttpStats(), time, time,
-                () -> 0.5)) {
+        try (QlikClient client =
+                new QlikClient(TenantFixtures.settings(tenant.getPort()), new HttpStats(), time, time, () -> 0.5)) {
             org.assertj.core.api.Assertions.catchThrowable(() -> client.create(request));
         }
 
         // then
-        List<String> lines = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> lines =
+                appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(lines).anyMatch(line -> line.matches("POST /api/v1/data-connections -> 503 in \\d+ ms"));
         assertThat(lines).anyMatch(line -> line.startsWith("Retrying create of data connection 'conn-****'"));
         assertThat(String.join("\n", lines)).doesNotContain(secret).doesNotContain(TenantFixtures.API_KEY);

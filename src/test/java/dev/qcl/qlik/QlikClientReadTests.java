@@ -1,7 +1,7 @@
 package dev.qcl.qlik;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -57,10 +57,14 @@ class QlikClientReadTests {
             DataSources sources = client.dataSources();
 
             // then
-            assertThat(sources.dataSources()).containsExactly(
-                    new DataSourceInfo("File_AmazonS3ConnectorV2", "Amazon S3 V2",
-                            "QvWebStorageProviderConnectorPackage.exe", "Qlik Web Connectors"),
-                    new DataSourceInfo("rest", "Qlik REST Connector", "QvRestConnector.exe", "Qlik REST"));
+            assertThat(sources.dataSources())
+                    .containsExactly(
+                            new DataSourceInfo(
+                                    "File_AmazonS3ConnectorV2",
+                                    "Amazon S3 V2",
+                                    "QvWebStorageProviderConnectorPackage.exe",
+                                    "Qlik Web Connectors"),
+                            new DataSourceInfo("rest", "Qlik REST Connector", "QvRestConnector.exe", "Qlik REST"));
             assertThat(sources.lastUpdated()).isEqualTo(Instant.parse("2024-03-01T14:54:51.071Z"));
             tenant.verify(getRequestedFor(urlPathEqualTo("/api/v1/data-sources"))
                     .withHeader("Authorization", equalTo("Bearer " + TenantFixtures.API_KEY)));
@@ -81,8 +85,9 @@ class QlikClientReadTests {
         @Test
         void should_return_empty_api_specs_for_an_unknown_data_source() {
             // given
-            tenant.stubFor(get("/api/v1/data-sources/nope/api-specs").willReturn(notFound()
-                    .withBody(TenantFixtures.errors(404, "Not found", "Data source is not enabled."))));
+            tenant.stubFor(get("/api/v1/data-sources/nope/api-specs")
+                    .willReturn(notFound()
+                            .withBody(TenantFixtures.errors(404, "Not found", "Data source is not enabled."))));
 
             // when / then
             assertThat(client.apiSpecJson("nope")).isEmpty();
@@ -144,16 +149,22 @@ class QlikClientReadTests {
                             + "?page=abc%3D&limit=100&spaceId=sp1&noDatafiles=true\"}}}")));
             tenant.stubFor(get(urlPathEqualTo("/api/v1/data-connections"))
                     .withQueryParam("page", equalTo("abc="))
-                    .willReturn(okJson("{\"data\":[" + TenantFixtures.connection("c2", "two", "sp1") + "],"
-                            + "\"links\":{}}")));
+                    .willReturn(okJson(
+                            "{\"data\":[" + TenantFixtures.connection("c2", "two", "sp1") + "]," + "\"links\":{}}")));
 
             // when
             var connections = client.connectionsInSpace("sp1");
 
             // then
             assertThat(connections).extracting(ExistingConnection::id).containsExactly("c1", "c2");
-            assertThat(connections.get(0)).isEqualTo(new ExistingConnection("c1", "one", "File_AmazonS3ConnectorV2",
-                    "sp1", java.util.List.of("migrated", "DcaasAPI:x"), java.util.Map.of()));
+            assertThat(connections.get(0))
+                    .isEqualTo(new ExistingConnection(
+                            "c1",
+                            "one",
+                            "File_AmazonS3ConnectorV2",
+                            "sp1",
+                            java.util.List.of("migrated", "DcaasAPI:x"),
+                            java.util.Map.of()));
         }
 
         @Test
@@ -165,7 +176,9 @@ class QlikClientReadTests {
                     .willReturn(okJson("{\"data\":[" + TenantFixtures.connection("p1", "mine", null) + "]}")));
 
             // when / then
-            assertThat(client.connectionsInSpace(null)).extracting(ExistingConnection::spaceId).containsExactly((String) null);
+            assertThat(client.connectionsInSpace(null))
+                    .extracting(ExistingConnection::spaceId)
+                    .containsExactly((String) null);
         }
 
         @Test
@@ -178,13 +191,16 @@ class QlikClientReadTests {
                     .willReturn(okJson(TenantFixtures.connection("c9", "sales s3 (eu)", "sp1"))));
 
             // when / then
-            assertThat(client.connectionByName("sales s3 (eu)", "sp1")).map(ExistingConnection::id).contains("c9");
+            assertThat(client.connectionByName("sales s3 (eu)", "sp1"))
+                    .map(ExistingConnection::id)
+                    .contains("c9");
         }
 
         @Test
         void should_return_empty_when_the_name_is_absent_or_lives_in_another_space() {
             // given
-            tenant.stubFor(get(urlPathEqualTo("/api/v1/data-connections/absent")).willReturn(notFound()));
+            tenant.stubFor(
+                    get(urlPathEqualTo("/api/v1/data-connections/absent")).willReturn(notFound()));
             tenant.stubFor(get(urlPathEqualTo("/api/v1/data-connections/elsewhere"))
                     .willReturn(okJson(TenantFixtures.connection("c3", "elsewhere", "other-space"))));
 
@@ -196,17 +212,22 @@ class QlikClientReadTests {
         @Test
         void should_ask_for_connection_properties_when_looking_up_for_update() {
             // given
-            tenant.stubFor(get(urlPathEqualTo("/api/v1/data-connections/sales"))
-                    .withQueryParam("parseConnection", equalTo("true"))
-                    .willReturn(okJson("{\"qID\":\"c1\",\"qName\":\"sales\",\"datasourceID\":\"rest\",\"space\":\"sp1\","
-                            + "\"connectionProperties\":{\"url\":\"https://x\",\"timeout\":30,\"proxy\":null}}")));
+            tenant.stubFor(
+                    get(urlPathEqualTo("/api/v1/data-connections/sales"))
+                            .withQueryParam("parseConnection", equalTo("true"))
+                            .willReturn(
+                                    okJson(
+                                            "{\"qID\":\"c1\",\"qName\":\"sales\",\"datasourceID\":\"rest\",\"space\":\"sp1\","
+                                                    + "\"connectionProperties\":{\"url\":\"https://x\",\"timeout\":30,\"proxy\":null}}")));
 
             // when
             var found = client.connectionForUpdate("sales", "sp1").orElseThrow();
 
             // then
             assertThat(found.dataSourceId()).isEqualTo("rest");
-            assertThat(found.connectionProperties()).containsEntry("url", "https://x").containsEntry("timeout", 30)
+            assertThat(found.connectionProperties())
+                    .containsEntry("url", "https://x")
+                    .containsEntry("timeout", 30)
                     .containsEntry("proxy", null);
             assertThat(found.toString()).doesNotContain("https://x");
         }
@@ -217,9 +238,13 @@ class QlikClientReadTests {
         @Test
         void should_retry_a_read_that_gets_a_502() {
             // given
-            tenant.stubFor(get("/api/v1/spaces/sp1").inScenario("flaky").willReturn(aResponse().withStatus(502))
+            tenant.stubFor(get("/api/v1/spaces/sp1")
+                    .inScenario("flaky")
+                    .willReturn(aResponse().withStatus(502))
                     .willSetStateTo("ok"));
-            tenant.stubFor(get("/api/v1/spaces/sp1").inScenario("flaky").whenScenarioStateIs("ok")
+            tenant.stubFor(get("/api/v1/spaces/sp1")
+                    .inScenario("flaky")
+                    .whenScenarioStateIs("ok")
                     .willReturn(okJson("{\"id\":\"sp1\",\"name\":\"Finance\",\"type\":\"shared\"}")));
 
             // when / then
@@ -230,8 +255,10 @@ class QlikClientReadTests {
         @Test
         void should_stop_the_run_on_a_401_from_a_read() {
             // given
-            tenant.stubFor(get("/api/v1/data-sources").willReturn(aResponse().withStatus(401)
-                    .withBody(TenantFixtures.errors(401, "Unauthorized", "Invalid API key"))));
+            tenant.stubFor(get("/api/v1/data-sources")
+                    .willReturn(aResponse()
+                            .withStatus(401)
+                            .withBody(TenantFixtures.errors(401, "Unauthorized", "Invalid API key"))));
 
             // when / then
             assertThatThrownBy(client::dataSources)

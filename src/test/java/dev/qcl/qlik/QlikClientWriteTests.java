@@ -65,12 +65,14 @@ class QlikClientWriteTests {
         properties.put("bucketName", "b");
         properties.put("region", "us-east-1");
         properties.put("secretKey", SECRET);
-        return new CreateRequest("File_AmazonS3ConnectorV2", "sales-s3", spaceId, properties, List.of("migrated"),
-                List.of(SECRET));
+        return new CreateRequest(
+                "File_AmazonS3ConnectorV2", "sales-s3", spaceId, properties, List.of("migrated"), List.of(SECRET));
     }
 
     private static ResponseDefinitionBuilder created(String id) {
-        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/json")
                 .withBody(TenantFixtures.connection(id, "sales-s3", "sp1"));
     }
 
@@ -86,9 +88,11 @@ class QlikClientWriteTests {
 
             // then
             assertThat(outcome).isEqualTo(new CreateOutcome("c-1", 201, 1, false));
-            tenant.verify(exactly(1), postRequestedFor(urlPathEqualTo(CONNECTIONS))
-                    .withHeader("Content-Type", equalTo("application/json"))
-                    .withRequestBody(equalToJson("""
+            tenant.verify(
+                    exactly(1),
+                    postRequestedFor(urlPathEqualTo(CONNECTIONS))
+                            .withHeader("Content-Type", equalTo("application/json"))
+                            .withRequestBody(equalToJson("""
                             {"dataSourceId":"File_AmazonS3ConnectorV2","qName":"sales-s3","space":"sp1",
                              "connectionProperties":{"bucketName":"b","region":"us-east-1","secretKey":"%s"},
                              "tags":["migrated"]}""".formatted(SECRET))));
@@ -103,7 +107,8 @@ class QlikClientWriteTests {
             client.create(request(null));
 
             // then
-            tenant.verify(postRequestedFor(urlPathEqualTo(CONNECTIONS)).withRequestBody(equalToJson("""
+            tenant.verify(
+                    postRequestedFor(urlPathEqualTo(CONNECTIONS)).withRequestBody(equalToJson("""
                     {"dataSourceId":"File_AmazonS3ConnectorV2","qName":"sales-s3",
                      "connectionProperties":{"bucketName":"b","region":"us-east-1","secretKey":"%s"},
                      "tags":["migrated"]}""".formatted(SECRET))));
@@ -121,7 +126,9 @@ class QlikClientWriteTests {
                 outcomes.add(threads.submit(() -> client.create(request("sp1"))));
             }
             for (var outcome : outcomes) {
-                assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS).attempts()).isEqualTo(1);
+                assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)
+                                .attempts())
+                        .isEqualTo(1);
             }
             threads.shutdown();
 
@@ -133,7 +140,10 @@ class QlikClientWriteTests {
 
         @Test
         void should_mask_property_values_in_the_request_to_string() {
-            assertThat(request("sp1").toString()).doesNotContain(SECRET).doesNotContain("us-east-1").contains("secretKey");
+            assertThat(request("sp1").toString())
+                    .doesNotContain(SECRET)
+                    .doesNotContain("us-east-1")
+                    .contains("secretKey");
         }
     }
 
@@ -143,8 +153,10 @@ class QlikClientWriteTests {
         @ValueSource(ints = {400, 403, 404, 409})
         void should_fail_the_row_with_the_tenants_title_and_detail_without_retrying(int status) {
             // given
-            tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(status)
-                    .withBody(TenantFixtures.errors(status, "Bad or invalid request", "qName is taken"))));
+            tenant.stubFor(post(CONNECTIONS)
+                    .willReturn(aResponse()
+                            .withStatus(status)
+                            .withBody(TenantFixtures.errors(status, "Bad or invalid request", "qName is taken"))));
 
             // when / then
             assertThatThrownBy(() -> client.create(request("sp1")))
@@ -164,8 +176,10 @@ class QlikClientWriteTests {
         @Test
         void should_stop_the_run_on_401() {
             // given
-            tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(401)
-                    .withBody(TenantFixtures.errors(401, "Unauthorized", "Token expired"))));
+            tenant.stubFor(post(CONNECTIONS)
+                    .willReturn(aResponse()
+                            .withStatus(401)
+                            .withBody(TenantFixtures.errors(401, "Unauthorized", "Token expired"))));
 
             // when / then
             assertThatThrownBy(() -> client.create(request("sp1")))
@@ -178,8 +192,13 @@ class QlikClientWriteTests {
         @Test
         void should_never_put_secrets_or_the_api_key_into_exception_messages() {
             // given: the tenant echoes the secret and the key back
-            tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(400).withBody(TenantFixtures.errors(400,
-                    "Bad request", "secretKey " + SECRET + " rejected for " + TenantFixtures.API_KEY))));
+            tenant.stubFor(post(CONNECTIONS)
+                    .willReturn(aResponse()
+                            .withStatus(400)
+                            .withBody(TenantFixtures.errors(
+                                    400,
+                                    "Bad request",
+                                    "secretKey " + SECRET + " rejected for " + TenantFixtures.API_KEY))));
 
             // when / then
             assertThatThrownBy(() -> client.create(request("sp1")))
@@ -195,11 +214,20 @@ class QlikClientWriteTests {
         @Test
         void should_retry_503_twice_then_succeed_with_backoff_through_the_sleeper() {
             // given
-            tenant.stubFor(post(CONNECTIONS).inScenario("busy").whenScenarioStateIs(STARTED)
-                    .willReturn(aResponse().withStatus(503)).willSetStateTo("still busy"));
-            tenant.stubFor(post(CONNECTIONS).inScenario("busy").whenScenarioStateIs("still busy")
-                    .willReturn(aResponse().withStatus(503)).willSetStateTo("ready"));
-            tenant.stubFor(post(CONNECTIONS).inScenario("busy").whenScenarioStateIs("ready").willReturn(created("c-3")));
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("busy")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(aResponse().withStatus(503))
+                    .willSetStateTo("still busy"));
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("busy")
+                    .whenScenarioStateIs("still busy")
+                    .willReturn(aResponse().withStatus(503))
+                    .willSetStateTo("ready"));
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("busy")
+                    .whenScenarioStateIs("ready")
+                    .willReturn(created("c-3")));
 
             // when
             CreateOutcome outcome = client.create(request("sp1"));
@@ -214,8 +242,10 @@ class QlikClientWriteTests {
         @Test
         void should_fail_the_row_with_503_when_the_retry_budget_is_spent() {
             // given
-            tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(503)
-                    .withBody(TenantFixtures.errors(503, "Service Unavailable", "try later"))));
+            tenant.stubFor(post(CONNECTIONS)
+                    .willReturn(aResponse()
+                            .withStatus(503)
+                            .withBody(TenantFixtures.errors(503, "Service Unavailable", "try later"))));
 
             // when / then
             assertThatThrownBy(() -> client.create(request("sp1")))
@@ -234,16 +264,28 @@ class QlikClientWriteTests {
         void should_stop_retrying_when_the_maximum_time_per_row_has_passed() {
             // given: a row may take 3 s, backoffs are 0.5 s, 1 s, 2 s ...
             QlikSettings base = TenantFixtures.settings(tenant.getPort());
-            QlikSettings shortRows = new QlikSettings(base.tenantUrl(), base.identity(), base.basePath(),
-                    base.connectTimeout(), base.readTimeout(), 100, 1000, 6, base.initialBackoff(),
-                    base.maxBackoff(), Duration.ofSeconds(3), base.maxThrottleWait(), base.window());
+            QlikSettings shortRows = new QlikSettings(
+                    base.tenantUrl(),
+                    base.identity(),
+                    base.basePath(),
+                    base.connectTimeout(),
+                    base.readTimeout(),
+                    100,
+                    1000,
+                    6,
+                    base.initialBackoff(),
+                    base.maxBackoff(),
+                    Duration.ofSeconds(3),
+                    base.maxThrottleWait(),
+                    base.window());
             tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(504)));
 
             // when / then
             try (QlikClient shortClient = clientWith(shortRows)) {
                 assertThatThrownBy(() -> shortClient.create(request("sp1")))
                         .isInstanceOf(RejectedException.class)
-                        .satisfies(e -> assertThat(((RejectedException) e).attempts()).isLessThan(6));
+                        .satisfies(e ->
+                                assertThat(((RejectedException) e).attempts()).isLessThan(6));
             }
             assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(4));
         }
@@ -254,11 +296,18 @@ class QlikClientWriteTests {
         @Test
         void should_obey_retry_after_without_spending_an_attempt() {
             // given
-            tenant.stubFor(post(CONNECTIONS).inScenario("quota").whenScenarioStateIs(STARTED)
-                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2").withBody(
-                            TenantFixtures.errors(429, "API rate limit reached.", "You need to wait 2 seconds")))
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("quota")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(aResponse()
+                            .withStatus(429)
+                            .withHeader("Retry-After", "2")
+                            .withBody(TenantFixtures.errors(
+                                    429, "API rate limit reached.", "You need to wait 2 seconds")))
                     .willSetStateTo("lifted"));
-            tenant.stubFor(post(CONNECTIONS).inScenario("quota").whenScenarioStateIs("lifted")
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("quota")
+                    .whenScenarioStateIs("lifted")
                     .willReturn(created("c-4")));
 
             // when
@@ -273,7 +322,8 @@ class QlikClientWriteTests {
         @Test
         void should_stop_the_run_when_retry_after_exceeds_the_cap() {
             // given: the cap is 5 minutes
-            tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "301")));
+            tenant.stubFor(
+                    post(CONNECTIONS).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "301")));
 
             // when / then
             assertThatThrownBy(() -> client.create(request("sp1")))
@@ -295,7 +345,8 @@ class QlikClientWriteTests {
         void should_look_up_instead_of_posting_again_after_a_dropped_connection() {
             // given: the first POST is carried out, but the connection drops before the answer
             tenant.stubFor(post(CONNECTIONS).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-            tenant.stubFor(get(urlPathEqualTo(LOOKUP)).withQueryParam("type", equalTo("connectionname"))
+            tenant.stubFor(get(urlPathEqualTo(LOOKUP))
+                    .withQueryParam("type", equalTo("connectionname"))
                     .withQueryParam("spaceId", equalTo("sp1"))
                     .willReturn(okJson(TenantFixtures.connection("c-5", "sales-s3", "sp1"))));
 
@@ -310,9 +361,14 @@ class QlikClientWriteTests {
         @Test
         void should_post_again_when_the_look_up_finds_nothing() {
             // given
-            tenant.stubFor(post(CONNECTIONS).inScenario("drop").whenScenarioStateIs(STARTED)
-                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("dropped"));
-            tenant.stubFor(post(CONNECTIONS).inScenario("drop").whenScenarioStateIs("dropped")
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("drop")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                    .willSetStateTo("dropped"));
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("drop")
+                    .whenScenarioStateIs("dropped")
                     .willReturn(created("c-6")));
             tenant.stubFor(get(urlPathEqualTo(LOOKUP)).willReturn(notFound()));
 
@@ -328,14 +384,25 @@ class QlikClientWriteTests {
         @Test
         void should_resolve_a_409_after_an_unknown_outcome_by_a_look_up() {
             // given: the first POST lands late, after the look-up missed it
-            tenant.stubFor(post(CONNECTIONS).inScenario("late").whenScenarioStateIs(STARTED)
-                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("sent"));
-            tenant.stubFor(post(CONNECTIONS).inScenario("late").whenScenarioStateIs("sent")
-                    .willReturn(aResponse().withStatus(409)
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("late")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                    .willSetStateTo("sent"));
+            tenant.stubFor(post(CONNECTIONS)
+                    .inScenario("late")
+                    .whenScenarioStateIs("sent")
+                    .willReturn(aResponse()
+                            .withStatus(409)
                             .withBody(TenantFixtures.errors(409, "Conflict", "Data connection already exists"))));
-            tenant.stubFor(get(urlPathEqualTo(LOOKUP)).inScenario("lookup").whenScenarioStateIs(STARTED)
-                    .willReturn(notFound()).willSetStateTo("visible"));
-            tenant.stubFor(get(urlPathEqualTo(LOOKUP)).inScenario("lookup").whenScenarioStateIs("visible")
+            tenant.stubFor(get(urlPathEqualTo(LOOKUP))
+                    .inScenario("lookup")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(notFound())
+                    .willSetStateTo("visible"));
+            tenant.stubFor(get(urlPathEqualTo(LOOKUP))
+                    .inScenario("lookup")
+                    .whenScenarioStateIs("visible")
                     .willReturn(okJson(TenantFixtures.connection("c-7", "sales-s3", "sp1"))));
 
             // when
@@ -350,7 +417,8 @@ class QlikClientWriteTests {
         void should_treat_a_read_timeout_as_an_unknown_outcome() {
             // given: the tenant answers after the read timeout
             tenant.stubFor(post(CONNECTIONS).willReturn(created("c-8").withFixedDelay(1500)));
-            tenant.stubFor(get(urlPathEqualTo(LOOKUP)).willReturn(okJson(TenantFixtures.connection("c-8", "sales-s3", "sp1"))));
+            tenant.stubFor(get(urlPathEqualTo(LOOKUP))
+                    .willReturn(okJson(TenantFixtures.connection("c-8", "sales-s3", "sp1"))));
 
             // when
             CreateOutcome outcome;
@@ -389,7 +457,8 @@ class QlikClientWriteTests {
                 assertThatThrownBy(() -> nowhere.create(request("sp1")))
                         .isInstanceOf(TenantUnreachableException.class)
                         .hasMessageContaining("localhost")
-                        .satisfies(e -> assertThat(((TenantUnreachableException) e).attempts()).isEqualTo(6));
+                        .satisfies(e -> assertThat(((TenantUnreachableException) e).attempts())
+                                .isEqualTo(6));
             }
             assertThat(stats.retries()).isEqualTo(5);
         }
@@ -400,17 +469,23 @@ class QlikClientWriteTests {
         @Test
         void should_send_a_json_patch_list_and_return_204() {
             // given
-            tenant.stubFor(patch(urlPathEqualTo(CONNECTIONS + "/c-1")).willReturn(aResponse().withStatus(204)));
+            tenant.stubFor(patch(urlPathEqualTo(CONNECTIONS + "/c-1"))
+                    .willReturn(aResponse().withStatus(204)));
 
             // when
-            WriteOutcome outcome = client.patch("c-1",
-                    List.of(new PatchOperation("replace", "/connectionProperties/secretKey", SECRET),
+            WriteOutcome outcome = client.patch(
+                    "c-1",
+                    List.of(
+                            new PatchOperation("replace", "/connectionProperties/secretKey", SECRET),
                             new PatchOperation("replace", "/tags", List.of("a"))),
                     List.of(SECRET));
 
             // then
             assertThat(outcome).isEqualTo(new WriteOutcome(204, 1));
-            tenant.verify(exactly(1), patchRequestedFor(urlPathEqualTo(CONNECTIONS + "/c-1")).withRequestBody(equalToJson("""
+            tenant.verify(
+                    exactly(1),
+                    patchRequestedFor(urlPathEqualTo(CONNECTIONS + "/c-1"))
+                            .withRequestBody(equalToJson("""
                     [{"op":"replace","path":"/connectionProperties/secretKey","value":"%s"},
                      {"op":"replace","path":"/tags","value":["a"]}]""".formatted(SECRET))));
         }
@@ -418,9 +493,14 @@ class QlikClientWriteTests {
         @Test
         void should_retry_a_patch_on_504_and_reject_it_on_404() {
             // given
-            tenant.stubFor(patch(urlPathEqualTo(CONNECTIONS + "/c-1")).inScenario("p").whenScenarioStateIs(STARTED)
-                    .willReturn(aResponse().withStatus(504)).willSetStateTo("ok"));
-            tenant.stubFor(patch(urlPathEqualTo(CONNECTIONS + "/c-1")).inScenario("p").whenScenarioStateIs("ok")
+            tenant.stubFor(patch(urlPathEqualTo(CONNECTIONS + "/c-1"))
+                    .inScenario("p")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(aResponse().withStatus(504))
+                    .willSetStateTo("ok"));
+            tenant.stubFor(patch(urlPathEqualTo(CONNECTIONS + "/c-1"))
+                    .inScenario("p")
+                    .whenScenarioStateIs("ok")
                     .willReturn(aResponse().withStatus(204)));
             tenant.stubFor(patch(urlPathEqualTo(CONNECTIONS + "/gone")).willReturn(notFound()));
             List<PatchOperation> ops = List.of(new PatchOperation("replace", "/qName", "x"));

@@ -15,7 +15,8 @@ class QlikSettingsTests {
 
     @Test
     void should_resolve_the_api_root_without_a_double_slash() {
-        assertThat(TenantFixtures.settings(TENANT, "key").apiRoot()).hasToString("https://acme.eu.qlikcloud.com/api/v1");
+        assertThat(TenantFixtures.settings(TENANT, "key").apiRoot())
+                .hasToString("https://acme.eu.qlikcloud.com/api/v1");
     }
 
     @Test
@@ -26,7 +27,8 @@ class QlikSettingsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:9000", "https://x.qlikcloud.com"})
+    @ValueSource(
+            strings = {"http://localhost:8080", "http://127.0.0.1:1", "http://[::1]:9000", "https://x.qlikcloud.com"})
     void should_accept_https_and_plain_http_on_loopback(String url) {
         assertThat(TenantFixtures.settings(URI.create(url), "key").tenantUrl()).hasToString(url);
     }
@@ -42,14 +44,36 @@ class QlikSettingsTests {
     void should_reject_a_blank_key_a_zero_rate_and_a_zero_window() {
         QlikSettings s = TenantFixtures.settings(TENANT, "key");
         assertThatThrownBy(() -> TenantFixtures.settings(TENANT, " ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new QlikSettings(TENANT, new Identity.ApiKey("key"), s.basePath(), s.connectTimeout(), s.readTimeout(), 0,
-                        s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(), s.maxTimePerRow(),
-                        s.maxThrottleWait(), s.window()))
+        assertThatThrownBy(() -> new QlikSettings(
+                        TENANT,
+                        new Identity.ApiKey("key"),
+                        s.basePath(),
+                        s.connectTimeout(),
+                        s.readTimeout(),
+                        0,
+                        s.readsPerMinute(),
+                        s.maxAttempts(),
+                        s.initialBackoff(),
+                        s.maxBackoff(),
+                        s.maxTimePerRow(),
+                        s.maxThrottleWait(),
+                        s.window()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("writesPerMinute");
-        assertThatThrownBy(() -> new QlikSettings(TENANT, new Identity.ApiKey("key"), s.basePath(), s.connectTimeout(), s.readTimeout(),
-                        s.writesPerMinute(), s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(),
-                        s.maxTimePerRow(), s.maxThrottleWait(), Duration.ZERO))
+        assertThatThrownBy(() -> new QlikSettings(
+                        TENANT,
+                        new Identity.ApiKey("key"),
+                        s.basePath(),
+                        s.connectTimeout(),
+                        s.readTimeout(),
+                        s.writesPerMinute(),
+                        s.readsPerMinute(),
+                        s.maxAttempts(),
+                        s.initialBackoff(),
+                        s.maxBackoff(),
+                        s.maxTimePerRow(),
+                        s.maxThrottleWait(),
+                        Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("window");
     }

@@ -25,7 +25,8 @@ class QlikValuesTests {
 
         @Test
         void should_turn_a_connection_of_the_wire_into_an_existing_connection() {
-            ConnectionJson json = new ConnectionJson("q1", "i1", "Sales", "rest", "", List.of("a"), Map.of("host", "h"));
+            ConnectionJson json =
+                    new ConnectionJson("q1", "i1", "Sales", "rest", "", List.of("a"), Map.of("host", "h"));
 
             assertThat(json.toExisting())
                     .isEqualTo(new ExistingConnection("q1", "Sales", "rest", null, List.of("a"), Map.of("host", "h")));
@@ -76,7 +77,8 @@ class QlikValuesTests {
         @Test
         void should_need_at_least_one_attempt_for_a_created_connection() {
             assertThat(new CreateOutcome("c1", 201, 1, false).attempts()).isOne();
-            assertThatThrownBy(() -> new CreateOutcome("c1", 201, 0, false)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new CreateOutcome("c1", 201, 0, false))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -122,18 +124,25 @@ class QlikValuesTests {
 
         @Test
         void should_stop_the_run_as_failed_or_stopped_by_the_kind_of_failure() {
-            assertThat(UnauthorizedException.of(new Identity.ApiKey("test-key"), "GET /spaces", "Unauthorized", 1).runStatus())
+            assertThat(UnauthorizedException.of(new Identity.ApiKey("test-key"), "GET /spaces", "Unauthorized", 1)
+                            .runStatus())
                     .isEqualTo(RunStoppingException.RunStatus.FAILED);
-            assertThat(TenantUnreachableException.of("https://t", "GET /spaces", "refused", 6, null).runStatus())
+            assertThat(TenantUnreachableException.of("https://t", "GET /spaces", "refused", 6, null)
+                            .runStatus())
                     .isEqualTo(RunStoppingException.RunStatus.FAILED);
             ThrottleWaitTooLongException tooLong =
                     ThrottleWaitTooLongException.of("write", "row 2", Duration.ofMinutes(10), Duration.ofMinutes(5), 1);
             assertThat(tooLong.runStatus()).isEqualTo(RunStoppingException.RunStatus.STOPPED);
             assertThat(tooLong.retryAfter()).isEqualTo(Duration.ofMinutes(10));
-            assertThat(tooLong).hasMessage("The tenant asked to pause write requests for 600 s on row 2, longer than the allowed 300 s");
-            assertThat(RunInterruptedException.of("row 2", new InterruptedException()).runStatus())
+            assertThat(tooLong)
+                    .hasMessage(
+                            "The tenant asked to pause write requests for 600 s on row 2, longer than the allowed 300 s");
+            assertThat(RunInterruptedException.of("row 2", new InterruptedException())
+                            .runStatus())
                     .isEqualTo(RunStoppingException.RunStatus.STOPPED);
-            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+            assertThat(Thread.interrupted())
+                    .as("the interrupt is kept for the caller")
+                    .isTrue();
         }
     }
 

@@ -16,21 +16,23 @@ class TenantErrorsTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"errors\":[{\"code\":\"X\",\"title\":\" Bad request \",\"detail\":\" qName is taken \",\"status\":\"400\"}]}"
-                + " | Bad request - qName is taken",
-        "{\"errors\":[{\"title\":\"Bad request\"}]}                          | Bad request",
-        "{\"errors\":[{\"title\":\" \",\"detail\":\"qName is taken\"}]}       | qName is taken",
-        "{\"errors\":[{\"title\":\"Bad request\",\"detail\":\"\"}]}           | Bad request",
-        "{\"errors\":[{\"title\":\"First\"},{\"title\":\"Second\"}]}          | First",
-        "{\"errors\":[{\"code\":\"X\"}]}                                      | no error details from the tenant",
-        "{\"errors\":[]}                                                      | no error details from the tenant",
-        "{\"errors\":null}                                                    | no error details from the tenant",
-        "{}                                                                   | no error details from the tenant",
-        "null                                                                 | no error details from the tenant",
-        "<html>Bad gateway</html>                                             | no error details from the tenant",
-        "''                                                                   | no error details from the tenant"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"errors\":[{\"code\":\"X\",\"title\":\" Bad request \",\"detail\":\" qName is taken \",\"status\":\"400\"}]}"
+                        + " | Bad request - qName is taken",
+                "{\"errors\":[{\"title\":\"Bad request\"}]}                          | Bad request",
+                "{\"errors\":[{\"title\":\" \",\"detail\":\"qName is taken\"}]}       | qName is taken",
+                "{\"errors\":[{\"title\":\"Bad request\",\"detail\":\"\"}]}           | Bad request",
+                "{\"errors\":[{\"title\":\"First\"},{\"title\":\"Second\"}]}          | First",
+                "{\"errors\":[{\"code\":\"X\"}]}                                      | no error details from the tenant",
+                "{\"errors\":[]}                                                      | no error details from the tenant",
+                "{\"errors\":null}                                                    | no error details from the tenant",
+                "{}                                                                   | no error details from the tenant",
+                "null                                                                 | no error details from the tenant",
+                "<html>Bad gateway</html>                                             | no error details from the tenant",
+                "''                                                                   | no error details from the tenant"
+            })
     void should_join_title_and_detail_of_the_first_error_and_say_so_when_there_are_none(String body, String text) {
         assertThat(describe(body)).isEqualTo(text);
     }

@@ -34,9 +34,20 @@ final class TenantFixtures {
     /** The fixture's settings with another tenant URL. */
     static QlikSettings settings(URI tenantUrl, String apiKey) {
         QlikSettings s = settings(443);
-        return new QlikSettings(tenantUrl, new Identity.ApiKey(apiKey), s.basePath(), s.connectTimeout(), s.readTimeout(),
-                s.writesPerMinute(), s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(),
-                s.maxTimePerRow(), s.maxThrottleWait(), s.window());
+        return new QlikSettings(
+                tenantUrl,
+                new Identity.ApiKey(apiKey),
+                s.basePath(),
+                s.connectTimeout(),
+                s.readTimeout(),
+                s.writesPerMinute(),
+                s.readsPerMinute(),
+                s.maxAttempts(),
+                s.initialBackoff(),
+                s.maxBackoff(),
+                s.maxTimePerRow(),
+                s.maxThrottleWait(),
+                s.window());
     }
 
     static String errors(int status, String title, String detail) {
@@ -46,7 +57,8 @@ final class TenantFixtures {
 
     static String connection(String id, String qName, String space) {
         return "{\"qID\":\"" + id + "\",\"id\":\"" + id + "\",\"qName\":\"" + qName + "\","
-                + "\"datasourceID\":\"File_AmazonS3ConnectorV2\"," + (space == null ? "" : "\"space\":\"" + space + "\",")
+                + "\"datasourceID\":\"File_AmazonS3ConnectorV2\","
+                + (space == null ? "" : "\"space\":\"" + space + "\",")
                 + "\"tags\":[\"migrated\",\"DcaasAPI:x\"],\"qConnectStatement\":\"CUSTOM CONNECT TO x\"}";
     }
 }

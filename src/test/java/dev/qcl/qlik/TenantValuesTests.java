@@ -44,10 +44,12 @@ class TenantValuesTests {
         void should_compare_nested_values_like_scalars_and_accept_json_text_from_the_tenant() {
             List<Object> wanted = List.of(Map.of("name", "page", "value", 1L), Map.of("name", "on", "value", true));
 
-            assertThat(TenantValues.same(wanted, List.of(Map.of("name", "page", "value", "1"),
-                    Map.of("name", "on", "value", "true")))).isTrue();
-            assertThat(TenantValues.same(wanted,
-                    "[{\"name\":\"page\",\"value\":1},{\"value\":true,\"name\":\"on\"}]")).isTrue();
+            assertThat(TenantValues.same(
+                            wanted,
+                            List.of(Map.of("name", "page", "value", "1"), Map.of("name", "on", "value", "true"))))
+                    .isTrue();
+            assertThat(TenantValues.same(wanted, "[{\"name\":\"page\",\"value\":1},{\"value\":true,\"name\":\"on\"}]"))
+                    .isTrue();
             assertThat(TenantValues.same(Map.of("a", 1.0), Map.of("a", 1))).isTrue();
         }
 
@@ -55,7 +57,8 @@ class TenantValuesTests {
         void should_see_a_change_in_order_size_or_keys() {
             assertThat(TenantValues.same(List.of("a", "b"), List.of("b", "a"))).isFalse();
             assertThat(TenantValues.same(List.of("a"), List.of("a", "b"))).isFalse();
-            assertThat(TenantValues.same(Map.of("a", 1), Map.of("a", 1, "b", 2))).isFalse();
+            assertThat(TenantValues.same(Map.of("a", 1), Map.of("a", 1, "b", 2)))
+                    .isFalse();
             assertThat(TenantValues.same(List.of("a"), "not json")).isFalse();
         }
     }

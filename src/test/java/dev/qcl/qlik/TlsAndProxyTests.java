@@ -32,27 +32,59 @@ class TlsAndProxyTests {
     private final HttpStats stats = new HttpStats();
 
     private QlikClient client(String tenantUrl) {
-        return new QlikClient(OAuthClientTests.settings(tenantUrl, new Identity.ApiKey(TenantFixtures.API_KEY)),
-                stats, time, time, () -> 0.5);
+        return new QlikClient(
+                OAuthClientTests.settings(tenantUrl, new Identity.ApiKey(TenantFixtures.API_KEY)),
+                stats,
+                time,
+                time,
+                () -> 0.5);
     }
 
     /** A PKCS12 key store with one self-signed certificate for {@code san} (keytool's -ext SAN syntax). */
     static Path keyStore(Path dir, String name, String san) throws Exception {
         Path store = dir.resolve(name + ".p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=" + name, "-ext", "SAN=" + san, "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        name,
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-validity",
+                        "2",
+                        "-dname",
+                        "CN=" + name,
+                        "-ext",
+                        "SAN=" + san,
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        assertThat(keytool.exitValue())
+                .as(new String(keytool.getInputStream().readAllBytes()))
+                .isZero();
         return store;
     }
 
     static WireMockServer httpsTenant(Path keyStore) {
-        WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").httpDisabled(true)
-                .dynamicHttpsPort().keystorePath(keyStore.toString()).keystorePassword("changeit")
-                .keyManagerPassword("changeit").keystoreType("PKCS12"));
+        WireMockServer server = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .httpDisabled(true)
+                .dynamicHttpsPort()
+                .keystorePath(keyStore.toString())
+                .keystorePassword("changeit")
+                .keyManagerPassword("changeit")
+                .keystoreType("PKCS12"));
         server.start();
         server.stubFor(get("/api/v1/data-sources").willReturn(okJson(DATA_SOURCES)));
         return server;
@@ -80,7 +112,8 @@ class TlsAndProxyTests {
     @Nested
     class Tls {
         @Test
-        void should_stop_at_once_naming_the_host_when_the_certificate_is_not_trusted(@TempDir Path dir) throws Exception {
+        void should_stop_at_once_naming_the_host_when_the_certificate_is_not_trusted(@TempDir Path dir)
+                throws Exception {
             WireMockServer server = httpsTenant(keyStore(dir, "localhost", "dns:localhost,ip:127.0.0.1"));
             try (QlikClient qlik = client("https://localhost:" + server.httpsPort())) {
                 assertThatThrownBy(qlik::dataSources)
@@ -111,7 +144,8 @@ class TlsAndProxyTests {
 
         @Test
         void should_stop_at_once_when_the_server_does_not_speak_tls(@TempDir Path dir) {
-            WireMockServer plain = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+            WireMockServer plain =
+                    new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
             plain.start();
             try (QlikClient qlik = client("https://127.0.0.1:" + plain.port())) {
                 assertThatThrownBy(qlik::dataSources)
@@ -145,7 +179,8 @@ class TlsAndProxyTests {
 
         @Test
         void should_use_https_proxy_from_the_environment_for_an_https_tenant() {
-            List<Proxy> proxies = proxiesFor(Map.of("HTTPS_PROXY", "http://proxy.corp:3128"), "https://acme.eu.qlikcloud.com/api/v1");
+            List<Proxy> proxies =
+                    proxiesFor(Map.of("HTTPS_PROXY", "http://proxy.corp:3128"), "https://acme.eu.qlikcloud.com/api/v1");
 
             assertThat(proxies).singleElement().hasToString("HTTP @ proxy.corp/<unresolved>:3128");
         }
@@ -159,8 +194,8 @@ class TlsAndProxyTests {
 
         @Test
         void should_go_direct_for_hosts_and_domains_listed_in_no_proxy() {
-            Map<String, String> environment = Map.of("HTTPS_PROXY", "http://proxy.corp:3128",
-                    "NO_PROXY", "localhost, .internal.example,qlikcloud.com");
+            Map<String, String> environment = Map.of(
+                    "HTTPS_PROXY", "http://proxy.corp:3128", "NO_PROXY", "localhost, .internal.example,qlikcloud.com");
 
             assertThat(proxiesFor(environment, "https://acme.eu.qlikcloud.com")).containsExactly(Proxy.NO_PROXY);
             assertThat(proxiesFor(environment, "https://db.internal.example")).containsExactly(Proxy.NO_PROXY);
@@ -175,8 +210,8 @@ class TlsAndProxyTests {
 
         @Test
         void should_leave_the_choice_to_the_jvm_when_its_proxy_properties_are_set() {
-            ProxySelector selector = TenantProxy.select(Map.of("HTTPS_PROXY", "http://env.corp:1")::get,
-                    Map.of("https.proxyHost", "jvm.corp")::get);
+            ProxySelector selector = TenantProxy.select(
+                    Map.of("HTTPS_PROXY", "http://env.corp:1")::get, Map.of("https.proxyHost", "jvm.corp")::get);
 
             assertThat(selector).isSameAs(ProxySelector.getDefault());
         }
@@ -184,9 +219,10 @@ class TlsAndProxyTests {
         @Test
         void should_send_every_call_through_the_proxy_that_the_jvm_properties_name() {
             // given: a tenant, and a forwarding proxy in front of it, both on loopback
-            WireMockServer tenant = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-            WireMockServer proxy = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-                    .enableBrowserProxying(true));
+            WireMockServer tenant =
+                    new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+            WireMockServer proxy = new WireMockServer(
+                    wireMockConfig().bindAddress("127.0.0.1").dynamicPort().enableBrowserProxying(true));
             tenant.start();
             proxy.start();
             tenant.stubFor(get("/api/v1/data-sources").willReturn(okJson(DATA_SOURCES)));
@@ -203,10 +239,12 @@ class TlsAndProxyTests {
                 }
 
                 // then
-                assertThat(proxy.getAllServeEvents()).extracting(e -> e.getRequest().getAbsoluteUrl())
+                assertThat(proxy.getAllServeEvents())
+                        .extracting(e -> e.getRequest().getAbsoluteUrl())
                         .containsExactly("http://127.0.0.1:" + tenant.port() + "/api/v1/data-sources");
                 assertThat(tenant.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).extracting(LoggedRequest::getUrl)
+                                com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
+                        .extracting(LoggedRequest::getUrl)
                         .containsExactly("/api/v1/data-sources");
             } finally {
                 System.clearProperty("http.proxyHost");

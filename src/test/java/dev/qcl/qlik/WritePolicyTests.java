@@ -37,9 +37,20 @@ class WritePolicyTests {
 
     private WritePolicy policy(int perMinute, Duration window) {
         QlikSettings s = TenantFixtures.settings(8443);
-        QlikSettings windowed = new QlikSettings(s.tenantUrl(), s.identity(), s.basePath(), s.connectTimeout(),
-                s.readTimeout(), perMinute, s.readsPerMinute(), s.maxAttempts(), s.initialBackoff(), s.maxBackoff(),
-                s.maxTimePerRow(), s.maxThrottleWait(), window);
+        QlikSettings windowed = new QlikSettings(
+                s.tenantUrl(),
+                s.identity(),
+                s.basePath(),
+                s.connectTimeout(),
+                s.readTimeout(),
+                perMinute,
+                s.readsPerMinute(),
+                s.maxAttempts(),
+                s.initialBackoff(),
+                s.maxBackoff(),
+                s.maxTimePerRow(),
+                s.maxThrottleWait(),
+                window);
         return new WritePolicy("write", perMinute, windowed, stats, time, time, () -> 0.5);
     }
 
@@ -116,8 +127,12 @@ class WritePolicyTests {
             }
 
             // then: ten in the first window, the 11th and 12th when the first two answers leave it
-            assertThat(a.subList(0, 5)).extracting(t -> since(START, t).toSeconds()).containsExactly(0L, 2L, 4L, 6L, 8L);
-            assertThat(b.subList(0, 5)).extracting(t -> since(START, t).toSeconds()).containsExactly(1L, 3L, 5L, 7L, 9L);
+            assertThat(a.subList(0, 5))
+                    .extracting(t -> since(START, t).toSeconds())
+                    .containsExactly(0L, 2L, 4L, 6L, 8L);
+            assertThat(b.subList(0, 5))
+                    .extracting(t -> since(START, t).toSeconds())
+                    .containsExactly(1L, 3L, 5L, 7L, 9L);
             assertThat(since(START, a.get(5))).isEqualTo(Duration.ofSeconds(61));
             assertThat(since(START, b.get(5))).isEqualTo(Duration.ofSeconds(62));
         }
@@ -250,7 +265,8 @@ class WritePolicyTests {
         private final Clock clock = Clock.systemUTC();
 
         private WritePolicy realTimePolicy() {
-            return new WritePolicy("write", 100, TenantFixtures.settings(8443), stats, clock, Sleeper.real(), () -> 0.5);
+            return new WritePolicy(
+                    "write", 100, TenantFixtures.settings(8443), stats, clock, Sleeper.real(), () -> 0.5);
         }
 
         /** Four senders waiting in the policy, as threads in TIMED_WAITING. */
@@ -263,8 +279,9 @@ class WritePolicyTests {
                     return policy.acquire("row", new Attempt(1, clock.instant().plus(Duration.ofHours(1))));
                 }));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 4
-                    && threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> threads.size() == 4
+                            && threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING));
             return senders;
         }
 
@@ -352,8 +369,10 @@ class WritePolicyTests {
             assertThat(RetryAfter.parse("13", START, Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(13));
             assertThat(RetryAfter.parse("Wed, 01 Jan 2025 00:00:10 GMT", START, Duration.ofSeconds(1)))
                     .isEqualTo(Duration.ofSeconds(10));
-            assertThat(RetryAfter.parse("Tue, 31 Dec 2024 23:00:00 GMT", START, Duration.ofSeconds(1))).isZero();
-            assertThat(RetryAfter.parse("9223372036854775807", START, Duration.ofSeconds(1))).isEqualTo(Duration.ofDays(1));
+            assertThat(RetryAfter.parse("Tue, 31 Dec 2024 23:00:00 GMT", START, Duration.ofSeconds(1)))
+                    .isZero();
+            assertThat(RetryAfter.parse("9223372036854775807", START, Duration.ofSeconds(1)))
+                    .isEqualTo(Duration.ofDays(1));
             assertThat(RetryAfter.parse("soon", START, Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(1));
             assertThat(RetryAfter.parse(null, START, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
         }
@@ -363,8 +382,8 @@ class WritePolicyTests {
     class Retries {
         @Test
         void should_draw_the_backoff_from_zero_to_an_exponential_ceiling() {
-            WritePolicy policy = new WritePolicy("write", 100, TenantFixtures.settings(8443), stats, time, time,
-                    () -> 0.999_999);
+            WritePolicy policy =
+                    new WritePolicy("write", 100, TenantFixtures.settings(8443), stats, time, time, () -> 0.999_999);
 
             // 1 s, 2 s, 4 s ... capped at maxBackoff 60 s
             assertThat(policy.backoff(1)).isEqualTo(Duration.ofMillis(999));
@@ -375,7 +394,8 @@ class WritePolicyTests {
 
         @Test
         void should_allow_a_zero_wait_with_full_jitter() {
-            WritePolicy policy = new WritePolicy("write", 100, TenantFixtures.settings(8443), stats, time, time, () -> 0.0);
+            WritePolicy policy =
+                    new WritePolicy("write", 100, TenantFixtures.settings(8443), stats, time, time, () -> 0.0);
 
             assertThat(policy.backoff(5)).isZero();
         }

@@ -34,8 +34,11 @@ final class Chromium {
     }
 
     void screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
-        run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
-                "--hide-scrollbars", page.toUri().toString()));
+        run(List.of(
+                "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars",
+                page.toUri().toString()));
     }
 
     private Path run(List<String> args) throws IOException, InterruptedException {
@@ -43,18 +46,29 @@ final class Chromium {
         Path out = Files.createTempFile(work, "stdout", ".txt");
         Path err = Files.createTempFile(work, "stderr", ".txt");
         List<String> command = new ArrayList<>(List.of(
-                BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile));
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
         command.addAll(args);
         // output to files, so that a full pipe can never block the browser
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
                 .start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("chromium did not finish within %d s: %s", TIMEOUT_SECONDS, Files.readString(err));
         }
-        assertThat(process.exitValue()).as("chromium exit code; stderr: %s", Files.readString(err)).isZero();
+        assertThat(process.exitValue())
+                .as("chromium exit code; stderr: %s", Files.readString(err))
+                .isZero();
         return out;
     }
 }

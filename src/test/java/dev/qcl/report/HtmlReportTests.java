@@ -39,15 +39,15 @@ class HtmlReportTests {
                 failed(15, "mysql_ops", "tenant answered 400: connection string is invalid"));
     }
 
-    String write(RunInfo run, List<TimelineSample> timeline, List<RowResult> problems, long count)
-            throws IOException {
+    String write(RunInfo run, List<TimelineSample> timeline, List<RowResult> problems, long count) throws IOException {
         Path file = dir.resolve("report.html");
         new HtmlReport().write(run, timeline, topMessages(), problems, count, file);
         return Files.readString(file);
     }
 
     static int occurrences(String html, String text) {
-        return (int) Pattern.compile(Pattern.quote(text)).matcher(html).results().count();
+        return (int)
+                Pattern.compile(Pattern.quote(text)).matcher(html).results().count();
     }
 
     @Nested
@@ -83,8 +83,15 @@ class HtmlReportTests {
             String html = write(dryRun, timeline(), List.of(), 0);
 
             // then
-            assertThat(html).contains(">CREATE</text>", ">UPDATE</text>", ">SKIP</text>", ">FAIL</text>",
-                    ">INVALID</text>", "Planned actions", "dry run");
+            assertThat(html)
+                    .contains(
+                            ">CREATE</text>",
+                            ">UPDATE</text>",
+                            ">SKIP</text>",
+                            ">FAIL</text>",
+                            ">INVALID</text>",
+                            "Planned actions",
+                            "dry run");
             assertThat(html).doesNotContain(">CREATED</text>", ">SKIPPED</text>", ">FAILED</text>");
         }
 
@@ -107,23 +114,56 @@ class HtmlReportTests {
             String html = write(run(runCounts()), timeline(), problems(), 35);
 
             // then
-            assertThat(html).contains("Run 42", "nightly load", ">COMPLETED</span>", "/data/connections.csv",
-                    "Started (UTC)</dt><dd>2025-03-14 09:30:00</dd>", ">2025-03-14 09:35:00</dd>", "5 min 0 s",
-                    ">4.0</dd>", ">1,320</dd>", ">18</dd>", ">25</dd>", ">41.0 s</dd>", "on existing: skip");
+            assertThat(html)
+                    .contains(
+                            "Run 42",
+                            "nightly load",
+                            ">COMPLETED</span>",
+                            "/data/connections.csv",
+                            "Started (UTC)</dt><dd>2025-03-14 09:30:00</dd>",
+                            ">2025-03-14 09:35:00</dd>",
+                            "5 min 0 s",
+                            ">4.0</dd>",
+                            ">1,320</dd>",
+                            ">18</dd>",
+                            ">25</dd>",
+                            ">41.0 s</dd>",
+                            "on existing: skip");
         }
 
         @Test
         void should_show_a_dash_for_what_a_run_still_running_does_not_have_yet() throws IOException {
             // given a run without label and end
-            RunInfo started = new RunInfo(43L, null, "in.csv", "ab", false, null, 41L, "STARTED", "",
-                    ReportFixtures.START, null, 1_500L, 2, 9L, new RunInfo.HttpTotals(0, 0, 0, 0), runCounts());
+            RunInfo started = new RunInfo(
+                    43L,
+                    null,
+                    "in.csv",
+                    "ab",
+                    false,
+                    null,
+                    41L,
+                    "STARTED",
+                    "",
+                    ReportFixtures.START,
+                    null,
+                    1_500L,
+                    2,
+                    9L,
+                    new RunInfo.HttpTotals(0, 0, 0, 0),
+                    runCounts());
 
             // when
             String html = write(started, List.of(), List.of(), 0);
 
             // then
-            assertThat(html).contains("Run 43</h1>", ">STARTED</span>", "Ended (UTC)</dt><dd>&mdash;</dd>",
-                    "rerun of run 41", "Executions</dt><dd>2</dd>", "Run too short for a timeline.");
+            assertThat(html)
+                    .contains(
+                            "Run 43</h1>",
+                            ">STARTED</span>",
+                            "Ended (UTC)</dt><dd>&mdash;</dd>",
+                            "rerun of run 41",
+                            "Executions</dt><dd>2</dd>",
+                            "Run too short for a timeline.");
         }
 
         @Test
@@ -176,9 +216,12 @@ class HtmlReportTests {
 
             // then
             assertThat(html).doesNotContain("<script", "<img", "<b>bad", "<i>label");
-            assertThat(html).contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;",
-                    "&lt;b&gt;bad&lt;/b&gt; &amp; &quot;worse&quot;", "&lt;img src=x onerror=alert(1)&gt;",
-                    "&lt;i&gt;label&lt;/i&gt;");
+            assertThat(html)
+                    .contains(
+                            "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;",
+                            "&lt;b&gt;bad&lt;/b&gt; &amp; &quot;worse&quot;",
+                            "&lt;img src=x onerror=alert(1)&gt;",
+                            "&lt;i&gt;label&lt;/i&gt;");
         }
 
         @Test
@@ -205,12 +248,13 @@ class HtmlReportTests {
             String html = write(run(runCounts()), timeline(), problems(), 4);
 
             // then
-            assertThat(html).contains(
-                    "<tr><td class=\"num\">15</td><td class=\"name\">mysql_ops</td>"
-                            + "<td class=\"id space\">5f3a9b2c1d0e4f7a8b6c5d4e</td><td class=\"id\">PostgreSQL</td>",
-                    ">FAILED</span></td><td class=\"num\">400</td>",
-                    ">INVALID</span></td><td class=\"num\">&mdash;</td>",
-                    ">personal</span>");
+            assertThat(html)
+                    .contains(
+                            "<tr><td class=\"num\">15</td><td class=\"name\">mysql_ops</td>"
+                                    + "<td class=\"id space\">5f3a9b2c1d0e4f7a8b6c5d4e</td><td class=\"id\">PostgreSQL</td>",
+                            ">FAILED</span></td><td class=\"num\">400</td>",
+                            ">INVALID</span></td><td class=\"num\">&mdash;</td>",
+                            ">personal</span>");
         }
 
         @Test
@@ -232,8 +276,8 @@ class HtmlReportTests {
             new HtmlReport().write(clean, timeline(), List.of(), List.of(), 0, file);
 
             // then
-            assertThat(Files.readString(file)).contains("No failed or invalid rows.", "No error messages.",
-                    ">100%</text>");
+            assertThat(Files.readString(file))
+                    .contains("No failed or invalid rows.", "No error messages.", ">100%</text>");
         }
     }
 
@@ -255,8 +299,14 @@ class HtmlReportTests {
 
             // then the parsed page has both charts, every problem row, and no script from a qName
             assertThat(occurrences(dom, "<svg ")).isEqualTo(2);
-            assertThat(dom).contains("status-chart", "timeline-chart", "pg_sales", "sf_finance", "mysql_ops",
-                    "Showing the first 4 of 35 rows");
+            assertThat(dom)
+                    .contains(
+                            "status-chart",
+                            "timeline-chart",
+                            "pg_sales",
+                            "sf_finance",
+                            "mysql_ops",
+                            "Showing the first 4 of 35 rows");
             assertThat(dom).contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;");
             assertThat(dom).doesNotContain("<script").doesNotContain("<title>pwned");
         }
@@ -275,7 +325,9 @@ class HtmlReportTests {
             // then a real picture, not a blank page (a blank 1280x1600 PNG is a few kilobytes)
             assertThat(png).exists();
             assertThat(Files.size(png)).isGreaterThan(50_000);
-            Files.copy(file, png.resolveSibling("report-screenshot.html"),
+            Files.copy(
+                    file,
+                    png.resolveSibling("report-screenshot.html"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }

@@ -30,11 +30,13 @@ class ReportFilesTests {
             // then
             Path report = tenant.home().resolve("reports/run-1");
             List<String> results = Files.readAllLines(report.resolve("results.csv"));
-            assertThat(results.get(0)).isEqualTo("row,qName,space,dataSourceId,status,connectionId,httpStatus,attempts,message");
+            assertThat(results.get(0))
+                    .isEqualTo("row,qName,space,dataSourceId,status,connectionId,httpStatus,attempts,message");
             assertThat(results.get(1)).startsWith("2,\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
             assertThat(results.get(2)).startsWith("3,'@SUM(1),");
             assertThat(Files.readAllLines(report.resolve("failed.csv")))
-                    .containsExactly("qName,dataSourceId,spaceName,host,database,# error",
+                    .containsExactly(
+                            "qName,dataSourceId,spaceName,host,database,# error",
                             "@SUM(1),postgres,Finance,h2,,column 'database' is required by postgres but empty; fill it in");
         }
     }
@@ -50,7 +52,8 @@ class ReportFilesTests {
         try (TestTenant tenant = TestTenant.start(dir)) {
             tenant.qcl("run", "--input", input.toString());
             Path failed = tenant.home().resolve("reports/run-1/failed.csv");
-            Path fixed = Files.writeString(dir.resolve("fixed.csv"), Files.readString(failed).replace("h2,,", "h2,d2,"));
+            Path fixed = Files.writeString(
+                    dir.resolve("fixed.csv"), Files.readString(failed).replace("h2,,", "h2,d2,"));
 
             // when
             Qcl.Outcome outcome = tenant.qcl("run", "--input", fixed.toString());
@@ -64,13 +67,16 @@ class ReportFilesTests {
 
     @Test
     void should_warn_when_the_api_key_file_is_readable_by_others(@TempDir Path dir) throws IOException {
-        Path input = Files.writeString(dir.resolve("in.csv"), "qName,dataSourceId,spaceName,host,database\npg-1,postgres,Finance,h,d\n");
+        Path input = Files.writeString(
+                dir.resolve("in.csv"), "qName,dataSourceId,spaceName,host,database\npg-1,postgres,Finance,h,d\n");
         try (TestTenant tenant = TestTenant.start(dir)) {
-            Files.setPosixFilePermissions(tenant.keyFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(
+                    tenant.keyFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
 
             tenant.qcl("validate", "--input", input.toString());
 
-            assertThat(tenant.home().resolve("logs/qcl.log")).content()
+            assertThat(tenant.home().resolve("logs/qcl.log"))
+                    .content()
                     .contains("is readable by other users; run: chmod 600");
         }
     }

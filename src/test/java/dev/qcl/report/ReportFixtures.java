@@ -23,8 +23,20 @@ final class ReportFixtures {
 
     static RunInfo run(Map<RowStatus, Long> counts, boolean dryRun, String label) {
         return new RunInfo(
-                42L, label, "/data/connections.csv", "ab12", dryRun, OnExisting.SKIP, null, "COMPLETED", "",
-                START, START.plusSeconds(300), 300_000L, 1, 7L,
+                42L,
+                label,
+                "/data/connections.csv",
+                "ab12",
+                dryRun,
+                OnExisting.SKIP,
+                null,
+                "COMPLETED",
+                "",
+                START,
+                START.plusSeconds(300),
+                300_000L,
+                1,
+                7L,
                 new RunInfo.HttpTotals(1_320, 18, 25, 41_000),
                 counts);
     }
@@ -41,8 +53,17 @@ final class ReportFixtures {
     }
 
     static Map<RowStatus, Long> plannedCounts() {
-        return Map.of(RowStatus.CREATE, 70L, RowStatus.UPDATE, 5L, RowStatus.SKIP, 20L, RowStatus.FAIL, 3L,
-                RowStatus.INVALID, 2L);
+        return Map.of(
+                RowStatus.CREATE,
+                70L,
+                RowStatus.UPDATE,
+                5L,
+                RowStatus.SKIP,
+                20L,
+                RowStatus.FAIL,
+                3L,
+                RowStatus.INVALID,
+                2L);
     }
 
     /** A sample every 5 s for 5 minutes: a ramp, a plateau with 429s, a slower end. */
@@ -59,8 +80,8 @@ final class ReportFixtures {
     }
 
     static RowResult failed(int row, String qName, String message) {
-        return new RowResult(row, qName, "5f3a9b2c1d0e4f7a8b6c5d4e", "PostgreSQL", RowStatus.FAILED, "", 400, 1,
-                message);
+        return new RowResult(
+                row, qName, "5f3a9b2c1d0e4f7a8b6c5d4e", "PostgreSQL", RowStatus.FAILED, "", 400, 1, message);
     }
 
     static RowResult invalid(int row, String qName, String message) {

@@ -77,8 +77,8 @@ class ReportPartsTests {
         @Test
         void should_never_count_negative_rows_when_a_counter_dips() {
             // given
-            List<TimelineSample> samples = List.of(
-                    new TimelineSample(T0, 10, 2), new TimelineSample(T0.plusSeconds(5), 8, 1));
+            List<TimelineSample> samples =
+                    List.of(new TimelineSample(T0, 10, 2), new TimelineSample(T0.plusSeconds(5), 8, 1));
 
             // when / then
             assertThat(TimelineBuckets.of(samples, 90)).containsExactly(new Bucket(0, 5000, 0, 0));
@@ -86,7 +86,8 @@ class ReportPartsTests {
 
         @Test
         void should_not_draw_samples_that_span_no_time() {
-            assertThat(TimelineBuckets.drawable(List.of(new TimelineSample(T0, 1, 0)))).isFalse();
+            assertThat(TimelineBuckets.drawable(List.of(new TimelineSample(T0, 1, 0))))
+                    .isFalse();
             assertThat(TimelineBuckets.drawable(List.of(new TimelineSample(T0, 1, 0), new TimelineSample(T0, 2, 0))))
                     .isFalse();
             assertThat(TimelineBuckets.drawable(everyFiveSeconds(2, 1))).isTrue();

@@ -26,8 +26,12 @@ class SandboxBulkDeleteTests {
     }
 
     StoredConnection seed(String qName) {
-        return tenant.addConnection(SandboxSeed.FINANCE_SPACE_ID, qName, "postgres",
-                Map.of("host", "h", "database", "d"), List.of("qcl:nightly"));
+        return tenant.addConnection(
+                SandboxSeed.FINANCE_SPACE_ID,
+                qName,
+                "postgres",
+                Map.of("host", "h", "database", "d"),
+                List.of("qcl:nightly"));
     }
 
     @Test
@@ -35,12 +39,15 @@ class SandboxBulkDeleteTests {
         StoredConnection a = seed("a");
         StoredConnection b = seed("b");
 
-        var response = http.post("/data-connections/actions/delete",
+        var response = http.post(
+                "/data-connections/actions/delete",
                 "{\"connections\":[{\"id\":\"" + a.id() + "\"},{\"id\":\"missing\"},{\"id\":\"" + b.id() + "\"}]}");
 
         assertThat(response.statusCode()).isEqualTo(207);
         JsonNode data = SandboxHttp.json(response).get("data");
-        assertThat(data.valueStream().map(d -> d.get("id").asString() + "=" + d.get("status").asInt()).toList())
+        assertThat(data.valueStream()
+                        .map(d -> d.get("id").asString() + "=" + d.get("status").asInt())
+                        .toList())
                 .containsExactly(a.id() + "=204", "missing=404", b.id() + "=204");
         assertThat(data.get(1).path("error").path("detail").asString()).contains("missing");
         assertThat(tenant.connections()).isEmpty();
@@ -64,12 +71,16 @@ class SandboxBulkDeleteTests {
     void should_replace_the_tags_with_a_patch_and_keep_the_tenants_own_tag() throws Exception {
         StoredConnection a = seed("a");
 
-        var patch = http.send("PATCH", "/data-connections/" + a.id(),
-                "[{\"op\":\"replace\",\"path\":\"/tags\",\"value\":[\"finance\",\"qcl:weekly\"]}]", tenant.apiKey());
+        var patch = http.send(
+                "PATCH",
+                "/data-connections/" + a.id(),
+                "[{\"op\":\"replace\",\"path\":\"/tags\",\"value\":[\"finance\",\"qcl:weekly\"]}]",
+                tenant.apiKey());
 
         assertThat(patch.statusCode()).isEqualTo(204);
         assertThat(tenant.connectionsNamed("a").get(0).tags())
-                .contains("finance", "qcl:weekly").doesNotContain("qcl:nightly")
+                .contains("finance", "qcl:weekly")
+                .doesNotContain("qcl:nightly")
                 .anyMatch(t -> t.startsWith("DcaasAPI:"));
     }
 }

@@ -39,7 +39,8 @@ final class SandboxHttp {
         if (json != null) {
             builder.header("Content-Type", "application/json");
         }
-        builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        builder.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -13,8 +13,9 @@ class SandboxSettingsTests {
         // given / when
         var settings = SandboxSettings.defaults();
         // then
-        assertThat(settings).isEqualTo(new SandboxSettings(0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L,
-                Duration.ofSeconds(60), 0.0));
+        assertThat(settings)
+                .isEqualTo(new SandboxSettings(
+                        0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L, Duration.ofSeconds(60), 0.0));
     }
 
     @Test
@@ -22,7 +23,9 @@ class SandboxSettingsTests {
         // given
         var settings = SandboxSettings.defaults();
         // when
-        var changed = settings.withWriteQuotaPerMinute(100).withLatency(Duration.ofMillis(5)).withRandomSeed(7);
+        var changed = settings.withWriteQuotaPerMinute(100)
+                .withLatency(Duration.ofMillis(5))
+                .withRandomSeed(7);
         // then
         assertThat(changed.writeQuotaPerMinute()).isEqualTo(100);
         assertThat(changed.latency()).isEqualTo(Duration.ofMillis(5));
@@ -41,6 +44,7 @@ class SandboxSettingsTests {
     @Test
     void should_never_print_the_api_key() {
         // when / then
-        assertThat(SandboxSettings.defaults().withApiKey("top-secret-key").toString()).doesNotContain("top-secret-key");
+        assertThat(SandboxSettings.defaults().withApiKey("top-secret-key").toString())
+                .doesNotContain("top-secret-key");
     }
 }

@@ -97,9 +97,16 @@ class SandboxTenantTests {
             // when
             JsonNode body = json(http.get("/data-sources"));
             // then
-            assertThat(texts(body.path("dataSources"), "dataSourceId")).containsExactlyInAnyOrder(
-                    "File_AmazonS3ConnectorV2", "File_AzureStorageConnector", "rest", "postgres", "snowflake", "databricks");
-            assertThat(body.path("dataSources").get(0).path("providerName").asString()).isNotBlank();
+            assertThat(texts(body.path("dataSources"), "dataSourceId"))
+                    .containsExactlyInAnyOrder(
+                            "File_AmazonS3ConnectorV2",
+                            "File_AzureStorageConnector",
+                            "rest",
+                            "postgres",
+                            "snowflake",
+                            "databricks");
+            assertThat(body.path("dataSources").get(0).path("providerName").asString())
+                    .isNotBlank();
             assertThat(body.path("lastUpdated").asString()).endsWith("Z");
         }
 
@@ -122,9 +129,11 @@ class SandboxTenantTests {
             // then
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode specs = json(response);
-            assertThat(specs.path("connectorProvider").asString()).isEqualTo("QvWebStorageProviderConnectorPackage.exe");
+            assertThat(specs.path("connectorProvider").asString())
+                    .isEqualTo("QvWebStorageProviderConnectorPackage.exe");
             assertThat(specs.path("connectorVersion").asString()).isEqualTo("4.46.0");
-            JsonNode region = specs.path("connectionProperties").path("properties").path("region");
+            JsonNode region =
+                    specs.path("connectionProperties").path("properties").path("region");
             assertThat(texts(region.path("enum"), "x")).hasSize(33);
             assertThat(region.path("enum").toString()).contains("\"af-south-1\"", "\"us-east-1\"", "\"eu-west-1\"");
             assertThat(region.path("description").asString())
@@ -136,13 +145,29 @@ class SandboxTenantTests {
             // given
             start();
             // when
-            JsonNode postgresSpecs = json(http.get("/data-sources/postgres/api-specs")).path("connectionProperties");
-            JsonNode snowflakeSpecs = json(http.get("/data-sources/snowflake/api-specs")).path("connectionProperties");
+            JsonNode postgresSpecs =
+                    json(http.get("/data-sources/postgres/api-specs")).path("connectionProperties");
+            JsonNode snowflakeSpecs =
+                    json(http.get("/data-sources/snowflake/api-specs")).path("connectionProperties");
             // then
             assertThat(postgresSpecs.path("required").toString()).isEqualTo("[\"host\",\"database\"]");
-            assertThat(postgresSpecs.path("properties").path("port").path("type").asString()).isEqualTo("integer");
-            assertThat(snowflakeSpecs.path("properties").path("privateKeyFile").path("type").asString()).isEqualTo("array");
-            assertThat(snowflakeSpecs.path("properties").path("privateKeyPassphrase").path("format").asString())
+            assertThat(postgresSpecs
+                            .path("properties")
+                            .path("port")
+                            .path("type")
+                            .asString())
+                    .isEqualTo("integer");
+            assertThat(snowflakeSpecs
+                            .path("properties")
+                            .path("privateKeyFile")
+                            .path("type")
+                            .asString())
+                    .isEqualTo("array");
+            assertThat(snowflakeSpecs
+                            .path("properties")
+                            .path("privateKeyPassphrase")
+                            .path("format")
+                            .asString())
                     .isEqualTo("password");
         }
 
@@ -154,7 +179,8 @@ class SandboxTenantTests {
             var response = http.get("/data-sources/oracle-typo/api-specs");
             // then
             assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(json(response).path("errors").get(0).path("status").asInt()).isEqualTo(404);
+            assertThat(json(response).path("errors").get(0).path("status").asInt())
+                    .isEqualTo(404);
         }
     }
 
@@ -185,7 +211,8 @@ class SandboxTenantTests {
                 names.addAll(texts(body.path("data"), "name"));
                 JsonNode next = body.path("links").path("next").path("href");
                 url = next.isMissingNode() ? null : next.asString();
-                assertThat(url == null || url.startsWith(tenant.url() + "/api/v1/spaces?")).isTrue();
+                assertThat(url == null || url.startsWith(tenant.url() + "/api/v1/spaces?"))
+                        .isTrue();
                 pages++;
             }
             // then
@@ -246,13 +273,17 @@ class SandboxTenantTests {
             // then
             assertThat(response.statusCode()).isEqualTo(201);
             JsonNode body = json(response);
-            assertThat(body.path("id").asString()).isEqualTo(body.path("qID").asString()).hasSize(36);
+            assertThat(body.path("id").asString())
+                    .isEqualTo(body.path("qID").asString())
+                    .hasSize(36);
             assertThat(body.path("qName").asString()).isEqualTo("finance-dw");
             assertThat(body.path("datasourceID").asString()).isEqualTo("postgres");
             assertThat(body.path("space").asString()).isEqualTo(SandboxSeed.FINANCE_SPACE_ID);
             assertThat(body.path("tags").toString())
                     .isEqualTo("[\"migrated\",\"finance\",\"DcaasAPI:QvOdbcConnectorPackage.exe:8.11.0\"]");
-            assertThat(body.path("qConnectStatement").asString()).contains("host=db.example.com").doesNotContain("demo-only-secret");
+            assertThat(body.path("qConnectStatement").asString())
+                    .contains("host=db.example.com")
+                    .doesNotContain("demo-only-secret");
             StoredConnection stored = tenant.connectionsNamed("finance-dw").get(0);
             assertThat(stored.id()).isEqualTo(body.path("id").asString());
             assertThat(stored.properties()).containsEntry("port", 5432).containsEntry("password", "demo-only-secret");
@@ -268,9 +299,11 @@ class SandboxTenantTests {
             var elsewhere = http.post("/data-connections", postgres("dw", SandboxSeed.SALES_SPACE_ID));
             // then
             assertThat(again.statusCode()).isEqualTo(409);
-            assertThat(json(again).path("errors").get(0).path("detail").asString()).contains("dw");
+            assertThat(json(again).path("errors").get(0).path("detail").asString())
+                    .contains("dw");
             assertThat(elsewhere.statusCode()).isEqualTo(201);
-            assertThat(tenant.connectionsNamed("dw")).extracting(StoredConnection::spaceId)
+            assertThat(tenant.connectionsNamed("dw"))
+                    .extracting(StoredConnection::spaceId)
                     .containsExactly(SandboxSeed.FINANCE_SPACE_ID, SandboxSeed.SALES_SPACE_ID);
             assertThat(tenant.createRequests()).isEqualTo(3);
         }
@@ -328,7 +361,8 @@ class SandboxTenantTests {
             var response = http.post("/data-connections", body);
             // then
             assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(json(response).path("errors").get(0).path("detail").asString()).contains("port", "integer");
+            assertThat(json(response).path("errors").get(0).path("detail").asString())
+                    .contains("port", "integer");
         }
 
         @Test
@@ -346,9 +380,11 @@ class SandboxTenantTests {
             var nearMiss = http.post("/data-connections", upperCaseRegion);
             // then
             assertThat(missing.statusCode()).isEqualTo(400);
-            assertThat(json(missing).path("errors").get(0).path("detail").asString()).contains("database");
+            assertThat(json(missing).path("errors").get(0).path("detail").asString())
+                    .contains("database");
             assertThat(nearMiss.statusCode()).isEqualTo(400);
-            assertThat(json(nearMiss).path("errors").get(0).path("detail").asString()).contains("US-East-1", "us-east-1");
+            assertThat(json(nearMiss).path("errors").get(0).path("detail").asString())
+                    .contains("US-East-1", "us-east-1");
         }
 
         @Test
@@ -371,7 +407,9 @@ class SandboxTenantTests {
         void should_answer_400_for_more_than_31_tags_or_a_tag_over_256_bytes() throws Exception {
             // given
             start();
-            String tags32 = Json.MAPPER.writeValueAsString(java.util.stream.IntStream.range(0, 32).mapToObj(i -> "t" + i).toList());
+            String tags32 = Json.MAPPER.writeValueAsString(java.util.stream.IntStream.range(0, 32)
+                    .mapToObj(i -> "t" + i)
+                    .toList());
             String longTag = "\"" + "é".repeat(129) + "\"";
             String template = """
                     {"dataSourceId": "rest", "qName": "%s", "connectionProperties": {"url": "https://x"}, "tags": %s}""";
@@ -409,7 +447,8 @@ class SandboxTenantTests {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Callable<Integer>> racers = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
-                racers.add(() -> http.post("/data-connections", postgres("race", SandboxSeed.SALES_SPACE_ID)).statusCode());
+                racers.add(() -> http.post("/data-connections", postgres("race", SandboxSeed.SALES_SPACE_ID))
+                        .statusCode());
             }
             // when
             List<Integer> statuses = new ArrayList<>();
@@ -432,7 +471,8 @@ class SandboxTenantTests {
             // given
             start();
             for (int i = 0; i < 5; i++) {
-                tenant.addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg-" + i, "postgres", Map.of("host", "h", "database", "d"));
+                tenant.addConnection(
+                        SandboxSeed.FINANCE_SPACE_ID, "pg-" + i, "postgres", Map.of("host", "h", "database", "d"));
             }
             tenant.addConnection(SandboxSeed.SALES_SPACE_ID, "other", "postgres", Map.of("host", "h", "database", "d"));
             List<String> names = new ArrayList<>();
@@ -444,7 +484,8 @@ class SandboxTenantTests {
                 assertThat(body.path("meta").path("count").asInt()).isEqualTo(5);
                 JsonNode next = body.path("links").path("next").path("href");
                 url = next.isMissingNode() ? null : next.asString();
-                assertThat(url == null || url.startsWith(tenant.url() + "/api/v1/data-connections?")).isTrue();
+                assertThat(url == null || url.startsWith(tenant.url() + "/api/v1/data-connections?"))
+                        .isTrue();
             }
             // then
             assertThat(names).containsExactly("pg-0", "pg-1", "pg-2", "pg-3", "pg-4");
@@ -457,7 +498,8 @@ class SandboxTenantTests {
             tenant.addConnection(SandboxSeed.MARKETING_SPACE_ID, "rest-1", "rest", Map.of("url", "https://x"));
             // when
             JsonNode withFiles = json(http.get("/data-connections?spaceId=" + SandboxSeed.MARKETING_SPACE_ID));
-            JsonNode withoutFiles = json(http.get("/data-connections?noDatafiles=true&spaceId=" + SandboxSeed.MARKETING_SPACE_ID));
+            JsonNode withoutFiles =
+                    json(http.get("/data-connections?noDatafiles=true&spaceId=" + SandboxSeed.MARKETING_SPACE_ID));
             // then
             assertThat(texts(withFiles.path("data"), "qName")).containsExactly("DataFiles", "rest-1");
             assertThat(texts(withoutFiles.path("data"), "qName")).containsExactly("rest-1");
@@ -465,7 +507,8 @@ class SandboxTenantTests {
         }
 
         @Test
-        void should_list_everything_visible_without_space_id_and_only_personal_ones_with_personal_true() throws Exception {
+        void should_list_everything_visible_without_space_id_and_only_personal_ones_with_personal_true()
+                throws Exception {
             // given
             start();
             tenant.addConnection(null, "mine", "rest", Map.of("url", "https://a"));
@@ -488,17 +531,21 @@ class SandboxTenantTests {
             // then
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(wrongMethod.statusCode()).isEqualTo(405);
-            assertThat(json(wrongMethod).path("errors").get(0).path("code").asString()).isEqualTo("HTTP-405");
+            assertThat(json(wrongMethod).path("errors").get(0).path("code").asString())
+                    .isEqualTo("HTTP-405");
         }
 
         @Test
         void should_get_a_connection_by_name_within_a_space_and_answer_404_elsewhere() throws Exception {
             // given
             start();
-            var stored = tenant.addConnection(SandboxSeed.SALES_SPACE_ID, "crm api", "rest", Map.of("url", "https://crm"));
+            var stored =
+                    tenant.addConnection(SandboxSeed.SALES_SPACE_ID, "crm api", "rest", Map.of("url", "https://crm"));
             // when
-            var found = http.get("/data-connections/crm%20api?type=connectionname&spaceId=" + SandboxSeed.SALES_SPACE_ID);
-            var otherSpace = http.get("/data-connections/crm%20api?type=connectionname&spaceId=" + SandboxSeed.FINANCE_SPACE_ID);
+            var found =
+                    http.get("/data-connections/crm%20api?type=connectionname&spaceId=" + SandboxSeed.SALES_SPACE_ID);
+            var otherSpace =
+                    http.get("/data-connections/crm%20api?type=connectionname&spaceId=" + SandboxSeed.FINANCE_SPACE_ID);
             var byId = http.get("/data-connections/" + stored.id());
             // then
             assertThat(found.statusCode()).isEqualTo(200);
@@ -511,7 +558,10 @@ class SandboxTenantTests {
         void should_show_parsed_properties_with_spec_defaults_and_without_secret_values() throws Exception {
             // given
             start();
-            var stored = tenant.addConnection(SandboxSeed.MARKETING_SPACE_ID, "blob", "File_AzureStorageConnector",
+            var stored = tenant.addConnection(
+                    SandboxSeed.MARKETING_SPACE_ID,
+                    "blob",
+                    "File_AzureStorageConnector",
                     Map.of("storageAccount", "acme", "accountKey", "demo-only-key", "container", "exports"));
             // when
             JsonNode parsed = json(http.get("/data-connections/" + stored.id() + "?parseConnection=true"));
@@ -519,7 +569,10 @@ class SandboxTenantTests {
             // then
             assertThat(parsed.path("connectionProperties").propertyNames())
                     .containsExactly("storageAccount", "container", "endpointSuffix", "separateCredentials");
-            assertThat(parsed.path("connectionProperties").path("endpointSuffix").asString()).isEqualTo("core.windows.net");
+            assertThat(parsed.path("connectionProperties")
+                            .path("endpointSuffix")
+                            .asString())
+                    .isEqualTo("core.windows.net");
             assertThat(parsed.toString()).doesNotContain("demo-only-key");
             assertThat(plain.has("connectionProperties")).isFalse();
         }
@@ -532,7 +585,8 @@ class SandboxTenantTests {
         void should_patch_a_property_and_answer_204() throws Exception {
             // given
             start();
-            var stored = tenant.addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
+            var stored = tenant.addConnection(
+                    SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
             String patch = """
                     [{"op": "replace", "path": "/connectionProperties/port", "value": 6543},
                      {"op": "replace", "path": "/tags", "value": ["patched"]}]""";
@@ -550,7 +604,8 @@ class SandboxTenantTests {
         void should_reject_a_patch_with_a_wrongly_typed_value_and_keep_the_connection() throws Exception {
             // given
             start();
-            var stored = tenant.addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
+            var stored = tenant.addConnection(
+                    SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
             String patch = """
                     [{"op": "replace", "path": "/connectionProperties/port", "value": "6543"}]""";
             // when
@@ -566,14 +621,16 @@ class SandboxTenantTests {
         void should_replace_a_connection_with_put() throws Exception {
             // given
             start();
-            var stored = tenant.addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
+            var stored = tenant.addConnection(
+                    SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
             String body = """
                     {"dataSourceId": "postgres", "qName": "pg", "connectionProperties": {"host": "h2", "database": "d2"}}""";
             // when
             var response = http.send("PUT", "/data-connections/" + stored.id(), body, tenant.apiKey());
             // then
             assertThat(response.statusCode()).isEqualTo(204);
-            assertThat(tenant.connectionsNamed("pg").get(0).properties()).isEqualTo(Map.of("host", "h2", "database", "d2"));
+            assertThat(tenant.connectionsNamed("pg").get(0).properties())
+                    .isEqualTo(Map.of("host", "h2", "database", "d2"));
         }
 
         @Test
@@ -599,8 +656,11 @@ class SandboxTenantTests {
             String patch = """
                     [{"op": "replace", "path": "/qName", "value": "taken"}]""";
             // when
-            var response = http.send("PATCH", "/data-connections/mover?type=connectionname&spaceId="
-                    + SandboxSeed.SALES_SPACE_ID, patch, tenant.apiKey());
+            var response = http.send(
+                    "PATCH",
+                    "/data-connections/mover?type=connectionname&spaceId=" + SandboxSeed.SALES_SPACE_ID,
+                    patch,
+                    tenant.apiKey());
             // then
             assertThat(response.statusCode()).isEqualTo(409);
             assertThat(tenant.connectionsNamed("mover")).hasSize(1);
@@ -631,7 +691,8 @@ class SandboxTenantTests {
             var read = http.get("/spaces");
             // then
             assertThat(third.statusCode()).isEqualTo(429);
-            long retryAfter = Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow());
+            long retryAfter =
+                    Long.parseLong(third.headers().firstValue("Retry-After").orElseThrow());
             assertThat(retryAfter).isBetween(1L, 60L);
             JsonNode error = json(third).path("errors").get(0);
             assertThat(error.path("code").asString()).isEqualTo("HTTP-429");
@@ -651,7 +712,8 @@ class SandboxTenantTests {
             var response = http.post("/data-connections", postgres("pg", null));
             // then
             assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(json(response).path("errors").get(0).path("code").asString()).isEqualTo("HTTP-503");
+            assertThat(json(response).path("errors").get(0).path("code").asString())
+                    .isEqualTo("HTTP-503");
             assertThat(tenant.connections()).isEmpty();
         }
 
@@ -687,7 +749,8 @@ class SandboxTenantTests {
             http.get("/data-sources");
             // then
             assertThat(tenant.server().getAllServeEvents()).hasSize(1);
-            assertThat(tenant.server().getAllServeEvents().get(0).getRequest().getUrl()).isEqualTo("/api/v1/data-sources");
+            assertThat(tenant.server().getAllServeEvents().get(0).getRequest().getUrl())
+                    .isEqualTo("/api/v1/data-sources");
         }
     }
 }

@@ -12,7 +12,8 @@ class SeveralTenantsTests {
     @Test
     void should_keep_the_connections_and_counters_of_two_tenants_apart_when_both_run_at_once() throws Exception {
         try (SandboxTenant dev = SandboxTenant.start(SandboxSettings.defaults());
-                SandboxTenant prod = SandboxTenant.start(SandboxSettings.defaults().withApiKey("prod-key"))) {
+                SandboxTenant prod =
+                        SandboxTenant.start(SandboxSettings.defaults().withApiKey("prod-key"))) {
             // given
             String prodOnly = prod.addSpace("Finance Prod", "managed");
             dev.addConnection(SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
@@ -23,7 +24,9 @@ class SeveralTenantsTests {
             // then
             assertThat(answer.statusCode()).isEqualTo(201);
             assertThat(dev.port()).isNotEqualTo(prod.port());
-            assertThat(dev.connections()).extracting(StoredConnection::spaceId).containsExactly(SandboxSeed.FINANCE_SPACE_ID);
+            assertThat(dev.connections())
+                    .extracting(StoredConnection::spaceId)
+                    .containsExactly(SandboxSeed.FINANCE_SPACE_ID);
             assertThat(prod.connections()).extracting(StoredConnection::spaceId).containsExactly(prodOnly);
             assertThat(dev.spaces()).extracting(SandboxSpace::name).doesNotContain("Finance Prod");
             assertThat(dev.writeRequests()).isZero();
@@ -33,7 +36,8 @@ class SeveralTenantsTests {
 
     @Test
     void should_answer_429_with_retry_after_when_reads_exceed_the_read_quota() throws Exception {
-        try (SandboxTenant tenant = SandboxTenant.start(SandboxSettings.defaults(), ReadQuota.of(2, Duration.ofMinutes(1)))) {
+        try (SandboxTenant tenant =
+                SandboxTenant.start(SandboxSettings.defaults(), ReadQuota.of(2, Duration.ofMinutes(1)))) {
             // given
             SandboxHttp http = new SandboxHttp(tenant);
             http.get("/spaces");

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ApiSpecParserTests {
     private static final Instant NOW = Instant.parse("2025-01-10T08:00:00Z");
-    private final ApiSpecParser parser = new ApiSpecParser(JsonMapper.builder().build(), new SecretPolicy(List.of("bucketName")));
+    private final ApiSpecParser parser =
+            new ApiSpecParser(JsonMapper.builder().build(), new SecretPolicy(List.of("bucketName")));
 
     private ApiSpec parse(String id, String json) {
         return parser.parse(id, parser.readTree(id, json), NOW);

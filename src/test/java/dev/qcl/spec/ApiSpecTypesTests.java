@@ -26,16 +26,18 @@ class ApiSpecTypesTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"type\": \"integer\"}                      | INTEGER",
-        "{\"type\": [\"integer\", \"null\"]}          | INTEGER",
-        "{\"type\": [\"null\", \"boolean\"]}          | BOOLEAN",
-        "{\"type\": [\"null\"]}                       | STRING",
-        "{\"type\": []}                               | STRING",
-        "{\"type\": [5, \"number\"]}                  | NUMBER",
-        "{\"type\": 5}                                | STRING",
-        "{\"type\": \"null\"}                         | STRING"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"type\": \"integer\"}                      | INTEGER",
+                "{\"type\": [\"integer\", \"null\"]}          | INTEGER",
+                "{\"type\": [\"null\", \"boolean\"]}          | BOOLEAN",
+                "{\"type\": [\"null\"]}                       | STRING",
+                "{\"type\": []}                               | STRING",
+                "{\"type\": [5, \"number\"]}                  | NUMBER",
+                "{\"type\": 5}                                | STRING",
+                "{\"type\": \"null\"}                         | STRING"
+            })
     void should_take_the_first_type_that_is_not_null_from_a_list_of_types(String propertyJson, PropertyType type) {
         assertThat(property(propertyJson).type()).isEqualTo(type);
     }
@@ -97,8 +99,7 @@ class ApiSpecTypesTests {
         assertThatThrownBy(() -> parser.readTree("x", "\"text\""))
                 .isInstanceOf(InvalidApiSpecException.class)
                 .hasMessageContaining("are not a JSON object");
-        assertThatThrownBy(() -> parser.readTree("x", ""))
-                .isInstanceOf(InvalidApiSpecException.class);
+        assertThatThrownBy(() -> parser.readTree("x", "")).isInstanceOf(InvalidApiSpecException.class);
     }
 
     @Test

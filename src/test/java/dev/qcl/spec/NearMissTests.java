@@ -35,14 +35,16 @@ class NearMissTests {
         String name = "n".repeat(NearMiss.MAX_INPUT_CHARS + 1);
 
         assertThat(NearMiss.suggest(name, List.of(name.toUpperCase()))).isEmpty();
-        assertThat(NearMiss.suggest(name.substring(1), List.of(name.substring(1).toUpperCase()))).isPresent();
+        assertThat(NearMiss.suggest(name.substring(1), List.of(name.substring(1).toUpperCase())))
+                .isPresent();
     }
 
     @Test
     void should_bound_the_work_for_a_pasted_paragraph_against_many_candidates() {
         // a million-character cell against 10,000 names: the length bound answers at once
         String paragraph = "lorem ipsum ".repeat(100_000);
-        List<String> candidates = IntStream.range(0, 10_000).mapToObj(i -> "connector-" + i).toList();
+        List<String> candidates =
+                IntStream.range(0, 10_000).mapToObj(i -> "connector-" + i).toList();
 
         assertThat(NearMiss.suggest(paragraph, candidates)).isEmpty();
         assertThat(NearMiss.suggest("connector-12345", candidates)).contains("connector-1234");

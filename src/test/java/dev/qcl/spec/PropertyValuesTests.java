@@ -24,7 +24,8 @@ class PropertyValuesTests {
     @TempDir
     Path dir;
 
-    private final Map<String, String> env = new LinkedHashMap<>(Map.of("PORT", " 6543 ", "SSL", "yes", "PASS", "s3cr3t"));
+    private final Map<String, String> env =
+            new LinkedHashMap<>(Map.of("PORT", " 6543 ", "SSL", "yes", "PASS", "s3cr3t"));
     private ReferenceResolver references;
 
     @BeforeEach
@@ -61,8 +62,12 @@ class PropertyValuesTests {
             Map<String, Object> body = PropertyValues.resolve(draft(properties), references);
 
             // then
-            assertThat(body).containsExactly(
-                    Map.entry("host", "db"), Map.entry("port", 6543L), Map.entry("ssl", true), Map.entry("pass", "s3cr3t"));
+            assertThat(body)
+                    .containsExactly(
+                            Map.entry("host", "db"),
+                            Map.entry("port", 6543L),
+                            Map.entry("ssl", true),
+                            Map.entry("pass", "s3cr3t"));
         }
 
         @Test
@@ -127,7 +132,9 @@ class PropertyValuesTests {
     class Masking {
         @Test
         void should_mask_secret_literal_but_show_plain_one() {
-            assertThat(new PropertyValue.Literal("hunter2", true).toString()).doesNotContain("hunter2").contains("****");
+            assertThat(new PropertyValue.Literal("hunter2", true).toString())
+                    .doesNotContain("hunter2")
+                    .contains("****");
             assertThat(new PropertyValue.Literal("db", false).toString()).contains("db");
         }
 

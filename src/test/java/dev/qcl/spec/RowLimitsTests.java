@@ -32,10 +32,14 @@ class RowLimitsTests {
     Path dir;
 
     private RowCheck validate(SpecSource source, SpaceDirectory spaces, List<String> header, String... cells) {
-        SpecCache specs = new SpecCache(source, dir.resolve("specs"), Duration.ofHours(1),
-                new MutableClock(Instant.parse("2025-01-10T08:00:00Z")), SpecFixtures.secrets());
-        RowValidator validator = new RowValidator(new CsvHeader(header), specs, spaces,
-                new ReferenceResolver(dir, name -> null), SpecFixtures.secrets());
+        SpecCache specs = new SpecCache(
+                source,
+                dir.resolve("specs"),
+                Duration.ofHours(1),
+                new MutableClock(Instant.parse("2025-01-10T08:00:00Z")),
+                SpecFixtures.secrets());
+        RowValidator validator = new RowValidator(
+                new CsvHeader(header), specs, spaces, new ReferenceResolver(dir, name -> null), SpecFixtures.secrets());
         return validator.validate(new InputRow(2, List.of(cells)));
     }
 
@@ -54,9 +58,11 @@ class RowLimitsTests {
 
         @Test
         void should_make_a_row_with_an_overlong_qname_invalid_naming_the_column_and_the_limit() {
-            String message = invalid(validate(header, "q".repeat(5000), S3, "", "", "b")).message();
+            String message =
+                    invalid(validate(header, "q".repeat(5000), S3, "", "", "b")).message();
 
-            assertThat(message).startsWith("column 'qName' has 5000 characters; at most 256 are allowed")
+            assertThat(message)
+                    .startsWith("column 'qName' has 5000 characters; at most 256 are allowed")
                     .hasSizeLessThan(300);
         }
 
@@ -67,11 +73,12 @@ class RowLimitsTests {
             Spaces spaces = new Spaces(Map.of(SALES, "Sales"));
 
             // when
-            RowCheck.Invalid invalid = invalid(validate(source, spaces, header,
-                    "conn", "d".repeat(300), "s".repeat(300), "n".repeat(300), "b"));
+            RowCheck.Invalid invalid = invalid(
+                    validate(source, spaces, header, "conn", "d".repeat(300), "s".repeat(300), "n".repeat(300), "b"));
 
             // then
-            assertThat(invalid.violations()).extracting(Violation::column)
+            assertThat(invalid.violations())
+                    .extracting(Violation::column)
                     .containsExactly("dataSourceId", "space", "spaceName");
             assertThat(source.specCalls).hasValue(0);
             assertThat(spaces.lookUps).hasValue(0);
@@ -79,17 +86,22 @@ class RowLimitsTests {
 
         @Test
         void should_refuse_a_line_break_in_a_name() {
-            String message = invalid(validate(header, "two\nlines", S3, "", "", "b")).message();
+            String message =
+                    invalid(validate(header, "two\nlines", S3, "", "", "b")).message();
 
-            assertThat(message).contains("column 'qName' holds a control character (U+000A").doesNotContain("\n");
+            assertThat(message)
+                    .contains("column 'qName' holds a control character (U+000A")
+                    .doesNotContain("\n");
         }
 
         @Test
         void should_refuse_an_overlong_property_value_without_quoting_it() {
-            String message = invalid(validate(header, "conn", S3, "", "", "v".repeat(70_000))).message();
+            String message = invalid(validate(header, "conn", S3, "", "", "v".repeat(70_000)))
+                    .message();
 
-            assertThat(message).isEqualTo("column 'bucketName': the value has 70000 characters; at most 65536 are"
-                    + " allowed (put longer content in a file and write ${file:PATH})");
+            assertThat(message)
+                    .isEqualTo("column 'bucketName': the value has 70000 characters; at most 65536 are"
+                            + " allowed (put longer content in a file and write ${file:PATH})");
         }
 
         @Test
@@ -101,10 +113,14 @@ class RowLimitsTests {
             IntStream.range(0, 30).forEach(i -> cells.add("x"));
 
             // when
-            String message = invalid(validate(wide, cells.toArray(String[]::new))).message();
+            String message =
+                    invalid(validate(wide, cells.toArray(String[]::new))).message();
 
             // then
-            assertThat(message).contains("'unknown19'").doesNotContain("'unknown20'").endsWith("; and 10 more");
+            assertThat(message)
+                    .contains("'unknown19'")
+                    .doesNotContain("'unknown20'")
+                    .endsWith("; and 10 more");
         }
     }
 
@@ -116,8 +132,9 @@ class RowLimitsTests {
 
             String message = invalid(validate(header, "conn", S3, "sales", "b")).message();
 
-            assertThat(message).isEqualTo("column 'spaceName': no space named 'sales'; did you mean 'Sales'?"
-                    + " (space names must match exactly, including case)");
+            assertThat(message)
+                    .isEqualTo("column 'spaceName': no space named 'sales'; did you mean 'Sales'?"
+                            + " (space names must match exactly, including case)");
         }
     }
 
@@ -128,8 +145,10 @@ class RowLimitsTests {
         @Test
         void should_fail_the_row_with_the_tenants_status_when_its_api_specs_are_refused() {
             // given a tenant that refuses the spec of one connector
-            FaultySource source = new FaultySource(Map.of(DB, new TenantReadException(
-                    "api-specs of data source 'test_database' was rejected with HTTP 403: Forbidden", 403, 1)));
+            FaultySource source = new FaultySource(Map.of(
+                    DB,
+                    new TenantReadException(
+                            "api-specs of data source 'test_database' was rejected with HTTP 403: Forbidden", 403, 1)));
 
             // when
             RowCheck check = validate(source, new Spaces(Map.of(SALES, "Sales")), header, "pg", DB, "Sales", "h");
@@ -145,10 +164,18 @@ class RowLimitsTests {
         @Test
         void should_ask_for_a_refused_spec_once_and_fail_every_row_of_that_connector() {
             FaultySource source = new FaultySource(Map.of(DB, new TenantReadException("refused", 500, 6)));
-            SpecCache specs = new SpecCache(source, dir.resolve("specs"), Duration.ofHours(1),
-                    new MutableClock(Instant.parse("2025-01-10T08:00:00Z")), SpecFixtures.secrets());
-            RowValidator validator = new RowValidator(new CsvHeader(header), specs, new Spaces(Map.of(SALES, "Sales")),
-                    new ReferenceResolver(dir, name -> null), SpecFixtures.secrets());
+            SpecCache specs = new SpecCache(
+                    source,
+                    dir.resolve("specs"),
+                    Duration.ofHours(1),
+                    new MutableClock(Instant.parse("2025-01-10T08:00:00Z")),
+                    SpecFixtures.secrets());
+            RowValidator validator = new RowValidator(
+                    new CsvHeader(header),
+                    specs,
+                    new Spaces(Map.of(SALES, "Sales")),
+                    new ReferenceResolver(dir, name -> null),
+                    SpecFixtures.secrets());
 
             List<RowCheck> checks = IntStream.rangeClosed(2, 4)
                     .mapToObj(row -> validator.validate(new InputRow(row, List.of("pg" + row, DB, "Sales", "h"))))
@@ -163,11 +190,13 @@ class RowLimitsTests {
             FaultySource source = new FaultySource(Map.of());
             source.specs.put(DB, "{not json");
 
-            String message = invalid(validate(source, new Spaces(Map.of(SALES, "Sales")), header, "pg", DB, "Sales", "h"))
+            String message = invalid(
+                            validate(source, new Spaces(Map.of(SALES, "Sales")), header, "pg", DB, "Sales", "h"))
                     .message();
 
-            assertThat(message).startsWith("column 'dataSourceId': the api-specs of data source test_database are not"
-                    + " valid JSON");
+            assertThat(message)
+                    .startsWith("column 'dataSourceId': the api-specs of data source test_database are not"
+                            + " valid JSON");
         }
 
         @Test
@@ -181,8 +210,10 @@ class RowLimitsTests {
 
             RowCheck check = validate(new CountingSource(null), refusing, header, "pg", DB, "Sales", "h");
 
-            assertThat(check).isInstanceOfSatisfying(RowCheck.ReadFailed.class,
-                    failed -> assertThat(failed.message()).contains("search for spaces named 'Sales'"));
+            assertThat(check)
+                    .isInstanceOfSatisfying(
+                            RowCheck.ReadFailed.class,
+                            failed -> assertThat(failed.message()).contains("search for spaces named 'Sales'"));
         }
     }
 
@@ -223,7 +254,10 @@ class RowLimitsTests {
         @Override
         public List<String> idsByExactName(String name) {
             lookUps.incrementAndGet();
-            return namesById.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).toList();
+            return namesById.entrySet().stream()
+                    .filter(e -> e.getValue().equals(name))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         @Override

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RowValidatorTests {
-    private static final Map<String, String> ENV = Map.of("S3_SECRET", "s3cr3t-value", "DB_PORT", "6543",
-            "BAD_PORT", "65x43");
+    private static final Map<String, String> ENV =
+            Map.of("S3_SECRET", "s3cr3t-value", "DB_PORT", "6543", "BAD_PORT", "65x43");
     private static final String SALES = "5f1c0a0e2b7d4b0001a1b2c3";
     private static final String HR = "5f1c0a0e2b7d4b0001a1b2c4";
     private static final String SHARED_1 = "5f1c0a0e2b7d4b0001a1b2c5";
@@ -42,8 +42,12 @@ class RowValidatorTests {
 
     @BeforeEach
     void setUp() throws IOException {
-        specs = new SpecCache(new CountingSource(null), dir.resolve("specs"), Duration.ofHours(1),
-                new MutableClock(Instant.parse("2025-01-10T08:00:00Z")), SpecFixtures.secrets());
+        specs = new SpecCache(
+                new CountingSource(null),
+                dir.resolve("specs"),
+                Duration.ofHours(1),
+                new MutableClock(Instant.parse("2025-01-10T08:00:00Z")),
+                SpecFixtures.secrets());
         references = new ReferenceResolver(dir, ENV::get);
         Files.writeString(dir.resolve("key.pem"), "PEM");
     }
@@ -78,15 +82,28 @@ class RowValidatorTests {
         @Test
         void should_report_only_the_cell_count_when_row_has_fewer_cells_than_header() {
             // given a header of 9 columns
-            header("qName", "dataSourceId", "space", "tags", "region", "bucketName", "accessKey", "secretKey", "# note");
+            header(
+                    "qName",
+                    "dataSourceId",
+                    "space",
+                    "tags",
+                    "region",
+                    "bucketName",
+                    "accessKey",
+                    "secretKey",
+                    "# note");
 
             // when a row with 7 cells (one of them a shifted secret) is validated
             RowCheck check = validate("", S3, "nope", "a", "b", "c", "s3cr3t-value");
 
             // then
             RowCheck.Invalid invalid = invalid(check);
-            assertThat(invalid.message()).isEqualTo("the row has 7 cells, the header has 9; check for an unquoted comma");
-            assertThat(invalid.violations()).singleElement().extracting(Violation::column).isNull();
+            assertThat(invalid.message())
+                    .isEqualTo("the row has 7 cells, the header has 9; check for an unquoted comma");
+            assertThat(invalid.violations())
+                    .singleElement()
+                    .extracting(Violation::column)
+                    .isNull();
             assertThat(invalid.row()).isEqualTo(2);
         }
 
@@ -94,7 +111,8 @@ class RowValidatorTests {
         void should_report_the_cell_count_when_row_has_more_cells_than_header() {
             header("qName", "dataSourceId");
 
-            assertThat(invalid(validate("a", S3, "extra")).message()).startsWith("the row has 3 cells, the header has 2");
+            assertThat(invalid(validate("a", S3, "extra")).message())
+                    .startsWith("the row has 3 cells, the header has 2");
         }
     }
 
@@ -109,16 +127,18 @@ class RowValidatorTests {
         void should_require_qname_and_data_source() {
             RowCheck check = validate("  ", "", "");
 
-            assertThat(messages(check)).containsExactly(
-                    "column 'qName' is empty; every row needs a connection name",
-                    "column 'dataSourceId' is empty; every row needs the ID of a data source, such as File_AmazonS3ConnectorV2");
+            assertThat(messages(check))
+                    .containsExactly(
+                            "column 'qName' is empty; every row needs a connection name",
+                            "column 'dataSourceId' is empty; every row needs the ID of a data source, such as File_AmazonS3ConnectorV2");
         }
 
         @Test
         void should_suggest_data_source_and_skip_property_checks_when_data_source_is_unknown() {
             RowCheck.Invalid invalid = invalid(validate("conn", "snowflak", "bucket"));
 
-            assertThat(invalid.message()).isEqualTo("column 'dataSourceId': unknown data source 'snowflak'; did you mean 'snowflake'?");
+            assertThat(invalid.message())
+                    .isEqualTo("column 'dataSourceId': unknown data source 'snowflak'; did you mean 'snowflake'?");
             assertThat(invalid.dataSourceId()).isEqualTo("snowflak");
             assertThat(invalid.qName()).isEqualTo("conn");
         }
@@ -126,7 +146,8 @@ class RowValidatorTests {
         @Test
         void should_report_data_source_without_spec() {
             assertThat(invalid(validate("conn", "rest", "")).message())
-                    .isEqualTo("column 'dataSourceId': the tenant has no api-specs for data source 'rest' (it may be disabled)");
+                    .isEqualTo(
+                            "column 'dataSourceId': the tenant has no api-specs for data source 'rest' (it may be disabled)");
         }
     }
 
@@ -136,8 +157,9 @@ class RowValidatorTests {
         void should_suggest_property_when_column_differs_in_case() {
             header("qName", "dataSourceId", "bucketname");
 
-            assertThat(invalid(validate("conn", S3, "bucket")).message()).isEqualTo(
-                    "column 'bucketname' is not a property of File_AmazonS3ConnectorV2; did you mean 'bucketName'?");
+            assertThat(invalid(validate("conn", S3, "bucket")).message())
+                    .isEqualTo(
+                            "column 'bucketname' is not a property of File_AmazonS3ConnectorV2; did you mean 'bucketName'?");
         }
 
         @Test
@@ -153,8 +175,9 @@ class RowValidatorTests {
         void should_mark_row_invalid_when_enum_differs_in_case() {
             header("qName", "dataSourceId", "region");
 
-            assertThat(invalid(validate("conn", S3, "US-East-1")).message()).startsWith("column 'region': 'US-East-1' is not"
-                    + " an allowed value; did you mean 'us-east-1'? (values are case sensitive; allowed: ");
+            assertThat(invalid(validate("conn", S3, "US-East-1")).message())
+                    .startsWith("column 'region': 'US-East-1' is not"
+                            + " an allowed value; did you mean 'us-east-1'? (values are case sensitive; allowed: ");
         }
 
         @Test
@@ -182,28 +205,42 @@ class RowValidatorTests {
 
             RowCheck.Invalid invalid = invalid(validate("", DB, "nope", "db", "5,4", "maybe", "Read"));
 
-            assertThat(invalid.violations()).extracting(Violation::column)
+            assertThat(invalid.violations())
+                    .extracting(Violation::column)
                     .containsExactly("qName", "space", "port", "ssl", "mode");
             assertThat(invalid.message()).contains("; column 'port': '5,4' is not an integer");
         }
 
         @Test
         void should_convert_every_type_in_column_order() {
-            header("qName", "dataSourceId", "ssl", "host", "port", "timeoutSeconds", "hosts", "options", "mode", "pass");
+            header(
+                    "qName",
+                    "dataSourceId",
+                    "ssl",
+                    "host",
+                    "port",
+                    "timeoutSeconds",
+                    "hosts",
+                    "options",
+                    "mode",
+                    "pass");
 
-            ConnectionDraft draft = valid(validate(" conn ", DB, "Yes", "db.local", " 5432", "2.5", "[\"a\",\"b\"]",
-                    "{\"k\": 1}", "write", "pa55"));
+            ConnectionDraft draft = valid(validate(
+                    " conn ", DB, "Yes", "db.local", " 5432", "2.5", "[\"a\",\"b\"]", "{\"k\": 1}", "write", "pa55"));
 
             assertThat(draft.qName()).isEqualTo("conn");
-            assertThat(draft.properties()).containsExactly(
-                    Map.entry("ssl", new PropertyValue.Literal(true, false)),
-                    Map.entry("host", new PropertyValue.Literal("db.local", false)),
-                    Map.entry("port", new PropertyValue.Literal(5432L, false)),
-                    Map.entry("timeoutSeconds", new PropertyValue.Literal(new java.math.BigDecimal("2.5"), false)),
-                    Map.entry("hosts", new PropertyValue.Literal(List.of("a", "b"), false)),
-                    Map.entry("options", new PropertyValue.Literal(Map.of("k", 1), false)),
-                    Map.entry("mode", new PropertyValue.Literal("write", false)),
-                    Map.entry("pass", new PropertyValue.Literal("pa55", true)));
+            assertThat(draft.properties())
+                    .containsExactly(
+                            Map.entry("ssl", new PropertyValue.Literal(true, false)),
+                            Map.entry("host", new PropertyValue.Literal("db.local", false)),
+                            Map.entry("port", new PropertyValue.Literal(5432L, false)),
+                            Map.entry(
+                                    "timeoutSeconds",
+                                    new PropertyValue.Literal(new java.math.BigDecimal("2.5"), false)),
+                            Map.entry("hosts", new PropertyValue.Literal(List.of("a", "b"), false)),
+                            Map.entry("options", new PropertyValue.Literal(Map.of("k", 1), false)),
+                            Map.entry("mode", new PropertyValue.Literal("write", false)),
+                            Map.entry("pass", new PropertyValue.Literal("pa55", true)));
         }
     }
 
@@ -242,8 +279,10 @@ class RowValidatorTests {
 
         @Test
         void should_reject_space_name_that_several_spaces_have() {
-            assertThat(invalid(validate("conn", S3, "", "Shared")).message()).isEqualTo("column 'spaceName': 2 spaces"
-                    + " are named 'Shared'; use the space column with one of their IDs: " + SHARED_1 + ", " + SHARED_2);
+            assertThat(invalid(validate("conn", S3, "", "Shared")).message())
+                    .isEqualTo("column 'spaceName': 2 spaces"
+                            + " are named 'Shared'; use the space column with one of their IDs: " + SHARED_1 + ", "
+                            + SHARED_2);
         }
 
         @Test
@@ -280,7 +319,8 @@ class RowValidatorTests {
 
         @Test
         void should_split_tags_on_semicolons_trim_them_and_drop_empty_ones() {
-            assertThat(valid(validate("conn", S3, " migrated ; ;finance;")).tags()).containsExactly("migrated", "finance");
+            assertThat(valid(validate("conn", S3, " migrated ; ;finance;")).tags())
+                    .containsExactly("migrated", "finance");
         }
 
         @Test
@@ -288,7 +328,9 @@ class RowValidatorTests {
             String tags = IntStream.rangeClosed(1, 32).mapToObj(i -> "t" + i).collect(Collectors.joining(";"));
 
             assertThat(invalid(validate("conn", S3, tags)).message()).contains("32 tags are too many; at most 31");
-            assertThat(valid(validate("conn", S3, tags.substring(0, tags.lastIndexOf(';')))).tags()).hasSize(31);
+            assertThat(valid(validate("conn", S3, tags.substring(0, tags.lastIndexOf(';'))))
+                            .tags())
+                    .hasSize(31);
         }
 
         @Test
@@ -317,27 +359,32 @@ class RowValidatorTests {
         void should_report_missing_variable_and_missing_file() {
             header("qName", "dataSourceId", "secretKey", "accessKey");
 
-            assertThat(messages(validate("conn", S3, "${env:NOPE}", "${file:missing.pem}"))).satisfiesExactly(
-                    m -> assertThat(m).isEqualTo("column 'secretKey': environment variable NOPE is not set; set it or put"
-                            + " the value in the cell"),
-                    m -> assertThat(m).startsWith("column 'accessKey': file missing.pem ("));
+            assertThat(messages(validate("conn", S3, "${env:NOPE}", "${file:missing.pem}")))
+                    .satisfiesExactly(
+                            m -> assertThat(m)
+                                    .isEqualTo("column 'secretKey': environment variable NOPE is not set; set it or put"
+                                            + " the value in the cell"),
+                            m -> assertThat(m).startsWith("column 'accessKey': file missing.pem ("));
         }
 
         @Test
         void should_check_conversion_of_env_value_without_quoting_it() {
             header("qName", "dataSourceId", "host", "port");
 
-            String message = invalid(validate("conn", DB, "db", "${env:BAD_PORT}")).message();
+            String message =
+                    invalid(validate("conn", DB, "db", "${env:BAD_PORT}")).message();
 
-            assertThat(message).isEqualTo("column 'port' (${env:BAD_PORT}): the value is not an integer; write a whole"
-                    + " number such as 5432");
+            assertThat(message)
+                    .isEqualTo("column 'port' (${env:BAD_PORT}): the value is not an integer; write a whole"
+                            + " number such as 5432");
         }
 
         @Test
         void should_allow_file_reference_only_for_string_and_array_properties() {
             header("qName", "dataSourceId", "host", "keyFile", "port");
 
-            RowCheck.Invalid invalid = invalid(validate("conn", DB, "${file:key.pem}", "${file:key.pem}", "${file:key.pem}"));
+            RowCheck.Invalid invalid =
+                    invalid(validate("conn", DB, "${file:key.pem}", "${file:key.pem}", "${file:key.pem}"));
 
             assertThat(invalid.violations()).singleElement().satisfies(v -> {
                 assertThat(v.column()).isEqualTo("port");
@@ -351,9 +398,10 @@ class RowValidatorTests {
 
             ConnectionDraft draft = valid(validate("conn", DB, "db", " ${file:key.pem} "));
 
-            assertThat(draft.properties().get("keyFile")).isEqualTo(new PropertyValue.Deferred(
-                    Reference.parse("${file:key.pem}").orElseThrow(),
-                    specs.spec(DB).orElseThrow().property("keyFile").orElseThrow()));
+            assertThat(draft.properties().get("keyFile"))
+                    .isEqualTo(new PropertyValue.Deferred(
+                            Reference.parse("${file:key.pem}").orElseThrow(),
+                            specs.spec(DB).orElseThrow().property("keyFile").orElseThrow()));
         }
     }
 
@@ -365,7 +413,8 @@ class RowValidatorTests {
 
             String message = invalid(validate("conn", DB, "db", "12ab")).message();
 
-            assertThat(message).isEqualTo("column 'pinCode': the value is not an integer; write a whole number such as 5432");
+            assertThat(message)
+                    .isEqualTo("column 'pinCode': the value is not an integer; write a whole number such as 5432");
         }
 
         @Test

@@ -3,16 +3,25 @@ package dev.qcl.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SecretPolicyTests {
     private final SecretPolicy policy = new SecretPolicy(List.of("Account"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"password", "DbPassword", "secretKey", "refresh_TOKEN", "privateKey", "priv_key_file",
-            "credentialsFile", "ApiKey"})
+    @ValueSource(
+            strings = {
+                "password",
+                "DbPassword",
+                "secretKey",
+                "refresh_TOKEN",
+                "privateKey",
+                "priv_key_file",
+                "credentialsFile",
+                "ApiKey"
+            })
     void should_treat_property_as_secret_when_name_contains_a_secret_word(String name) {
         assertThat(policy.isSecret(name, false)).isTrue();
     }
@@ -27,7 +36,8 @@ class SecretPolicyTests {
     @ValueSource(strings = {"separateCredentials", "selectedCredentials", "credentialsName", "CREDENTIALSNAME"})
     void should_not_treat_credential_management_property_as_secret_when_configuration_does_not_list_it(String name) {
         assertThat(policy.isSecret(name, false)).isFalse();
-        assertThat(new SecretPolicy(List.of("credentialsName")).isSecret("credentialsName", false)).isTrue();
+        assertThat(new SecretPolicy(List.of("credentialsName")).isSecret("credentialsName", false))
+                .isTrue();
     }
 
     @Test

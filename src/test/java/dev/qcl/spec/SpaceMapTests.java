@@ -38,7 +38,8 @@ class SpaceMapTests {
         assertThatThrownBy(() -> SpaceMap.parse(List.of("Finance"))).hasMessageContaining("FROM=TO");
         assertThatThrownBy(() -> SpaceMap.parse(List.of("=Finance"))).hasMessageContaining("FROM=TO");
         assertThatThrownBy(() -> SpaceMap.parse(List.of("Finance= "))).hasMessageContaining("FROM=TO");
-        assertThatThrownBy(() -> SpaceMap.parse(List.of("A=B", "A=C"))).hasMessage("--map-space maps 'A' twice: to 'B' and to 'C'");
+        assertThatThrownBy(() -> SpaceMap.parse(List.of("A=B", "A=C")))
+                .hasMessage("--map-space maps 'A' twice: to 'B' and to 'C'");
         assertThat(SpaceMap.parse(List.of("A=B", "A=B")).replacements()).containsOnlyKeys("A");
     }
 }

@@ -125,7 +125,8 @@ class SpecCacheTests {
             while (System.nanoTime() < deadline) {
                 long parked = threads.stream()
                         .map(Thread::getState)
-                        .filter(s -> s == Thread.State.BLOCKED || s == Thread.State.WAITING
+                        .filter(s -> s == Thread.State.BLOCKED
+                                || s == Thread.State.WAITING
                                 || s == Thread.State.TIMED_WAITING)
                         .count();
                 if (parked == threads.size()) {
@@ -153,7 +154,8 @@ class SpecCacheTests {
             assertThat(second).isEqualTo(first);
             assertThat(second.fetchedAt()).isEqualTo(T0);
             Path file = dir.resolve(S3 + ".json");
-            assertThat(Files.readString(file)).contains("\"connectorVersion\"", "\"fetchedAt\"", "4.46.0", "bucketName");
+            assertThat(Files.readString(file))
+                    .contains("\"connectorVersion\"", "\"fetchedAt\"", "4.46.0", "bucketName");
         }
 
         @Test
@@ -215,7 +217,9 @@ class SpecCacheTests {
             // then
             assertThat(spec).isPresent();
             assertThat(source.specCalls).hasValue(1);
-            assertThat(cache(new CountingSource(null)).cached()).extracting(ApiSpec::dataSourceId).containsExactly(S3);
+            assertThat(cache(new CountingSource(null)).cached())
+                    .extracting(ApiSpec::dataSourceId)
+                    .containsExactly(S3);
         }
 
         @Test
@@ -234,7 +238,8 @@ class SpecCacheTests {
 
             // then
             assertThat(logs.list)
-                    .filteredOn(e -> e.getLevel() == Level.INFO && e.getFormattedMessage().contains("4.47.1"))
+                    .filteredOn(e -> e.getLevel() == Level.INFO
+                            && e.getFormattedMessage().contains("4.47.1"))
                     .singleElement()
                     .satisfies(e -> assertThat(e.getFormattedMessage()).contains(S3, "4.46.0"));
         }
@@ -263,7 +268,8 @@ class SpecCacheTests {
             List<ApiSpec> cached = cache(source).cached();
 
             // then
-            assertThat(cached).extracting(ApiSpec::dataSourceId, ApiSpec::connectorVersion)
+            assertThat(cached)
+                    .extracting(ApiSpec::dataSourceId, ApiSpec::connectorVersion)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(S3, "4.46.0"),
                             org.assertj.core.groups.Tuple.tuple(DB, "1.0.0"));

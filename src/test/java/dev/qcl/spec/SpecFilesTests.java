@@ -84,8 +84,9 @@ class SpecFilesTests {
             SpecFiles files = files();
             Files.createDirectories(dir);
             Files.writeString(files.fileOf("noId"), "{\"spec\": {}, \"fetchedAt\": \"2025-01-10T08:00:00Z\"}");
-            Files.writeString(files.fileOf("noSpec"), "{\"dataSourceId\": \"noSpec\", \"spec\": 1,"
-                    + " \"fetchedAt\": \"2025-01-10T08:00:00Z\"}");
+            Files.writeString(
+                    files.fileOf("noSpec"),
+                    "{\"dataSourceId\": \"noSpec\", \"spec\": 1," + " \"fetchedAt\": \"2025-01-10T08:00:00Z\"}");
             Files.writeString(files.fileOf("noTime"), "{\"dataSourceId\": \"noTime\", \"spec\": {}}");
             Files.writeString(files.fileOf("notJson"), "{\"dataSourceId\": ");
 
@@ -115,7 +116,8 @@ class SpecFilesTests {
 
         @Test
         void should_list_nothing_when_the_folder_does_not_exist_yet() {
-            assertThat(new SpecFiles(dir.resolve("specs/acme"), mapper).readAll()).isEmpty();
+            assertThat(new SpecFiles(dir.resolve("specs/acme"), mapper).readAll())
+                    .isEmpty();
         }
 
         @Test
@@ -138,7 +140,8 @@ class SpecFilesTests {
             // given
             SpecFiles files = files();
             files.write(entry("rest"));
-            files.write(new SpecFiles.Entry("rest", "2.0.0", FETCHED.plusSeconds(60), entry("rest").spec()));
+            files.write(new SpecFiles.Entry(
+                    "rest", "2.0.0", FETCHED.plusSeconds(60), entry("rest").spec()));
 
             // then
             assertThat(files.read("rest").orElseThrow().connectorVersion()).isEqualTo("2.0.0");

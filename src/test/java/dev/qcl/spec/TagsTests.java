@@ -57,16 +57,23 @@ class TagsTests {
         Tags.parse("ok;" + "\u00e9".repeat(129), violations);
 
         // then
-        assertThat(violations).containsExactly(new Violation("tags", "column 'tags': the tag '"
-                + "\u00e9".repeat(59) + "\u2026 (129 characters)' has 258 bytes; at most 256 bytes (UTF-8) are allowed"));
+        assertThat(violations)
+                .containsExactly(new Violation(
+                        "tags",
+                        "column 'tags': the tag '" + "\u00e9".repeat(59)
+                                + "\u2026 (129 characters)' has 258 bytes; at most 256 bytes (UTF-8) are allowed"));
     }
 
     @Test
     void should_name_each_tag_that_is_too_long() {
         Tags.parse("x".repeat(257) + ";short;" + "y".repeat(300), violations);
 
-        assertThat(violations).extracting(Violation::message).containsExactly(
-                "column 'tags': the tag '" + "x".repeat(59) + "\u2026 (257 characters)' has 257 bytes; at most 256 bytes (UTF-8) are allowed",
-                "column 'tags': the tag '" + "y".repeat(59) + "\u2026 (300 characters)' has 300 bytes; at most 256 bytes (UTF-8) are allowed");
+        assertThat(violations)
+                .extracting(Violation::message)
+                .containsExactly(
+                        "column 'tags': the tag '" + "x".repeat(59)
+                                + "\u2026 (257 characters)' has 257 bytes; at most 256 bytes (UTF-8) are allowed",
+                        "column 'tags': the tag '" + "y".repeat(59)
+                                + "\u2026 (300 characters)' has 300 bytes; at most 256 bytes (UTF-8) are allowed");
     }
 }

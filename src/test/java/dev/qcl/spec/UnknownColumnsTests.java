@@ -24,7 +24,8 @@ class UnknownColumnsTests {
     private final CountingSource source = new CountingSource(T0);
 
     private List<String> warnings(List<String> columns, List<String> dataSourceIds) {
-        SpecCache specs = new SpecCache(source, dir, Duration.ofHours(24), new MutableClock(T0), SpecFixtures.secrets());
+        SpecCache specs =
+                new SpecCache(source, dir, Duration.ofHours(24), new MutableClock(T0), SpecFixtures.secrets());
         return UnknownColumns.warnings(new CsvHeader(columns), dataSourceIds, specs);
     }
 
@@ -34,15 +35,17 @@ class UnknownColumnsTests {
         List<String> warnings = warnings(List.of("qName", "dataSourceId", "bucketNmae", "region"), List.of(S3));
 
         // then
-        assertThat(warnings).containsExactly("column 'bucketNmae' is not a property of any connector in this file ("
-                + S3 + "); did you mean 'bucketName'?");
+        assertThat(warnings)
+                .containsExactly("column 'bucketNmae' is not a property of any connector in this file (" + S3
+                        + "); did you mean 'bucketName'?");
     }
 
     @Test
     void should_warn_without_a_suggestion_when_no_known_name_is_close() {
         List<String> warnings = warnings(List.of("qName", "dataSourceId", "colour"), List.of(DB));
 
-        assertThat(warnings).containsExactly("column 'colour' is not a property of any connector in this file (" + DB + ")");
+        assertThat(warnings)
+                .containsExactly("column 'colour' is not a property of any connector in this file (" + DB + ")");
     }
 
     @Test
@@ -54,8 +57,9 @@ class UnknownColumnsTests {
         List<String> warnings = warnings(columns, List.of(S3, DB));
 
         // then
-        assertThat(warnings).containsExactly("column 'colour' is not a property of any connector in this file ("
-                + S3 + ", " + DB + ")");
+        assertThat(warnings)
+                .containsExactly(
+                        "column 'colour' is not a property of any connector in this file (" + S3 + ", " + DB + ")");
     }
 
     @Test
@@ -79,6 +83,7 @@ class UnknownColumnsTests {
     void should_ignore_data_sources_without_a_spec_next_to_one_with_a_spec() {
         List<String> warnings = warnings(List.of("qName", "dataSourceId", "host", "colour"), List.of("nope", "", DB));
 
-        assertThat(warnings).containsExactly("column 'colour' is not a property of any connector in this file (" + DB + ")");
+        assertThat(warnings)
+                .containsExactly("column 'colour' is not a property of any connector in this file (" + DB + ")");
     }
 }

@@ -18,19 +18,32 @@ class ValueConverterLimitsTests {
 
     @Test
     void should_keep_the_largest_and_smallest_long_as_long_and_go_to_big_integer_just_beyond() {
-        assertThat(converter.convert("9223372036854775807", property(PropertyType.INTEGER), false).value())
+        assertThat(converter
+                        .convert("9223372036854775807", property(PropertyType.INTEGER), false)
+                        .value())
                 .isEqualTo(Long.MAX_VALUE);
-        assertThat(converter.convert("-9223372036854775808", property(PropertyType.INTEGER), false).value())
+        assertThat(converter
+                        .convert("-9223372036854775808", property(PropertyType.INTEGER), false)
+                        .value())
                 .isEqualTo(Long.MIN_VALUE);
-        assertThat(converter.convert("9223372036854775808", property(PropertyType.INTEGER), false).value())
+        assertThat(converter
+                        .convert("9223372036854775808", property(PropertyType.INTEGER), false)
+                        .value())
                 .isEqualTo(new BigInteger("9223372036854775808"));
-        assertThat(converter.convert("+7", property(PropertyType.INTEGER), false).value()).isEqualTo(7L);
+        assertThat(converter
+                        .convert("+7", property(PropertyType.INTEGER), false)
+                        .value())
+                .isEqualTo(7L);
     }
 
     @Test
     void should_read_decimal_forms_with_a_sign_or_without_leading_digits() {
-        assertThat(converter.convert(" -.5 ", property(PropertyType.NUMBER), false).value()).isEqualTo(new BigDecimal("-0.5"));
-        assertThat(converter.convert("3.", property(PropertyType.NUMBER), false).value()).isEqualTo(new BigDecimal("3"));
+        assertThat(converter
+                        .convert(" -.5 ", property(PropertyType.NUMBER), false)
+                        .value())
+                .isEqualTo(new BigDecimal("-0.5"));
+        assertThat(converter.convert("3.", property(PropertyType.NUMBER), false).value())
+                .isEqualTo(new BigDecimal("3"));
     }
 
     @Test
@@ -64,8 +77,13 @@ class ValueConverterLimitsTests {
 
     @Test
     void should_convert_json_arrays_and_objects_to_lists_and_maps() {
-        assertThat(converter.convert("[1, \"a\"]", property(PropertyType.ARRAY), false).value()).isEqualTo(List.of(1, "a"));
-        assertThat(converter.convert("{\"k\": [true]}", property(PropertyType.OBJECT), false).value())
+        assertThat(converter
+                        .convert("[1, \"a\"]", property(PropertyType.ARRAY), false)
+                        .value())
+                .isEqualTo(List.of(1, "a"));
+        assertThat(converter
+                        .convert("{\"k\": [true]}", property(PropertyType.OBJECT), false)
+                        .value())
                 .isEqualTo(Map.of("k", List.of(true)));
     }
 
@@ -81,7 +99,8 @@ class ValueConverterLimitsTests {
     void should_hide_the_value_of_a_property_the_spec_marks_secret() {
         PropertySpec pin = new PropertySpec("pin", PropertyType.INTEGER, List.of(), false, true, "");
 
-        assertThat(converter.convert("12x4", pin, false).error()).isEqualTo("the value is not an integer; write a whole number such as 5432");
+        assertThat(converter.convert("12x4", pin, false).error())
+                .isEqualTo("the value is not an integer; write a whole number such as 5432");
     }
 
     @Test

@@ -34,8 +34,18 @@ class ValueConverterTests {
     @Nested
     class Booleans {
         @ParameterizedTest
-        @CsvSource({"true,true", "TRUE,true", " yes ,true", "Yes,true", "1,true", "false,false", "False,false",
-                "no,false", "NO,false", "0,false"})
+        @CsvSource({
+            "true,true",
+            "TRUE,true",
+            " yes ,true",
+            "Yes,true",
+            "1,true",
+            "false,false",
+            "False,false",
+            "no,false",
+            "NO,false",
+            "0,false"
+        })
         void should_read_every_boolean_form_in_any_case(String text, boolean expected) {
             assertThat(convert(text, PropertyType.BOOLEAN).value()).isEqualTo(expected);
         }
@@ -45,7 +55,8 @@ class ValueConverterTests {
             Conversion conversion = convert("maybe", PropertyType.BOOLEAN);
 
             assertThat(conversion.succeeded()).isFalse();
-            assertThat(conversion.error()).isEqualTo("'maybe' is not a boolean; write true or false (yes/no and 1/0 work too)");
+            assertThat(conversion.error())
+                    .isEqualTo("'maybe' is not a boolean; write true or false (yes/no and 1/0 work too)");
         }
     }
 
@@ -55,7 +66,8 @@ class ValueConverterTests {
         void should_read_integers_as_long_and_huge_ones_as_big_integer() {
             assertThat(convert(" 5432 ", PropertyType.INTEGER).value()).isEqualTo(5432L);
             assertThat(convert("-1", PropertyType.INTEGER).value()).isEqualTo(-1L);
-            assertThat(convert("123456789012345678901234567890", PropertyType.INTEGER).value())
+            assertThat(convert("123456789012345678901234567890", PropertyType.INTEGER)
+                            .value())
                     .isEqualTo(new BigInteger("123456789012345678901234567890"));
         }
 
@@ -65,7 +77,8 @@ class ValueConverterTests {
             Conversion conversion = convert(text, PropertyType.INTEGER);
 
             assertThat(conversion.succeeded()).isFalse();
-            assertThat(conversion.error()).isEqualTo("'" + text + "' is not an integer; write a whole number such as 5432");
+            assertThat(conversion.error())
+                    .isEqualTo("'" + text + "' is not an integer; write a whole number such as 5432");
         }
 
         @Test
@@ -116,8 +129,9 @@ class ValueConverterTests {
         void should_suggest_allowed_value_when_value_differs_in_case() {
             Conversion conversion = converter.convert("US-East-1", region, false);
 
-            assertThat(conversion.error()).isEqualTo("'US-East-1' is not an allowed value; did you mean 'us-east-1'?"
-                    + " (values are case sensitive; allowed: us-east-1, us-west-2, eu-west-1)");
+            assertThat(conversion.error())
+                    .isEqualTo("'US-East-1' is not an allowed value; did you mean 'us-east-1'?"
+                            + " (values are case sensitive; allowed: us-east-1, us-west-2, eu-west-1)");
         }
 
         @Test
@@ -129,8 +143,9 @@ class ValueConverterTests {
         void should_list_allowed_values_when_value_is_far_from_all_of_them() {
             Conversion conversion = converter.convert("mars-north-7", region, false);
 
-            assertThat(conversion.error()).isEqualTo("'mars-north-7' is not an allowed value; use one of us-east-1,"
-                    + " us-west-2, eu-west-1 (values are case sensitive)");
+            assertThat(conversion.error())
+                    .isEqualTo("'mars-north-7' is not an allowed value; use one of us-east-1,"
+                            + " us-west-2, eu-west-1 (values are case sensitive)");
         }
 
         @Test
@@ -154,7 +169,8 @@ class ValueConverterTests {
 
         @Test
         void should_not_suggest_a_near_value_when_it_is_secret() {
-            PropertySpec secretEnum = new PropertySpec("token", PropertyType.STRING, List.of("abcdef"), false, true, "");
+            PropertySpec secretEnum =
+                    new PropertySpec("token", PropertyType.STRING, List.of("abcdef"), false, true, "");
 
             assertThat(converter.convert("abcdeg", secretEnum, false).error())
                     .doesNotContain("abcdeg")
