@@ -5,7 +5,6 @@ import dev.qcl.csv.ReferenceResolver;
 import dev.qcl.csv.ReferenceRules;
 import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
-import dev.qcl.spec.RowCheck;
 import dev.qcl.spec.RowValidator;
 import dev.qcl.spec.SecretPolicy;
 import dev.qcl.spec.SpecCache;
@@ -17,12 +16,15 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Builds the load job for one run: read and validate in sheet order, send rows concurrently, store
- * results in row order with each chunk. The job, step and reader names are fixed because the job
+ * Builds the load job for one run: read and validate in sheet order, send rows concurrently and up to
+ * a chunk ahead of the chunk being committed ({@link SendAhead}), store results in row order with each
+ * chunk. The job, step and reader names are fixed because the job
  * repository keys restarts on them.
  */
 final class LoadJobFactory {
@@ -93,28 +95,47 @@ final class LoadJobFactory {
         ResultWriter writer = new ResultWriter(results);
         HttpStatsStream httpStats = new HttpStatsStream(stats);
 
-        ChunkOrientedStepBuilder<RowCheck, RowResult> step = new StepBuilder(STEP_NAME, jobRepository)
-                        .<RowCheck, RowResult>chunk(settings.chunkSizeFor(run))
-                        .transactionManager(transactionManager)
-                        .reader(reader)
-                        .processor(processor)
-                        .writer(writer)
-                        .stream(httpStats)
-                        .listener(httpStats)
-                        .listener(reader)
-                        .listener(processor)
-                        .listener(writer);
-        if (senders != null) {
-            step.taskExecutor(senders);
-        }
+        int chunkSize = settings.chunkSizeFor(run);
+        // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
+        ChunkOrientedStepBuilder<?, RowResult> rows = senders == null
+                ? step(chunkSize, reader, processor, writer, httpStats)
+                : step(chunkSize, sendAhead(reader, processor, senders, chunkSize), writer, httpStats);
+        Step step = rows.listener(reader).listener(processor).build();
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
-                .start(step.build())
+                .start(step)
                 .listener(new ProcessMarker(jobRepository))
                 .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()));
         if (run.ownership().prune()) {
             job.next(pruneStep(run));
         }
         return job.build();
+    }
+
+    private SendAhead sendAhead(
+            ValidatingRowReader reader, JournaledRowProcessor processor, AsyncTaskExecutor senders, int depth) {
+        return new SendAhead(reader, processor, senders, client::stopping, depth);
+    }
+
+    private ChunkOrientedStepBuilder<SendAhead.Sending, RowResult> step(
+            int chunkSize, SendAhead ahead, ResultWriter writer, HttpStatsStream httpStats) {
+        return step(chunkSize, ahead, ahead, writer, httpStats);
+    }
+
+    private <I> ChunkOrientedStepBuilder<I, RowResult> step(
+            int chunkSize,
+            ItemStreamReader<I> reader,
+            ItemProcessor<I, RowResult> processor,
+            ResultWriter writer,
+            HttpStatsStream httpStats) {
+        return new StepBuilder(STEP_NAME, jobRepository)
+                        .<I, RowResult>chunk(chunkSize)
+                        .transactionManager(transactionManager)
+                        .reader(reader)
+                        .processor(processor)
+                        .writer(writer)
+                        .stream(httpStats)
+                        .listener(httpStats)
+                        .listener(writer);
     }
 
     /** After the rows: delete the set's connections that no row names (one step, so a restart resumes it). */

@@ -145,6 +145,11 @@ public final class QlikClient implements AutoCloseable {
         writePolicy.stop();
     }
 
+    /** True once {@link #stopWaiting()} was called: work not yet begun should not begin. */
+    public boolean stopping() {
+        return writePolicy.stopping();
+    }
+
     @Override
     public void close() {
         http.close();

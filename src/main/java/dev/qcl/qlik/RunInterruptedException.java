@@ -18,6 +18,11 @@ public class RunInterruptedException extends RunStoppingException {
         return new RunInterruptedException("The run is stopping; " + subject + " was not sent", attempts, null);
     }
 
+    /** The run is stopping and {@code subject} was never handed to the tenant. */
+    public static RunInterruptedException notSent(String subject) {
+        return stopRequested(subject, 0);
+    }
+
     @Override
     public RunStatus runStatus() {
         return RunStatus.STOPPED;

@@ -219,6 +219,16 @@ public final class WritePolicy {
         }
     }
 
+    /** True once {@link #stop()} was called. */
+    boolean stopping() {
+        lock.lock();
+        try {
+            return stopRequested;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The tier's budget now, for progress output. */
     public BudgetView view() {
         lock.lock();

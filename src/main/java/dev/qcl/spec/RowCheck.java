@@ -9,10 +9,18 @@ public sealed interface RowCheck {
     /** At most this many violations are spelled out in a message; the rest are counted. */
     int SHOWN_VIOLATIONS = 20;
 
+    /** The row's number in the input file. */
+    int row();
+
     /** A row that can be sent. */
     record Valid(ConnectionDraft draft) implements RowCheck {
         public Valid {
             Objects.requireNonNull(draft, "draft");
+        }
+
+        @Override
+        public int row() {
+            return draft.row();
         }
     }
 
