@@ -2,6 +2,7 @@ package dev.qcl.qlik;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
 final class WindowBudget {
     /** A 429 after fewer sends than this says little about the tenant's budget: it is not kept as the ceiling. */
     private static final int INFORMATIVE_SENDS = 5;
+
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
     /** At most {@code capacity} sends in any {@code window}. */
     record Limit(int capacity, Duration window) {
@@ -51,6 +54,8 @@ final class WindowBudget {
 
     private Instant lastEvent;
     private boolean eventSetCeiling;
+    /** What the learned window lost to rounding down to whole seconds, until a 429 says it was needed. */
+    private Duration roundedOff = Duration.ZERO;
 
     WindowBudget(int perMinute, Duration window) {
         this.perMinute = perMinute;
@@ -93,7 +98,9 @@ final class WindowBudget {
      * began and refused too lower what it learned by one each. A 429 under the learned budget means
      * the tenant holds more than this tier's sends of the learned window (its window is longer, or
      * another client of the same user spends quota): the pace halves, by a window twice as long,
-     * until a whole window passes without a 429.
+     * until a whole window passes without a 429. The learned window is kept in whole seconds; when
+     * a 429 comes less than a second before that window ended, the fraction rounded off is given back
+     * instead of halving the pace.
      */
     void throttled(Instant start, Instant now, Duration retryAfter) {
         if (lastEvent != null && !start.isAfter(lastEvent)) {
@@ -104,6 +111,14 @@ final class WindowBudget {
             return;
         }
         lastEvent = now;
+        if (ceiling != null && current == ceiling && !roundedOff.isZero() && retryAfter.compareTo(ONE_SECOND) <= 0) {
+            // refused less than a second before the learned window ended: the second rounded off belongs to it
+            eventSetCeiling = false;
+            current = new Limit(ceiling.capacity(), ceiling.window().plus(roundedOff));
+            ceiling = current;
+            roundedOff = Duration.ZERO;
+            return;
+        }
         if (ceiling != null) {
             eventSetCeiling = false;
             Limit lowered = current == null ? ceiling : current;
@@ -114,7 +129,11 @@ final class WindowBudget {
         }
         Instant from = now.minus(configured.window());
         int admitted = Math.max(1, inFlight + answeredSince(from));
-        Duration seen = Duration.between(oldestStartSince(from, now), now.plus(retryAfter));
+        Duration measured = Duration.between(oldestStartSince(from, now), now.plus(retryAfter));
+        // Retry-After comes in whole seconds, rounded up, so what it shows is up to a second longer than
+        // the tenant's window; quotas come in whole seconds (Qlik's is 5 minutes): keep whole seconds
+        Duration seen = measured.truncatedTo(ChronoUnit.SECONDS);
+        roundedOff = measured.minus(seen);
         // never faster on average than the configured rate: a short Retry-After after a burst can
         // as well mean that another client's sends are leaving the tenant's window
         Duration atConfiguredRate = Duration.ofMillis((long) Math.ceil(admitted * 60_000.0 / perMinute));

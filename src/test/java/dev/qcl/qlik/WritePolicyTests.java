@@ -184,6 +184,38 @@ class WritePolicyTests {
         }
 
         @Test
+        void should_learn_the_whole_seconds_window_when_retry_after_is_rounded_up() {
+            // given: a tenant that allows 50 per 30 s; its 429 after 50 sends in 0.6 s says 30 s, so 30.6 s
+            FakeQuota quota = new FakeQuota(50, Duration.ofSeconds(30));
+            WritePolicy policy = policy(100);
+
+            // when
+            List<Instant> sent = sendRows(policy, quota, 200, Duration.ofMillis(12));
+
+            // then: 30 s learned, not 30.6: the last 50 leave 90 s after the first, with the answers' 12 ms
+            assertThat(policy.view().learnedWindow()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(stats.throttled()).isEqualTo(1);
+            assertThat(since(START, sent.get(sent.size() - 1))).isLessThan(Duration.ofSeconds(92));
+            assertThat(quota.mostOursInAnyWindow()).isEqualTo(50);
+        }
+
+        @Test
+        void should_give_the_rounded_off_fraction_back_when_the_tenants_window_is_not_whole_seconds() {
+            // given: a tenant whose window is 30.5 s; the 429 after 50 sends in 0.6 s says 30, so 30.6 s, kept as 30 s
+            FakeQuota quota = new FakeQuota(50, Duration.ofMillis(30_500));
+            WritePolicy policy = policy(100);
+
+            // when
+            sendRows(policy, quota, 200, Duration.ofMillis(12));
+
+            // then: one more 429, a second before the learned window ended, and the fraction is back: no halving
+            assertThat(stats.throttled()).isEqualTo(2);
+            assertThat(policy.view().learnedCapacity()).isEqualTo(50);
+            assertThat(policy.view().learnedWindow()).isBetween(Duration.ofMillis(30_500), Duration.ofSeconds(31));
+            assertThat(time.elapsed()).isLessThanOrEqualTo(Duration.ofSeconds(95));
+        }
+
+        @Test
         void should_not_learn_a_window_faster_than_the_configured_rate() {
             // given: 20 sent at once, then a 429 whose short Retry-After comes from another client's old sends
             WritePolicy policy = policy(100);
