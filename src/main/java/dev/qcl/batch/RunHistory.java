@@ -95,6 +95,20 @@ public final class RunHistory {
                 : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
     }
 
+    /**
+     * The set a run owned ({@code --own}), without {@code --prune}: a rerun of its failed rows tags what
+     * it creates as the run did, and never prunes, because its rows are only part of the sheet.
+     */
+    public Ownership ownedSetWithoutPrune(long runId) {
+        List<JobExecution> executions = executions(runId);
+        if (executions.isEmpty()) {
+            return Ownership.NONE;
+        }
+        Ownership owned =
+                RunParameters.from(executions.get(0).getJobParameters()).ownership();
+        return owned.owns() ? new Ownership(owned.set(), false, owned.maxDeletes()) : Ownership.NONE;
+    }
+
     List<JobExecution> executions(long runId) {
         JobInstance instance = jobRepository.getJobInstance(runId);
         return instance == null ? List.of() : sorted(jobRepository.getJobExecutions(instance));

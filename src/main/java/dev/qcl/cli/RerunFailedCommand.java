@@ -48,7 +48,8 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
             InputFile file = corrected != null ? corrected : originalInput(original);
             RunParameters run = RunParameters.of(
                             file.path(), file.sha256(), null, original.onExisting(), false, original.runId())
-                    .withSpaceMap(history.spaceMap(original.runId()));
+                    .withSpaceMap(history.spaceMap(original.runId()))
+                    .withOwnership(history.ownedSetWithoutPrune(original.runId()));
             context.bean(QlikClient.class);
             return context.bean(LoadJobLauncher.class).run(run, failed, progress);
         });

@@ -249,6 +249,43 @@ class OwnedSetTests {
     }
 
     @Nested
+    class Rerun {
+        @Test
+        void should_tag_what_a_rerun_creates_with_the_runs_set_and_prune_nothing(@TempDir Path dir) {
+            // given: a nightly run with --own and --prune whose row "late" was INVALID (port 54O2)
+            Path input = Sheets.with(OwnedSetFixtures.HEADER)
+                    .row("keep-1", "postgres", "Finance", "keep-1.example.com", "5432", "sales")
+                    .row("late", "postgres", "Finance", "late.example.com", "54O2", "sales")
+                    .write(dir.resolve("sheet.csv"));
+            Path corrected = Sheets.with(OwnedSetFixtures.HEADER)
+                    .row("keep-1", "postgres", "Finance", "keep-1.example.com", "5432", "sales")
+                    .row("late", "postgres", "Finance", "late.example.com", "5432", "sales")
+                    .write(dir.resolve("corrected.csv"));
+            try (TestTenant tenant = TestTenant.start(dir)) {
+                seed(tenant, "keep-1", "qcl:nightly");
+                seed(tenant, "gone-1", "qcl:nightly");
+                Qcl.Outcome nightly = tenant.qclUnpaced(
+                        "run", "--input", input.toString(), "--on-existing", "update", "--own", "nightly", "--prune");
+                assertThat(nightly.exitCode()).as(nightly.err()).isEqualTo(1);
+                assertThat(names(tenant)).containsExactlyInAnyOrder("keep-1");
+
+                // when: its failed row again, from a corrected copy
+                Qcl.Outcome rerun = tenant.qclUnpaced("rerun-failed", "--input", corrected.toString());
+
+                // then: "late" belongs to the set; keep-1, which the rerun's rows do not name, is not pruned
+                assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+                assertThat(names(tenant)).containsExactlyInAnyOrder("keep-1", "late");
+                assertThat(stored(tenant, "late").tags()).contains("qcl:nightly");
+                assertThat(bulkDeletes(tenant)).hasSize(1);
+                assertThat(tenant.results())
+                        .filteredOn(r -> r.qName().equals("late"))
+                        .extracting(ResultsTable.Row::status)
+                        .containsExactly("INVALID", "CREATED");
+            }
+        }
+    }
+
+    @Nested
     class Diff {
         @Test
         void should_exit_4_naming_connection_and_property_after_an_edit_and_send_nothing(@TempDir Path dir)
