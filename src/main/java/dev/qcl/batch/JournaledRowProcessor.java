@@ -106,6 +106,7 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
                     1,
                     "updated before the interruption; its answer was lost, the connection now matches the row");
             journal.answered(runId, updated);
+            progress.recount(RowStatus.SKIPPED, RowStatus.UPDATED);
             return updated;
         }
         return recorded(result, true);

@@ -13,6 +13,12 @@ public final class RunProgress {
         counts.incrementAndGet(status.ordinal());
     }
 
+    /** A result counted as {@code was} turned out to be {@code is} (a restart settling an unanswered update). */
+    void recount(RowStatus was, RowStatus is) {
+        counts.decrementAndGet(was.ordinal());
+        counts.incrementAndGet(is.ordinal());
+    }
+
     void expect(long rows) {
         totalRows = rows;
     }
