@@ -144,6 +144,7 @@ final class LoadJobFactory {
         return new StepBuilder(PRUNE_STEP_NAME, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
+                .listener(new StepHttpCounts(stats))
                 .build();
     }
 }

@@ -138,17 +138,20 @@ public final class RunHistory {
                 results.counts(instance.getInstanceId()));
     }
 
+    /** The rows' step's requests and the prune step's, each as its last execution saved them. */
     private HttpTotals httpTotals(JobInstance instance) {
-        StepExecution step = jobRepository.getLastStepExecution(instance, LoadJobFactory.STEP_NAME);
-        if (step == null) {
-            return new HttpTotals(0, 0, 0, 0);
+        long[] totals = new long[4];
+        for (String stepName : List.of(LoadJobFactory.STEP_NAME, LoadJobFactory.PRUNE_STEP_NAME)) {
+            StepExecution step = jobRepository.getLastStepExecution(instance, stepName);
+            if (step != null) {
+                ExecutionContext context = step.getExecutionContext();
+                totals[0] += context.getLong(HttpStatsStream.REQUESTS, 0L);
+                totals[1] += context.getLong(HttpStatsStream.RETRIES, 0L);
+                totals[2] += context.getLong(HttpStatsStream.THROTTLED, 0L);
+                totals[3] += context.getLong(HttpStatsStream.WAIT_MILLIS, 0L);
+            }
         }
-        ExecutionContext context = step.getExecutionContext();
-        return new HttpTotals(
-                context.getLong(HttpStatsStream.REQUESTS, 0L),
-                context.getLong(HttpStatsStream.RETRIES, 0L),
-                context.getLong(HttpStatsStream.THROTTLED, 0L),
-                context.getLong(HttpStatsStream.WAIT_MILLIS, 0L));
+        return new HttpTotals(totals[0], totals[1], totals[2], totals[3]);
     }
 
     static String statusOf(BatchStatus status) {

@@ -251,7 +251,7 @@ class OwnedSetTests {
     @Nested
     class Rerun {
         @Test
-        void should_tag_what_a_rerun_creates_with_the_runs_set_and_prune_nothing(@TempDir Path dir) {
+        void should_tag_what_a_rerun_creates_with_the_runs_set_and_prune_nothing(@TempDir Path dir) throws Exception {
             // given: a nightly run with --own and --prune whose row "late" was INVALID (port 54O2)
             Path input = Sheets.with(OwnedSetFixtures.HEADER)
                     .row("keep-1", "postgres", "Finance", "keep-1.example.com", "5432", "sales")
@@ -268,6 +268,9 @@ class OwnedSetTests {
                         "run", "--input", input.toString(), "--on-existing", "update", "--own", "nightly", "--prune");
                 assertThat(nightly.exitCode()).as(nightly.err()).isEqualTo(1);
                 assertThat(names(tenant)).containsExactlyInAnyOrder("keep-1");
+                // every request of the run is in its summary, the prune's bulk delete too
+                assertThat(summary(tenant, 1).get("http").get("requests").asLong())
+                        .isEqualTo(OwnedSetFixtures.journal(tenant).size());
 
                 // when: its failed row again, from a corrected copy
                 Qcl.Outcome rerun = tenant.qclUnpaced("rerun-failed", "--input", corrected.toString());
