@@ -3,7 +3,8 @@
 # image tarball's layers unpacked in order into a folder, its entry point run there with chroot as
 # the image's user, with its environment and working directory, in new mount and PID namespaces.
 # A host folder stands in for the PersistentVolumeClaim, bind-mounted on the image's home
-# (/var/lib/qcl). Needs root, python3 and util-linux; not part of the build or of CI.
+# (/var/lib/qcl); the rest of the image is read-only but for an empty /tmp, as in cronjob.yaml.
+# Needs root, python3, util-linux and iproute2; not part of the build or of CI.
 #
 #   scripts/image/try-image.sh [IMAGE.tar]        # default: target/qcl-image.tar (Jib's, OCI or Docker)
 #
@@ -11,8 +12,8 @@
 #   qcl --help; qcl demo; qcl sandbox in the background (on 127.0.0.1, every answer 1 s late); qcl
 #   validate against it; qcl run killed with SIGKILL halfway, as a pod on a failed node; qcl status;
 #   qcl run again with the same label, as the CronJob's retry (it continues the run); qcl status.
-#   The sandbox's key is given as a file, as a mounted Secret would be; the host name is the
-#   CronJob's, qcl-nightly.
+#   As in cronjob.yaml: the sheet on a read-only ConfigMap-like mount at /sheets, the tenant and the
+#   key (the sandbox's) in QLIK_TENANT_URL and QLIK_API_KEY, the run's arguments, the host name.
 # By default everything runs in a network namespace of its own with only a loopback interface, so
 # the image can reach nothing else. With SPRING_DATASOURCE_URL (and _USERNAME, _PASSWORD) naming a
 # PostgreSQL server on 127.0.0.1 or localhost, the job repository is that database instead of the
@@ -27,6 +28,10 @@ if [ "${1:-}" = "__inside" ]; then
   rootfs="$work/rootfs"; home="$work/home"
   mount --make-rprivate /
   [ "$private_net" = 1 ] && ip link set lo up
+  volume="$(cat "$work/volume")"
+  mkdir -p "$rootfs$volume" "$rootfs/tmp" "$rootfs/sheets" && touch "$rootfs/etc/hosts"
+  # the image read-only, as cronjob.yaml's readOnlyRootFilesystem; writable: the home volume and /tmp
+  mount --bind "$rootfs" "$rootfs" && mount -o remount,bind,ro "$rootfs"
   mount -t proc proc "$rootfs/proc"
   mount -t tmpfs -o mode=755,nosuid dev "$rootfs/dev"
   for node in null zero full random urandom tty; do
@@ -34,16 +39,20 @@ if [ "${1:-}" = "__inside" ]; then
   done
   mkdir -p "$rootfs/dev/shm" && mount -t tmpfs -o mode=1777,nosuid,nodev shm "$rootfs/dev/shm"
   ln -s /proc/self/fd "$rootfs/dev/fd"
-  mkdir -p "$rootfs$(cat "$work/volume")" && mount --bind "$home" "$rootfs$(cat "$work/volume")"
+  mount -t tmpfs -o mode=1777,nosuid,nodev tmp "$rootfs/tmp"
+  mount --bind "$home" "$rootfs$volume"
+  # the sheet as a ConfigMap volume holds it: read-only, the file a symbolic link into ..data/
+  mkdir -p "$work/sheets/..data" && cp "$rootfs/app/input-samples/connections.csv" "$work/sheets/..data/"
+  ln -s ..data/connections.csv "$work/sheets/connections.csv"
+  mount --bind "$work/sheets" "$rootfs/sheets" && mount -o remount,bind,ro "$rootfs/sheets"
   # a pod's host name (cronjob.yaml gives every pod the same one) and name resolution: loopback only
   hostname qcl-nightly
   printf '127.0.0.1 localhost\n::1 localhost\n127.0.1.1 qcl-nightly\n' >"$work/hosts"
-  touch "$rootfs/etc/hosts" && mount --bind "$work/hosts" "$rootfs/etc/hosts"
+  mount --bind "$work/hosts" "$rootfs/etc/hosts"
 
   mapfile -d '' entrypoint <"$work/entrypoint"
   mapfile -d '' environment <"$work/env"
   workdir="$(cat "$work/workdir")"; user="$(cat "$work/user")"
-  volume="$(cat "$work/volume")"
   extra_env=()
   for name in SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD; do
     [ -n "${!name:-}" ] && extra_env+=("$name=${!name}")
@@ -82,14 +91,14 @@ if [ "${1:-}" = "__inside" ]; then
     sleep 0.5
   done
   url="$(cat "$home/sandbox/url")"
-  # as a Secret mounted with defaultMode 0400 would be
-  chmod 600 "$home/sandbox/api-key"
   printf '\n=== sandbox tenant (qcl sandbox, same image): %s\n' "$url"
-  tenant=(--tenant "$url" --qcl.api-key-file="$volume/sandbox/api-key")
-  step 1 "validate (the sample's 4 invalid rows: exit 1)" validate --input /app/input-samples/connections.csv "${tenant[@]}"
-  # a pod killed halfway through its run: SIGKILL once the run has opened the job repository and sent
-  # first chunk (4 rows here), as a node's failure would
-  run_args=(run --input /app/input-samples/connections.csv --run-label nightly --qcl.job.chunk-size=4 "${tenant[@]}")
+  # the tenant and the key as cronjob.yaml gives them: environment variables, the key from a Secret
+  extra_env+=("QLIK_TENANT_URL=$url" "QLIK_API_KEY=$(cat "$home/sandbox/api-key")")
+  step 1 "validate (the sample's 4 invalid rows: exit 1)" validate --input /sheets/connections.csv
+  # a pod killed halfway through its run, as a node's failure would: SIGKILL once its first chunk
+  # (4 rows here) is on its way
+  run_args=(run --input /sheets/connections.csv --run-label nightly --on-existing update --own nightly
+    --qcl.job.chunk-size=4)
   printf '\n=== run, killed (SIGKILL) halfway: qcl %s\n' "${run_args[*]}"
   qcl_background "$work/killed-run.log" "${run_args[@]}"
   killed=$!
