@@ -187,7 +187,7 @@ while read -r layer; do
   tar -xpf "$layer" -C "$work/rootfs" --numeric-owner --warning=no-unknown-keyword --exclude='.wh.*' --exclude='*/.wh.*'
 done <"$work/layers"
 chown "$(cat "$work/user")" "$work/home"
-echo "try-image.sh: $(cat "$work/name"): $(wc -l <"$work/layers") layers, $(du -sm "$work/rootfs" | cut -f1) MB unpacked" >&2
+echo "try-image.sh: $(cat "$work/name"): $(wc -l <"$work/layers") layers, $(du -sm "$work/rootfs" | cut -f1) MiB unpacked" >&2
 
 unshare_args=(--mount --pid --uts --fork --mount-proc)
 [ "$private_net" = 1 ] && unshare_args+=(--net)
