@@ -38,7 +38,7 @@ rootfs="$work/rootfs"
 cleanup() {
   # never leave a mount behind, or rm would walk into the host's /proc
   for m in proc sys dev/pts dev; do
-    mountpoint -q "$rootfs/$m" 2>/dev/null && umount -l "$rootfs/$m" || true
+    if mountpoint -q "$rootfs/$m" 2>/dev/null; then umount -l "$rootfs/$m"; fi
   done
   rm -rf "$work"
 }
@@ -81,15 +81,19 @@ umount "$rootfs/proc"
 
 in_root apt-get clean
 rm -f "$rootfs/usr/sbin/policy-rc.d"
-rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin "$rootfs"/var/log/* "$rootfs"/tmp/* \
-  "$rootfs"/var/tmp/* "$rootfs"/var/cache/debconf/*-old "$rootfs"/var/lib/dpkg/*-old
+rm -rf "${rootfs:?}"/var/lib/apt/lists/* "${rootfs:?}"/var/cache/apt/*.bin "${rootfs:?}"/var/log/* "${rootfs:?}"/tmp/* \
+  "${rootfs:?}"/var/tmp/* "${rootfs:?}"/var/cache/debconf/*-old "${rootfs:?}"/var/lib/dpkg/*-old
 find "$rootfs/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
 find "$rootfs/usr/share/doc" -mindepth 1 -type d -empty -delete
-rm -rf "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/lintian/*
+rm -rf "${rootfs:?}"/usr/share/man/* "${rootfs:?}"/usr/share/info/* "${rootfs:?}"/usr/share/lintian/*
 find "$rootfs/usr/share/locale" -mindepth 1 -maxdepth 1 -not -name locale.alias -exec rm -rf {} +
 # the container runtime gives its own name resolution, devices and kernel file systems
+if grep -q " $rootfs/" /proc/mounts; then
+  echo "base-image.sh: something is still mounted under $rootfs; not emptying it" >&2
+  exit 1
+fi
 : >"$rootfs/etc/resolv.conf"
-rm -rf "$rootfs"/dev/* "$rootfs"/proc/* "$rootfs"/sys/* "$rootfs"/run/*
+rm -rf "${rootfs:?}"/dev/* "${rootfs:?}"/proc/* "${rootfs:?}"/sys/* "${rootfs:?}"/run/*
 
 echo "base-image.sh: writing $out" >&2
 mkdir -p "$work/image"

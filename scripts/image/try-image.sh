@@ -196,6 +196,6 @@ set +e
 unshare "${unshare_args[@]}" "$0" __inside "$work" "$private_net" 2>&1 | tee "$out/try-image.log"
 rc=${PIPESTATUS[0]}
 set -e
-rm -rf "$out/home" && cp -a "$work/home" "$out/home"
+rm -rf "${out:?}/home" && cp -a "$work/home" "$out/home"
 echo "try-image.sh: $([ "$rc" = 0 ] && echo "every step as expected" || echo "$rc step(s) not as expected"); log and home folder in $out" >&2
 exit "$rc"
