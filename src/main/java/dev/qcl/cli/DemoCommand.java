@@ -39,6 +39,9 @@ import picocli.CommandLine.Command;
 final class DemoCommand extends JobCommand implements Callable<Integer> {
     static final String SAMPLE = "input-samples/connections.csv";
     private static final int DEMO_RATE_LIMIT = 1200;
+    /** The default job repository of config/application.yml, in the demo's home. */
+    private static final String DEMO_DATABASE =
+            "jdbc:h2:file:${qcl.home}/db/qcl;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
 
     @Override
     public Integer call() {
@@ -57,6 +60,13 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
         properties.put(LoadJobConfiguration.IDENTITY_FROM_ENVIRONMENT, false);
         // the demo runs with the sandbox's key only: a user's OAuth client in the environment is not read
         properties.put("qcl.oauth.client-id", "");
+        if (Commands.springArgs(spec).stream().noneMatch(arg -> arg.startsWith("--spring.datasource."))) {
+            // the demo's run goes into its own home, never into a team's job repository in the environment
+            properties.put("spring.datasource.url", DEMO_DATABASE);
+            properties.put("spring.datasource.username", "sa");
+            properties.put("spring.datasource.password", "");
+            properties.put("spring.datasource.driver-class-name", "org.h2.Driver");
+        }
         if (job.rateLimit == null) {
             // the sandbox has no quota: the demo need not wait for Qlik's 100 writes a minute
             properties.put("qcl.write.rate-limit", DEMO_RATE_LIMIT);
@@ -116,7 +126,8 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
             Files.writeString(keyFile, apiKey);
             return keyFile;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sandbox key into " + home, e);
+            throw new ConfigurationProblem("cannot write the sandbox key into the home folder " + home + " ("
+                    + e.getMessage() + "); choose a folder you can write with --home or QCL_HOME");
         }
     }
 }

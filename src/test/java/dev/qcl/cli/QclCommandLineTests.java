@@ -276,5 +276,44 @@ class QclCommandLineTests {
                     .contains("# error")
                     .contains("US-East-1");
         }
+
+        @Test
+        void should_keep_its_run_in_its_own_home_when_a_shared_job_repository_is_configured(@TempDir Path dir) {
+            // given: a team's PostgreSQL job repository configured for qcl (here one that does not answer)
+            String before = System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:9/qcl");
+            try {
+                // when
+                Qcl.Outcome outcome = Qcl.run("demo", "--home", dir.toString());
+
+                // then: the demo ran against the H2 database in its home
+                assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+                assertThat(dir.resolve("db/qcl.mv.db")).exists();
+            } finally {
+                if (before == null) {
+                    System.clearProperty("spring.datasource.url");
+                } else {
+                    System.setProperty("spring.datasource.url", before);
+                }
+            }
+        }
+
+        @Test
+        void should_exit_2_with_one_line_naming_the_folder_when_the_home_cannot_be_written(@TempDir Path dir)
+                throws Exception {
+            // given: the home would have to be a folder inside a file
+            Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "");
+
+            // when
+            Qcl.Outcome outcome = Qcl.run("demo", "--home", file.resolve("home").toString());
+
+            // then
+            assertThat(outcome.exitCode()).isEqualTo(2);
+            assertThat(outcome.err())
+                    .contains("qcl: ")
+                    .contains(file.resolve("home").toString())
+                    .contains("--home")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+        }
     }
 }
