@@ -32,7 +32,7 @@ final class ProgressPrinter implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
 
-    private ProgressPrinter(
+    ProgressPrinter(
             RunProgress progress,
             HttpStats http,
             Supplier<BudgetView> writeBudget,
@@ -67,6 +67,10 @@ final class ProgressPrinter implements AutoCloseable {
     }
 
     private void print() {
+        if (!terminal && progress.totalRows() == 0) {
+            // the rows are still being counted: "0/0 rows" would only fill a log
+            return;
+        }
         String line = line();
         if (terminal) {
             err.print(ERASE_LINE + line);
@@ -98,7 +102,8 @@ final class ProgressPrinter implements AutoCloseable {
         String throttled = !pause.isZero()
                 ? " | writes paused by the tenant's quota for " + Durations.format(pause.toMillis())
                 : http.throttled() > 0 ? " | 429s so far: " + http.throttled() : "";
-        String window = budget == null || done >= total ? "" : " | " + windowText(budget);
+        // a window nothing was written from says nothing (a validate, the first seconds of a run)
+        String window = budget == null || done >= total || untouched(budget) ? "" : " | " + windowText(budget);
         return String.format(
                 Locale.ROOT,
                 "%s%d/%d rows, %.1f rows/s%s%s%s%s",
@@ -110,6 +115,12 @@ final class ProgressPrinter implements AutoCloseable {
                 counts.isEmpty() ? "" : " | " + counts,
                 window,
                 throttled);
+    }
+
+    private static boolean untouched(BudgetView budget) {
+        return budget.left() >= budget.capacity()
+                && !budget.learned()
+                && budget.pausedFor().isZero();
     }
 
     /** "window: 120 of 500 writes left (learned: 50 per 30 s)". */

@@ -2,7 +2,12 @@ package dev.qcl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qcl.batch.ProgressFixtures;
+import dev.qcl.batch.RunProgress;
 import dev.qcl.qlik.BudgetView;
+import dev.qcl.qlik.HttpStats;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +36,30 @@ class PlanEstimateTests {
         assertThat(ProgressPrinter.windowText(fresh)).isEqualTo("window: 120 of 500 writes left");
         assertThat(ProgressPrinter.windowText(learned))
                 .isEqualTo("window: 12 of 500 writes left (learned: 50 per 30.0 s)");
+    }
+
+    @Test
+    void should_leave_out_a_window_nothing_was_written_from_when_validating() {
+        // given: a validate half way, its write window untouched
+        BudgetView untouched = new BudgetView(500, FIVE_MINUTES, 500, Duration.ZERO, 0, Duration.ZERO);
+        BudgetView used = new BudgetView(500, FIVE_MINUTES, 499, Duration.ZERO, 0, Duration.ZERO);
+
+        // when / then
+        assertThat(lineOf(ProgressFixtures.of(10, 5), untouched))
+                .startsWith("5/10 rows")
+                .doesNotContain("window");
+        assertThat(lineOf(ProgressFixtures.of(10, 5), used)).contains("window: 499 of 500 writes left");
+    }
+
+    private static String lineOf(RunProgress progress, BudgetView budget) {
+        try (ProgressPrinter printer = new ProgressPrinter(
+                progress,
+                new HttpStats(),
+                () -> budget,
+                new PrintWriter(new StringWriter()),
+                false,
+                Duration.ofDays(1))) {
+            return printer.line();
+        }
     }
 }
