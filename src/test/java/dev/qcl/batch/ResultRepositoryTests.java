@@ -1,0 +1,238 @@
+package dev.qcl.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The per-row results of runs, read and written in a real H2 job repository made by qcl's migrations. */
+class ResultRepositoryTests {
+    static final long RUN = 7;
+    static final long OTHER_RUN = 8;
+
+    @TempDir
+    Path dir;
+
+    ResultRepository results;
+
+    /** A job repository with qcl's tables, made as the application makes them: by its Flyway migrations. */
+    static JdbcTemplate database(Path dir) {
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return new JdbcTemplate(dataSource);
+    }
+
+    static RowResult result(int row, RowStatus status, String message) {
+        return new RowResult(row, "q-" + row, "space-1", "postgres", status, "c-" + row, 201, 1, message);
+    }
+
+    static RowResult deletion(int row, RowStatus status) {
+        return new RowResult(row, "old-" + -row, "space-1", "postgres", status, "d" + -row, null, 0, "");
+    }
+
+    @BeforeEach
+    void repository() {
+        results = new ResultRepository(database(dir));
+    }
+
+    @Nested
+    class Rows {
+        @Test
+        void should_read_back_every_field_of_a_result_when_it_was_inserted() {
+            // given
+            RowResult written = new RowResult(2, "pg-1", "space-1", "postgres", RowStatus.FAILED, "c-1", 503, 6, "down");
+            RowResult unsent = new RowResult(3, "pg-2", "", "postgres", RowStatus.INVALID, null, null, 0, "bad port");
+
+            // when
+            results.insert(RUN, List.of(written, unsent));
+
+            // then
+            assertThat(all(RUN)).containsExactly(written, unsent);
+        }
+
+        @Test
+        void should_stream_the_rows_in_row_order_then_the_deletions_in_planned_order_when_a_run_pruned() {
+            // given: inserted out of order, deletions under -1, -2, -3 in the order they were planned
+            results.insert(RUN, List.of(result(4, RowStatus.CREATED, ""), deletion(-2, RowStatus.DELETED)));
+            results.insert(RUN, List.of(deletion(-1, RowStatus.DELETED), result(2, RowStatus.SKIPPED, "")));
+            results.insert(RUN, List.of(deletion(-3, RowStatus.DELETED), result(3, RowStatus.FAILED, "x")));
+            results.insert(OTHER_RUN, List.of(result(2, RowStatus.CREATED, "")));
+
+            // when
+            List<Integer> rows = all(RUN).stream().map(RowResult::row).toList();
+
+            // then
+            assertThat(rows).containsExactly(2, 3, 4, -1, -2, -3);
+            assertThat(results.deletions(RUN)).extracting(RowResult::row).containsExactly(-1, -2, -3);
+        }
+
+        @Test
+        void should_keep_a_message_of_exactly_the_column_size_and_cut_none_shorter_when_stored() {
+            // given
+            String full = "m".repeat(ResultRepository.MESSAGE_LIMIT);
+
+            // when
+            results.insert(RUN, List.of(result(2, RowStatus.FAILED, full), result(3, RowStatus.FAILED, "short")));
+
+            // then
+            assertThat(all(RUN)).extracting(RowResult::message).containsExactly(full, "short");
+        }
+    }
+
+    @Nested
+    class Counts {
+        @Test
+        void should_count_every_status_with_zero_for_those_absent_when_a_run_has_results() {
+            // given
+            results.insert(
+                    RUN,
+                    List.of(
+                            result(2, RowStatus.CREATED, ""),
+                            result(3, RowStatus.CREATED, ""),
+                            result(4, RowStatus.FAILED, "down")));
+            results.insert(OTHER_RUN, List.of(result(2, RowStatus.CREATED, "")));
+
+            // when
+            Map<RowStatus, Long> counts = results.counts(RUN);
+
+            // then
+            assertThat(counts).hasSize(RowStatus.values().length);
+            assertThat(counts).containsEntry(RowStatus.CREATED, 2L).containsEntry(RowStatus.FAILED, 1L);
+            assertThat(counts).containsEntry(RowStatus.SKIPPED, 0L).containsEntry(RowStatus.DELETE, 0L);
+        }
+    }
+
+    @Nested
+    class Problems {
+        @BeforeEach
+        void problemRows() {
+            results.insert(
+                    RUN,
+                    List.of(
+                            result(2, RowStatus.FAILED, "down"),
+                            result(3, RowStatus.CREATED, ""),
+                            result(4, RowStatus.INVALID, "bad port"),
+                            result(5, RowStatus.FAIL, "already exists"),
+                            result(6, RowStatus.FAILED, "down"),
+                            result(7, RowStatus.SKIPPED, "exists"),
+                            result(8, RowStatus.FAILED, "down")));
+        }
+
+        @Test
+        void should_give_the_invalid_failed_and_planned_failures_in_row_order_when_streamed() {
+            try (Stream<RowResult> problems = results.problems(RUN)) {
+                assertThat(problems.map(RowResult::row)).containsExactly(2, 4, 5, 6, 8);
+            }
+        }
+
+        @Test
+        void should_give_only_the_first_problems_when_limited() {
+            assertThat(results.firstProblems(RUN, 3)).extracting(RowResult::row).containsExactly(2, 4, 5);
+        }
+
+        @Test
+        void should_rank_the_messages_of_problem_rows_by_frequency_then_text_when_asked_for_the_top() {
+            assertThat(results.topMessages(RUN, 2))
+                    .containsExactly(Map.entry("down", 3L), Map.entry("already exists", 1L));
+            assertThat(results.topMessages(RUN, 5)).extracting(Map.Entry::getKey).containsExactly(
+                    "down", "already exists", "bad port");
+        }
+    }
+
+    @Nested
+    class Changes {
+        @Test
+        void should_give_the_updated_rows_then_the_deletions_up_to_the_limit_when_a_run_changed_connections() {
+            // given
+            results.insert(
+                    RUN,
+                    List.of(
+                            result(2, RowStatus.UPDATED, "changed: port"),
+                            result(3, RowStatus.CREATED, ""),
+                            result(4, RowStatus.UPDATE, "changed: host"),
+                            deletion(-1, RowStatus.DELETED),
+                            deletion(-2, RowStatus.DELETED)));
+
+            // when / then
+            assertThat(results.firstChanges(RUN, 10)).extracting(RowResult::row).containsExactly(2, 4, -1, -2);
+            assertThat(results.firstChanges(RUN, 3)).extracting(RowResult::row).containsExactly(2, 4, -1);
+            assertThat(results.firstChanges(RUN, 2)).extracting(RowResult::row).containsExactly(2, 4);
+            assertThat(results.firstChanges(RUN, 1)).extracting(RowResult::row).containsExactly(2);
+        }
+    }
+
+    @Nested
+    class Deletions {
+        @Test
+        void should_record_a_deletions_outcome_in_place_and_leave_input_rows_alone_when_updated() {
+            // given
+            results.insert(RUN, List.of(result(2, RowStatus.CREATED, ""), deletion(-1, RowStatus.DELETE)));
+            RowResult sent = new RowResult(-1, "old-1", "space-1", "postgres", RowStatus.DELETED, "d1", 204, 2, "gone");
+
+            // when
+            results.updateDeletion(RUN, sent);
+            results.updateDeletion(RUN, new RowResult(2, "q-2", "", "", RowStatus.FAILED, "", 500, 1, "not a deletion"));
+
+            // then
+            assertThat(results.deletions(RUN)).containsExactly(sent);
+            assertThat(all(RUN).get(0).status()).isEqualTo(RowStatus.CREATED);
+        }
+
+        @Test
+        void should_forget_only_the_named_planned_deletion_when_removed() {
+            // given
+            results.insert(
+                    RUN,
+                    List.of(
+                            result(2, RowStatus.CREATED, ""),
+                            deletion(-1, RowStatus.DELETE),
+                            deletion(-2, RowStatus.DELETE)));
+
+            // when
+            results.removeDeletion(RUN, -1);
+            results.removeDeletion(RUN, 2);
+
+            // then
+            assertThat(all(RUN)).extracting(RowResult::row).containsExactly(2, -2);
+        }
+    }
+
+    @Nested
+    class Timeline {
+        @Test
+        void should_give_a_runs_samples_in_time_order_when_they_were_added() {
+            // given
+            Instant start = Instant.parse("2026-11-30T08:00:00Z");
+            results.addSample(RUN, new TimelineSample(start.plusSeconds(5), 40, 1));
+            results.addSample(RUN, new TimelineSample(start, 10, 0));
+            results.addSample(OTHER_RUN, new TimelineSample(start, 99, 9));
+
+            // when / then
+            assertThat(results.timeline(RUN))
+                    .containsExactly(
+                            new TimelineSample(start, 10, 0), new TimelineSample(start.plusSeconds(5), 40, 1));
+        }
+    }
+
+    private List<RowResult> all(long runId) {
+        List<RowResult> all = new ArrayList<>();
+        results.forEach(runId, all::add);
+        return all;
+    }
+}
