@@ -63,11 +63,12 @@ final class RerunSelection {
             }
             String spaceId = cell(row, header, CsvHeader.SPACE);
             String spaceName = cell(row, header, CsvHeader.SPACE_NAME);
-            if (stored.contains(spaceId) || stored.contains(spaceName)) {
-                return true;
-            }
             if (spaceId.isEmpty() && spaceName.isEmpty()) {
                 return stored.contains("");
+            }
+            // an empty cell is no match: "" stored is the personal space, which a row naming a space is not in
+            if ((!spaceId.isEmpty() && stored.contains(spaceId)) || (!spaceName.isEmpty() && stored.contains(spaceName))) {
+                return true;
             }
             return spaceId.isEmpty() && resolvesToStored(spaceName, stored);
         }
