@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tenant URL as people paste it. */
@@ -50,5 +52,66 @@ class TenantUrlTests {
     @ValueSource(strings = {"http://127.0.0.1:8080/api/v1", "http://localhost:8080", "https://127.0.0.1:8443/"})
     void should_accept_loopback_over_http_or_https(String url) {
         assertThat(TenantUrl.parse(url).getPath()).isEmpty();
+    }
+
+    @Test
+    void should_keep_the_port_when_the_tenant_is_reached_on_one() {
+        assertThat(TenantUrl.parse("https://acme.eu.qlikcloud.com:8443/api/v1"))
+                .isEqualTo(URI.create("https://acme.eu.qlikcloud.com:8443"));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   "})
+    void should_ask_for_a_tenant_when_none_is_given(String missing) {
+        assertThatThrownBy(() -> TenantUrl.parse(missing))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageStartingWith("no tenant: set QLIK_TENANT_URL");
+    }
+
+    @Test
+    void should_refuse_text_that_is_not_a_url_when_it_cannot_be_parsed() {
+        assertThatThrownBy(() -> TenantUrl.parse("https://acme eu.qlikcloud.com"))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("is not a URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"acme.eu.qlikcloud.com", "https:///api/v1"})
+    void should_refuse_a_url_without_scheme_or_host_when_pasted_without_them(String pasted) {
+        assertThatThrownBy(() -> TenantUrl.parse(pasted))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("has no scheme or host");
+    }
+
+    @Test
+    void should_refuse_a_fragment_as_part_of_the_path_when_one_is_pasted() {
+        assertThatThrownBy(() -> TenantUrl.parse("https://acme.eu.qlikcloud.com/#/hub"))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("has a path");
+        assertThatThrownBy(() -> TenantUrl.parse("https://acme.eu.qlikcloud.com#top"))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("has a path");
+    }
+
+    @Test
+    void should_show_the_loopback_form_when_a_local_tenant_has_a_path() {
+        assertThatThrownBy(() -> TenantUrl.parse("http://localhost:8080/hub"))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("like https://localhost:8080 ")
+                .hasMessageNotContaining("qlikcloud.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[::1]:8080", "http://127.0.0.1"})
+    void should_accept_plain_http_on_every_loopback_name(String url) {
+        assertThat(TenantUrl.parse(url)).isEqualTo(URI.create(url));
+    }
+
+    @Test
+    void should_refuse_plain_http_when_the_host_only_starts_like_loopback() {
+        assertThatThrownBy(() -> TenantUrl.parse("http://localhost.example.com"))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessageContaining("must use https://");
     }
 }
