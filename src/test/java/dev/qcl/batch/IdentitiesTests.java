@@ -82,4 +82,14 @@ class IdentitiesTests {
                 .isInstanceOf(ConfigurationProblem.class)
                 .hasMessageContaining("is empty");
     }
+
+    @Test
+    void should_refuse_a_client_secret_file_without_a_client_id(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("secret"), "s");
+        OAuthProperties fileOnly = new OAuthProperties(null, file, null, null);
+
+        assertThatThrownBy(() -> Identities.load(null, fileOnly, Map.<String, String>of()::get))
+                .isInstanceOf(ConfigurationProblem.class)
+                .hasMessage("an OAuth client secret is set but no client ID: set QLIK_CLIENT_ID");
+    }
 }

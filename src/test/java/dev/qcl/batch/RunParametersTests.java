@@ -39,4 +39,31 @@ class RunParametersTests {
         assertThat(RunParameters.from(plain).spaceMap().isEmpty()).isTrue();
         assertThat(mapped.getIdentifyingParameters()).isNotEqualTo(plain.getIdentifyingParameters());
     }
+
+    @Test
+    void should_read_back_the_owned_set_its_prune_and_its_cap_when_the_run_owns_a_set() {
+        // given
+        RunParameters owned = run().withOwnership(new Ownership("nightly", true, 7));
+
+        // when
+        RunParameters read = RunParameters.from(owned.toJobParameters());
+
+        // then
+        assertThat(read.ownership()).isEqualTo(new Ownership("nightly", true, 7));
+        assertThat(read).isEqualTo(owned);
+    }
+
+    @Test
+    void should_take_the_default_cap_when_a_run_of_an_owned_set_stored_none() {
+        // given: an owned run whose parameters hold no cap
+        JobParameters parameters =
+                run().withOwnership(new Ownership("nightly", false, 7)).toJobParameters();
+        JobParameters withoutCap = new JobParameters(parameters.parameters().stream()
+                .filter(p -> !p.name().equals(RunParameters.MAX_DELETES))
+                .collect(java.util.stream.Collectors.toSet()));
+
+        // when / then
+        assertThat(RunParameters.from(withoutCap).ownership())
+                .isEqualTo(new Ownership("nightly", false, Ownership.DEFAULT_MAX_DELETES));
+    }
 }

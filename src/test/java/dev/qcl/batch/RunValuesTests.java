@@ -79,6 +79,14 @@ class RunValuesTests {
             assertThat(SeenKeys.hash("Caf\u00e9", null)).isNotEqualTo(SeenKeys.hash("Cafe", null));
             assertThat(SeenKeys.hash("", null)).isNotZero();
         }
+
+        @Test
+        void should_hash_as_fnv_1a_then_the_murmur3_finaliser_when_given_known_keys() {
+            // known answers of the documented hash, worked out apart from the code
+            assertThat(SeenKeys.hash("Sales", "s1")).isEqualTo(3400383466082925360L);
+            assertThat(SeenKeys.hash("", null)).isEqualTo(-5115162479779449349L);
+            assertThat(SeenKeys.hash("Caf\u00e9", null)).isEqualTo(-2527357247155582328L);
+        }
     }
 
     @Nested
