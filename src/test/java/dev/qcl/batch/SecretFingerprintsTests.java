@@ -55,6 +55,17 @@ class SecretFingerprintsTests {
         }
 
         @Test
+        void should_accept_a_key_of_sixteen_bytes_and_refuse_a_shorter_one() throws IOException {
+            Path sixteen = Files.writeString(dir.resolve("16.key"), "ab".repeat(16) + "\n");
+            Path fifteen = Files.writeString(dir.resolve("15.key"), "ab".repeat(15));
+
+            assertThat(FingerprintKey.load(sixteen)).hasSize(16);
+            assertThatThrownBy(() -> FingerprintKey.load(fifteen))
+                    .isInstanceOf(ConfigurationProblem.class)
+                    .hasMessageContaining("fewer than 16 bytes");
+        }
+
+        @Test
         void should_refuse_a_key_file_that_is_not_hex_with_a_configuration_problem() throws IOException {
             Path file = Files.writeString(dir.resolve("bad.key"), "not a key");
 
@@ -81,6 +92,15 @@ class SecretFingerprintsTests {
                     .isEmpty();
             assertThat(fingerprints.changed("c-1", "password", "hunter2")).isFalse();
             assertThat(fingerprints.changed("c-1", "password", "hunter3")).isTrue();
+        }
+
+        @Test
+        void should_keep_connection_property_and_value_apart_when_their_texts_run_together() {
+            SecretFingerprints fingerprints = new SecretFingerprints(jdbc, FingerprintKey.load(dir.resolve("k1")));
+
+            assertThat(fingerprints.fingerprint("c-1", "pass", "word"))
+                    .isNotEqualTo(fingerprints.fingerprint("c-1", "pas", "sword"))
+                    .isNotEqualTo(fingerprints.fingerprint("c-1p", "ass", "word"));
         }
 
         @Test
