@@ -255,4 +255,37 @@ class HomeFolderLockTests {
             }
         }
     }
+
+    @Nested
+    class Handles {
+        /** Files this process has open (Linux). */
+        long openFiles() throws IOException {
+            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+                return fds.count();
+            }
+        }
+
+        @Test
+        void should_leave_no_file_open_when_commands_end_or_are_refused() throws IOException {
+            // given
+            long before = openFiles();
+
+            // when: twenty jobs and readers come and go, and twenty are refused
+            for (int i = 0; i < 20; i++) {
+                HomeFolderLock.forJob(home, "run", NO_WAIT, new Ticking()).close();
+                HomeFolderLock.forReading(home, NO_WAIT, new Ticking()).close();
+                try (HomeFolderLock job = HomeFolderLock.forJob(home, "run", NO_WAIT, new Ticking())) {
+                    assertThatThrownBy(() -> HomeFolderLock.forJob(home, "run", NO_WAIT, new Ticking()))
+                            .isInstanceOf(ConfigurationProblem.class);
+                }
+                try (HomeFolderLock reader = HomeFolderLock.forReading(home, NO_WAIT, new Ticking())) {
+                    assertThatThrownBy(() -> HomeFolderLock.forJob(home, "run", NO_WAIT, new Ticking()))
+                            .isInstanceOf(ConfigurationProblem.class);
+                }
+            }
+
+            // then: not one handle per command (a few may come and go in the JVM meanwhile)
+            assertThat(openFiles() - before).isLessThan(10);
+        }
+    }
 }
