@@ -67,7 +67,8 @@ final class RerunSelection {
                 return stored.contains("");
             }
             // an empty cell is no match: "" stored is the personal space, which a row naming a space is not in
-            if ((!spaceId.isEmpty() && stored.contains(spaceId)) || (!spaceName.isEmpty() && stored.contains(spaceName))) {
+            if ((!spaceId.isEmpty() && stored.contains(spaceId))
+                    || (!spaceName.isEmpty() && stored.contains(spaceName))) {
                 return true;
             }
             return spaceId.isEmpty() && resolvesToStored(spaceName, stored);

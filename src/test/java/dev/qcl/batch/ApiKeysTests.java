@@ -60,15 +60,12 @@ class ApiKeysTests {
 
         ApiKeys.load(file, Map.<String, String>of()::get);
 
-        assertThat(logs.list)
-                .singleElement()
-                .satisfies(e -> {
-                    assertThat(e.getLevel()).isEqualTo(Level.WARN);
-                    assertThat(e.getFormattedMessage())
-                            .isEqualTo("The API key file " + file + " is readable by other users; run: chmod 600 "
-                                    + file)
-                            .doesNotContain("key-1");
-                });
+        assertThat(logs.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage())
+                    .isEqualTo("The API key file " + file + " is readable by other users; run: chmod 600 " + file)
+                    .doesNotContain("key-1");
+        });
     }
 
     @Test
@@ -86,7 +83,8 @@ class ApiKeysTests {
                 .isInstanceOf(ConfigurationProblem.class)
                 .hasMessageStartingWith("no API key: set QLIK_API_KEY");
         assertThat(ApiKeys.configured(null, Map.of("QLIK_API_KEY", " ")::get)).isFalse();
-        assertThat(ApiKeys.configured(dir.resolve("k"), Map.<String, String>of()::get)).isTrue();
+        assertThat(ApiKeys.configured(dir.resolve("k"), Map.<String, String>of()::get))
+                .isTrue();
         assertThat(ApiKeys.configured(null, Map.of("QLIK_API_KEY", "k")::get)).isTrue();
     }
 }

@@ -81,7 +81,8 @@ class HomeFolderLockTests {
             Path nested = home.resolve("not/yet");
 
             // when
-            try (HomeFolderLock lock = HomeFolderLock.forJob(nested, "run", NO_WAIT, Clock.fixed(NOW, ZoneOffset.UTC))) {
+            try (HomeFolderLock lock =
+                    HomeFolderLock.forJob(nested, "run", NO_WAIT, Clock.fixed(NOW, ZoneOffset.UTC))) {
                 // then
                 assertThat(Files.readString(nested.resolve(HomeFolderLock.FILE)))
                         .isEqualTo("starting process " + PID + " on host " + ThisProcess.host()
@@ -237,7 +238,8 @@ class HomeFolderLockTests {
         void should_join_the_database_of_a_job_in_another_process_when_it_is_ready() throws IOException {
             try (FileChannel other = channel();
                     FileLock held = heldElsewhere(
-                            other, "ready process 4242 on host elsewhere (qcl run, since x) database=jdbc:h2:tcp://h/q")) {
+                            other,
+                            "ready process 4242 on host elsewhere (qcl run, since x) database=jdbc:h2:tcp://h/q")) {
                 try (HomeFolderLock reader = HomeFolderLock.forReading(home, Duration.ofMinutes(1), new Ticking())) {
                     assertThat(reader.jobDatabase()).contains("jdbc:h2:tcp://h/q");
                 }

@@ -47,8 +47,8 @@ class HttpStatsStreamTests {
         stats.restore(12, 4, 1, 700);
         HttpStatsStream stream = new HttpStatsStream(stats);
         ExecutionContext chunk = new ExecutionContext();
-        StepExecution step = new StepExecution(
-                "load", new JobExecution(1L, new JobInstance(1L, "qcl-load"), new JobParameters()));
+        StepExecution step =
+                new StepExecution("load", new JobExecution(1L, new JobInstance(1L, "qcl-load"), new JobParameters()));
         step.setExitStatus(ExitStatus.FAILED);
 
         // when

@@ -95,13 +95,12 @@ class JobSettingsTests {
 
         @Test
         void should_make_reference_rules_of_the_roots_and_the_allowed_variables_without_blanks() {
-            ReferencesProperties references =
-                    new ReferencesProperties(List.of(Path.of("/secrets")), Arrays.asList(" PG_PASSWORD ", " ", "TOKEN"));
+            ReferencesProperties references = new ReferencesProperties(
+                    List.of(Path.of("/secrets")), Arrays.asList(" PG_PASSWORD ", " ", "TOKEN"));
 
             assertThat(references.rules())
                     .isEqualTo(new ReferenceRules(List.of(Path.of("/secrets")), Set.of("PG_PASSWORD", "TOKEN")));
-            assertThat(new ReferencesProperties(null, null).rules())
-                    .isEqualTo(new ReferenceRules(List.of(), Set.of()));
+            assertThat(new ReferencesProperties(null, null).rules()).isEqualTo(new ReferenceRules(List.of(), Set.of()));
         }
     }
 

@@ -67,8 +67,10 @@ class OwnershipTests {
         void should_own_a_connection_only_when_it_carries_the_sets_tag() {
             Ownership nightly = new Ownership("nightly", false, 20);
 
-            assertThat(nightly.isOwned(connection("pg-1", "qcl:nightly", "finance"))).isTrue();
-            assertThat(nightly.isOwned(connection("pg-1", "qcl:weekly", "nightly"))).isFalse();
+            assertThat(nightly.isOwned(connection("pg-1", "qcl:nightly", "finance")))
+                    .isTrue();
+            assertThat(nightly.isOwned(connection("pg-1", "qcl:weekly", "nightly")))
+                    .isFalse();
         }
 
         @Test
@@ -83,8 +85,9 @@ class OwnershipTests {
 
         @Test
         void should_name_the_count_the_set_the_cap_and_every_connection_when_five_or_fewer() {
-            List<ExistingConnection> planned =
-                    IntStream.rangeClosed(1, 5).mapToObj(i -> connection("pg-" + i)).toList();
+            List<ExistingConnection> planned = IntStream.rangeClosed(1, 5)
+                    .mapToObj(i -> connection("pg-" + i))
+                    .toList();
 
             ConfigurationProblem problem = PrunePlanner.overCap(5, nightly, planned);
 
@@ -96,8 +99,9 @@ class OwnershipTests {
 
         @Test
         void should_name_only_the_first_five_connections_when_more_are_planned() {
-            List<ExistingConnection> planned =
-                    IntStream.rangeClosed(1, 6).mapToObj(i -> connection("pg-" + i)).toList();
+            List<ExistingConnection> planned = IntStream.rangeClosed(1, 6)
+                    .mapToObj(i -> connection("pg-" + i))
+                    .toList();
 
             ConfigurationProblem problem = PrunePlanner.overCap(6, nightly, planned);
 

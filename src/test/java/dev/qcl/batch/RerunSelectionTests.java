@@ -159,23 +159,21 @@ class RerunSelectionTests {
             // given: the run stored the cell as written, since no space had that name
             results.insert(
                     RUN,
-                    List.of(
-                            stored(2, "pg-1", "Finanse", RowStatus.FAILED),
-                            stored(3, "pg-1", "s2", RowStatus.FAILED)));
+                    List.of(stored(2, "pg-1", "Finanse", RowStatus.FAILED), stored(3, "pg-1", "s2", RowStatus.FAILED)));
 
             // when
             RowSelection selection = RerunSelection.failedNamesOf(RUN, results);
 
             // then
-            assertThat(selection.includes(row(2, "pg-1", "", "Finanse"), HEADER)).isTrue();
+            assertThat(selection.includes(row(2, "pg-1", "", "Finanse"), HEADER))
+                    .isTrue();
         }
 
         @Test
         void should_match_the_personal_space_only_by_a_row_without_space_when_a_name_failed_in_several() {
             // given
             results.insert(
-                    RUN,
-                    List.of(stored(2, "pg-1", "", RowStatus.FAILED), stored(3, "pg-1", "s2", RowStatus.FAILED)));
+                    RUN, List.of(stored(2, "pg-1", "", RowStatus.FAILED), stored(3, "pg-1", "s2", RowStatus.FAILED)));
             RowSelection selection = RerunSelection.failedNamesOf(RUN, results);
 
             // when / then
@@ -191,8 +189,7 @@ class RerunSelectionTests {
         void should_not_take_a_row_without_space_when_the_personal_space_did_not_fail() {
             // given
             results.insert(
-                    RUN,
-                    List.of(stored(2, "pg-1", "s1", RowStatus.FAILED), stored(3, "pg-1", "s2", RowStatus.FAILED)));
+                    RUN, List.of(stored(2, "pg-1", "s1", RowStatus.FAILED), stored(3, "pg-1", "s2", RowStatus.FAILED)));
 
             // when / then
             assertThat(RerunSelection.failedNamesOf(RUN, results).includes(row(2, "pg-1", "", ""), HEADER))
@@ -207,8 +204,7 @@ class RerunSelectionTests {
         @BeforeEach
         void failedInTwoSpaces() {
             results.insert(
-                    RUN,
-                    List.of(stored(2, "pg-1", "s1", RowStatus.FAILED), stored(3, "pg-1", "s2", RowStatus.FAILED)));
+                    RUN, List.of(stored(2, "pg-1", "s1", RowStatus.FAILED), stored(3, "pg-1", "s2", RowStatus.FAILED)));
             selection = RerunSelection.failedNamesOf(RUN, results);
         }
 
@@ -226,7 +222,8 @@ class RerunSelectionTests {
 
         @Test
         void should_not_resolve_spacenames_when_the_selection_has_no_space_look_ups() {
-            assertThat(selection.includes(row(2, "pg-1", "", "Finance"), HEADER)).isFalse();
+            assertThat(selection.includes(row(2, "pg-1", "", "Finance"), HEADER))
+                    .isFalse();
         }
 
         @Test

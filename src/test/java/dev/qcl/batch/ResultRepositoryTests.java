@@ -56,7 +56,8 @@ class ResultRepositoryTests {
         @Test
         void should_read_back_every_field_of_a_result_when_it_was_inserted() {
             // given
-            RowResult written = new RowResult(2, "pg-1", "space-1", "postgres", RowStatus.FAILED, "c-1", 503, 6, "down");
+            RowResult written =
+                    new RowResult(2, "pg-1", "space-1", "postgres", RowStatus.FAILED, "c-1", 503, 6, "down");
             RowResult unsent = new RowResult(3, "pg-2", "", "postgres", RowStatus.INVALID, null, null, 0, "bad port");
 
             // when
@@ -150,8 +151,9 @@ class ResultRepositoryTests {
         void should_rank_the_messages_of_problem_rows_by_frequency_then_text_when_asked_for_the_top() {
             assertThat(results.topMessages(RUN, 2))
                     .containsExactly(Map.entry("down", 3L), Map.entry("already exists", 1L));
-            assertThat(results.topMessages(RUN, 5)).extracting(Map.Entry::getKey).containsExactly(
-                    "down", "already exists", "bad port");
+            assertThat(results.topMessages(RUN, 5))
+                    .extracting(Map.Entry::getKey)
+                    .containsExactly("down", "already exists", "bad port");
         }
     }
 
@@ -187,7 +189,8 @@ class ResultRepositoryTests {
 
             // when
             results.updateDeletion(RUN, sent);
-            results.updateDeletion(RUN, new RowResult(2, "q-2", "", "", RowStatus.FAILED, "", 500, 1, "not a deletion"));
+            results.updateDeletion(
+                    RUN, new RowResult(2, "q-2", "", "", RowStatus.FAILED, "", 500, 1, "not a deletion"));
 
             // then
             assertThat(results.deletions(RUN)).containsExactly(sent);
@@ -225,8 +228,7 @@ class ResultRepositoryTests {
 
             // when / then
             assertThat(results.timeline(RUN))
-                    .containsExactly(
-                            new TimelineSample(start, 10, 0), new TimelineSample(start.plusSeconds(5), 40, 1));
+                    .containsExactly(new TimelineSample(start, 10, 0), new TimelineSample(start.plusSeconds(5), 40, 1));
         }
     }
 

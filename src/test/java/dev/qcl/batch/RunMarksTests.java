@@ -41,7 +41,8 @@ class RunMarksTests {
             // given
             ResourcelessJobRepository repository = new ResourcelessJobRepository();
             JobInstance instance = repository.createJobInstance(LoadJobFactory.JOB_NAME, new JobParameters());
-            JobExecution execution = repository.createJobExecution(instance, new JobParameters(), new ExecutionContext());
+            JobExecution execution =
+                    repository.createJobExecution(instance, new JobParameters(), new ExecutionContext());
 
             // when
             new ProcessMarker(repository).beforeJob(execution);
@@ -72,8 +73,7 @@ class RunMarksTests {
             HttpStats stats = new HttpStats();
             stats.restore(5, 0, 1, 100);
             Instant at = Instant.parse("2026-11-30T08:00:00Z");
-            TimelineRecorder recorder =
-                    new TimelineRecorder(results, progress, stats, Clock.fixed(at, ZoneOffset.UTC));
+            TimelineRecorder recorder = new TimelineRecorder(results, progress, stats, Clock.fixed(at, ZoneOffset.UTC));
             JobExecution execution =
                     new JobExecution(9L, new JobInstance(RUN, LoadJobFactory.JOB_NAME), new JobParameters());
 
