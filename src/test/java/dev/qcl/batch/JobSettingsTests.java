@@ -36,6 +36,7 @@ class JobSettingsTests {
             assertThatThrownBy(() -> new JobProperties(1, 0))
                     .isInstanceOf(ConfigurationProblem.class)
                     .hasMessage("qcl.job.dry-run-chunk-size must be at least 1, got 0");
+            assertThat(new JobProperties(1, 1).dryRunChunkSize()).isEqualTo(1);
         }
 
         @Test
