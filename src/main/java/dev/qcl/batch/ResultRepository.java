@@ -1,13 +1,17 @@
 package dev.qcl.batch;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -65,9 +69,13 @@ public final class ResultRepository {
     /** The first {@code limit} rows of a run that were updated (or are to be), then its deletions. */
     public List<RowResult> firstChanges(long runId, int limit) {
         List<RowResult> changes = new java.util.ArrayList<>(jdbc.query(
-                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS IN ('UPDATED', 'UPDATE')"
+                // one branch per status, each read from the status index (STATUS IN (...) reads every row)
+                "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS
+                        + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'UPDATED' UNION ALL SELECT " + COLUMNS
+                        + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'UPDATE') C"
                         + " ORDER BY ROW_NUM FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, i) -> map(rs),
+                runId,
                 runId));
         deletions(runId).stream().limit(Math.max(0, limit - changes.size())).forEach(changes::add);
         return changes;
@@ -112,14 +120,44 @@ public final class ResultRepository {
      * the deletions of {@code --prune} in the order they were planned.
      */
     public void forEach(long runId, Consumer<RowResult> consumer) {
-        jdbc.query(
-                // RUN_ID in the order too: then the primary key's order is used as it is, without a sort
-                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM > 0 ORDER BY RUN_ID, ROW_NUM",
-                rs -> {
-                    consumer.accept(map(rs));
-                },
-                runId);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean lazy = isH2(connection);
+            if (lazy) {
+                setLazy(connection, true);
+            }
+            try (PreparedStatement rows = connection.prepareStatement(
+                    // RUN_ID in the order too: then the primary key's order is used as it is, without a sort
+                    "SELECT " + COLUMNS
+                            + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM > 0 ORDER BY RUN_ID, ROW_NUM")) {
+                rows.setLong(1, runId);
+                try (ResultSet rs = rows.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(map(rs));
+                    }
+                }
+            } finally {
+                if (lazy) {
+                    setLazy(connection, false);
+                }
+            }
+            return null;
+        });
         deletions(runId).forEach(consumer);
+    }
+
+    /**
+     * H2 copies a whole result before it returns its first row, and a large one (a million rows) into
+     * temporary files; lazily it reads the rows as they are consumed, with a third less work. Only for
+     * this connection, and only for the one query that reads a whole run in order.
+     */
+    private static boolean isH2(Connection connection) throws SQLException {
+        return "H2".equals(connection.getMetaData().getDatabaseProductName());
+    }
+
+    private static void setLazy(Connection connection, boolean lazy) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+        }
     }
 
     /**

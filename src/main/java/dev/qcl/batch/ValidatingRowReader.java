@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads the input rows and validates each, in row order: validation runs in the reading thread so
  * that "duplicate of an earlier valid row" is decided in sheet order even when rows are then sent
- * concurrently. On a restart the keys of the rows already done are loaded from the results.
+ * concurrently. On a restart the keys of the rows already done are loaded from the results. A dry run
+ * reads and validates ahead in a thread of its own ({@link RowsAhead}), in the same order.
  */
 final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecutionListener {
     private final ConnectionCsvReader csv;
@@ -26,6 +27,8 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
     private final SeenKeys seen = new SeenKeys();
     private RowValidator validator;
     private long runId;
+    private boolean readAhead;
+    private RowsAhead ahead;
 
     ValidatingRowReader(
             ConnectionCsvReader csv,
@@ -41,6 +44,7 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
     @Override
     public void beforeStep(StepExecution stepExecution) {
         runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        readAhead = RunParameters.from(stepExecution.getJobParameters()).dryRun();
     }
 
     @Override
@@ -52,10 +56,17 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
                 seen.putIfAbsent(done.qName(), done.space(), done.row());
             }
         });
+        if (readAhead) {
+            ahead = RowsAhead.start(this::readHere, csv::position, csv.position());
+        }
     }
 
     @Override
     public RowCheck read() throws Exception {
+        return ahead != null ? ahead.next() : readHere();
+    }
+
+    private RowCheck readHere() {
         InputRow row;
         while ((row = csv.read()) != null) {
             if (selection.includes(row, csv.header())) {
@@ -86,11 +97,20 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
 
     @Override
     public void update(ExecutionContext context) {
-        csv.update(context);
+        if (ahead != null) {
+            // where the step is, not where the thread reading ahead is
+            csv.update(context, ahead.position());
+        } else {
+            csv.update(context);
+        }
     }
 
     @Override
     public void close() {
+        if (ahead != null) {
+            ahead.close();
+            ahead = null;
+        }
         csv.close();
     }
 }

@@ -67,7 +67,17 @@ public final class ConnectionCsvReader extends ItemStreamSupport implements Item
 
     @Override
     public void update(ExecutionContext context) {
+        update(context, position);
+    }
+
+    /** Records {@code position} (an earlier {@link #position()}) as where a restart resumes. */
+    public void update(ExecutionContext context, long position) {
         context.putLong(getExecutionContextKey(POSITION), position);
+    }
+
+    /** The number of records consumed after the header, blank ones included. */
+    public long position() {
+        return position;
     }
 
     @Override
