@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The per-row results of every run, in the job repository's database. Rows are written by the
@@ -37,9 +39,24 @@ public final class ResultRepository {
                     "SELECT %1$s FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = 'FAIL'"));
 
     private final JdbcTemplate jdbc;
+    private volatile CommittedRows committed = CommittedRows.NONE;
 
     public ResultRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Told the results of each chunk once its transaction committed, in the order they committed. */
+    @FunctionalInterface
+    public interface CommittedRows {
+        CommittedRows NONE = (runId, rows) -> {};
+
+        /** Must not throw: the rows are stored whatever the listener does with them. */
+        void committed(long runId, List<RowResult> rows);
+    }
+
+    /** {@code listener} hears of every result stored from now on (results.csv is written from them as a run goes). */
+    public void onCommitted(CommittedRows listener) {
+        committed = listener;
     }
 
     void addSample(long runId, TimelineSample sample) {
@@ -98,6 +115,20 @@ public final class ResultRepository {
                     ps.setInt(9, r.attempts());
                     ps.setString(10, truncate(r.message()));
                 });
+        CommittedRows listener = committed;
+        if (listener != CommittedRows.NONE) {
+            List<RowResult> rows = List.copyOf(results);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        listener.committed(runId, rows);
+                    }
+                });
+            } else {
+                listener.committed(runId, rows);
+            }
+        }
     }
 
     /** Number of rows per status for a run, every status present (zero when none). */

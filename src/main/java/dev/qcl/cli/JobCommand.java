@@ -3,8 +3,10 @@ package dev.qcl.cli;
 import dev.qcl.batch.HomeFolderLock;
 import dev.qcl.batch.LaunchResult;
 import dev.qcl.batch.QclProperties;
+import dev.qcl.batch.ResultRepository;
 import dev.qcl.batch.RunProgress;
 import dev.qcl.batch.SharedDatabase;
+import dev.qcl.report.ResultsSpool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,18 +54,20 @@ abstract class JobCommand {
             if (!readsOnly()) {
                 home.ready(command, Optional.ofNullable(shared).map(SharedDatabase::url));
             }
-            ReportFolders.checkWritable(
-                    job.reportDir != null
-                            ? job.reportDir
-                            : context.bean(QclProperties.class).reportsDir());
+            Path reports = job.reportDir != null
+                    ? job.reportDir
+                    : context.bean(QclProperties.class).reportsDir();
+            ReportFolders.checkWritable(reports);
             RunProgress progress = new RunProgress();
             LaunchResult result;
-            try (ProgressPrinter printer = ProgressPrinter.start(progress, context, Commands.err(spec))) {
-                result = launch.apply(context, progress);
+            try (ResultsSpool spool = ResultsSpool.attach(reports, context.bean(ResultRepository.class))) {
+                try (ProgressPrinter printer = ProgressPrinter.start(progress, context, Commands.err(spec))) {
+                    result = launch.apply(context, progress);
+                }
+                int exitCode = finish(new RunOutput(context, Commands.out(spec), Commands.err(spec), spool), result);
+                stop.done(exitCode);
+                return exitCode;
             }
-            int exitCode = finish(new RunOutput(context, Commands.out(spec), Commands.err(spec)), result);
-            stop.done(exitCode);
-            return exitCode;
         }
     }
 

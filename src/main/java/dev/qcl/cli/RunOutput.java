@@ -8,6 +8,7 @@ import dev.qcl.batch.RunHistory;
 import dev.qcl.batch.RunInfo;
 import dev.qcl.batch.WriteProperties;
 import dev.qcl.report.ReportWriter;
+import dev.qcl.report.ResultsSpool;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +20,13 @@ final class RunOutput {
     private final QclContext context;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final ResultsSpool spool;
 
-    RunOutput(QclContext context, PrintWriter out, PrintWriter err) {
+    RunOutput(QclContext context, PrintWriter out, PrintWriter err, ResultsSpool spool) {
         this.context = context;
         this.out = out;
         this.err = err;
+        this.spool = spool;
     }
 
     int finish(LaunchResult result, Path reportDirOption) {
@@ -53,7 +56,7 @@ final class RunOutput {
     /** The results are stored whatever happens here; a report that cannot be written can be written again. */
     private boolean writeReport(RunInfo run, Path dir) {
         try {
-            new ReportWriter(context.bean(ResultRepository.class)).write(run, dir);
+            new ReportWriter(context.bean(ResultRepository.class), spool).write(run, dir);
             return true;
         } catch (RuntimeException e) {
             err.println("qcl: the report of run " + run.runId() + " could not be written to " + dir + ": "
@@ -85,7 +88,8 @@ final class RunOutput {
     /** Writes the run's report folder and returns the run as recorded. */
     RunInfo writeReport(LaunchResult result, Path reportDirOption) {
         RunInfo run = context.bean(RunHistory.class).find(result.runId()).orElseThrow();
-        new ReportWriter(context.bean(ResultRepository.class)).write(run, reportDir(run.runId(), reportDirOption));
+        new ReportWriter(context.bean(ResultRepository.class), spool)
+                .write(run, reportDir(run.runId(), reportDirOption));
         return run;
     }
 

@@ -21,9 +21,16 @@ public final class ReportWriter {
     // the page stays light to open; failed.csv has every problem row
     private static final int PROBLEM_ROWS_SHOWN = 500;
     private final ResultRepository results;
+    private final ResultsSpool spool;
 
     public ReportWriter(ResultRepository results) {
+        this(results, null);
+    }
+
+    /** {@code spool}: results.csv as the run went, used when it holds the whole run; may be null. */
+    public ReportWriter(ResultRepository results, ResultsSpool spool) {
         this.results = results;
+        this.spool = spool;
     }
 
     /** Writes the report of {@code run} into {@code dir} and returns the folder. */
@@ -32,7 +39,7 @@ public final class ReportWriter {
             Files.createDirectories(dir);
             CompletableFuture<Void> failedCsv = CompletableFuture.runAsync(
                     () -> unchecked(() -> new FailedCsv(results).write(run, dir.resolve("failed.csv"))));
-            new ResultsCsv(results).write(run.runId(), dir.resolve("results.csv"));
+            new ResultsCsv(results).write(run, dir.resolve("results.csv"), spool);
             new SummaryJson().write(run, dir.resolve("summary.json"));
             new HtmlReport()
                     .write(

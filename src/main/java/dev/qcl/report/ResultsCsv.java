@@ -2,6 +2,8 @@ package dev.qcl.report;
 
 import com.opencsv.ICSVWriter;
 import dev.qcl.batch.ResultRepository;
+import dev.qcl.batch.RowResult;
+import dev.qcl.batch.RunInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -30,26 +32,37 @@ final class ResultsCsv {
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                 ICSVWriter csv = Csv.writer(out)) {
             csv.writeNext(HEADER, false);
-            results.forEach(
-                    runId,
-                    r -> csv.writeNext(
-                            new String[] {
-                                // a deletion of --prune belongs to no input row
-                                r.row() > 0 ? Integer.toString(r.row()) : "",
-                                Csv.neutralised(r.qName()),
-                                Csv.neutralised(r.space()),
-                                Csv.neutralised(r.dataSourceId()),
-                                r.status().name(),
-                                Csv.neutralised(r.connectionId()),
-                                r.httpStatus() == null ? "" : r.httpStatus().toString(),
-                                Integer.toString(r.attempts()),
-                                Csv.neutralised(r.message())
-                            },
-                            false));
+            results.forEach(runId, r -> csv.writeNext(cells(r), false));
             if (csv.checkError()) {
                 throw new UncheckedIOException(new IOException("writing " + file + " failed"));
             }
         }
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Writes results.csv from what {@code spool} collected while the run went, when that is every row
+     * the run stored; otherwise (a restarted run, a spool that failed) from the results table.
+     */
+    void write(RunInfo run, Path file, ResultsSpool spool) throws IOException {
+        if (spool == null || !spool.finishInto(file, run, () -> results.deletions(run.runId()))) {
+            write(run.runId(), file);
+        }
+    }
+
+    /** One line of results.csv. */
+    static String[] cells(RowResult r) {
+        return new String[] {
+            // a deletion of --prune belongs to no input row
+            r.row() > 0 ? Integer.toString(r.row()) : "",
+            Csv.neutralised(r.qName()),
+            Csv.neutralised(r.space()),
+            Csv.neutralised(r.dataSourceId()),
+            r.status().name(),
+            Csv.neutralised(r.connectionId()),
+            r.httpStatus() == null ? "" : r.httpStatus().toString(),
+            Integer.toString(r.attempts()),
+            Csv.neutralised(r.message())
+        };
     }
 }
