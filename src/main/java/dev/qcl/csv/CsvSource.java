@@ -1,10 +1,5 @@
 package dev.qcl.csv;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import com.opencsv.exceptions.CsvValidationException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,18 +19,13 @@ import java.util.function.UnaryOperator;
 final class CsvSource implements Closeable {
     private final Path path;
     private final StrictCsvGuard guard;
-    private final CSVReader csv;
+    private final RecordSplitter csv;
     private int records;
 
     private CsvSource(Path path, InputStream bytes) {
         this.path = path;
         this.guard = new StrictCsvGuard(new StrictUtf8Reader(bytes));
-        this.csv = new CSVReaderBuilder(guard)
-                .withCSVParser(new RFC4180ParserBuilder().build())
-                .withMultilineLimit(StrictCsvGuard.MAX_RECORD_LINES)
-                // its look-ahead check would swallow our decoding and quoting errors as "end of file"
-                .withVerifyReader(false)
-                .build();
+        this.csv = new RecordSplitter(guard);
     }
 
     static CsvSource open(Path path) {
@@ -62,7 +52,7 @@ final class CsvSource implements Closeable {
     /** The next record's cells, or null at the end of the file. */
     String[] next() {
         try {
-            String[] record = csv.readNext();
+            String[] record = csv.next();
             if (record != null) {
                 records++;
             }
@@ -71,10 +61,6 @@ final class CsvSource implements Closeable {
             throw InputFileException.notUtf8(path, e.offset, guard.row(), e.badByte, EncodingGuess.describe(e.sample));
         } catch (StrictCsvGuard.BadRecordException e) {
             throw InputFileException.badRecord(path, e.row, e.problem);
-        } catch (CsvMalformedLineException e) {
-            throw InputFileException.unclosedQuote(path, records + 1);
-        } catch (CsvValidationException e) {
-            throw InputFileException.malformed(path, records + 1, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + " after row " + records, e);
         }
