@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * results.csv written as the run goes: the lines of each chunk's results once the chunk committed, into
- * a hidden file in the report's parent folder. At the end it becomes results.csv (the deletions of
- * {@code --prune} appended) when it holds exactly the rows the run stored, in row order; reading a
+ * a hidden file in the reports folder (or the {@code --report-dir} folder), on the same file system.
+ * At the end it becomes results.csv (the deletions of {@code --prune} appended) when it holds exactly
+ * the rows the run stored, in row order; reading a
  * large run back from the database took most of the time the report took. A run that continued
  * an earlier execution, or a spool that could not be written, falls back to the database: the stored
  * results stay the only truth.
@@ -90,7 +92,8 @@ public final class ResultsSpool implements ResultRepository.CommittedRows, AutoC
         csv.close();
         csv = null;
         if (failed) {
-            throw new IOException("writing " + target + " failed");
+            abandon("writing the spool failed");
+            return false;
         }
         try {
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -106,8 +109,10 @@ public final class ResultsSpool implements ResultRepository.CommittedRows, AutoC
 
     private void open(long runId) throws IOException {
         this.runId = runId;
-        file = Files.createTempFile(folder, ".qcl-results-", ".csv.tmp");
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        // a new file with the default permissions, as results.csv has when written at the end
+        file = folder.resolve(".qcl-results-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".csv.tmp");
+        out = Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         csv = Csv.writer(out);
         csv.writeNext(ResultsCsv.HEADER, false);
     }
