@@ -143,7 +143,7 @@ final class TenantReads {
                     readJson(call, uri, false, ConnectionPage.class).orElseThrow();
             if (json.data() != null) {
                 json.data().stream()
-                        .filter(connection -> connection.connectionId() != null)
+                        .filter(connection -> connection != null && connection.connectionId() != null)
                         .map(ConnectionJson::toExisting)
                         .filter(connection -> connection.tags().contains(tag))
                         .forEach(found::add);

@@ -156,6 +156,11 @@ final class WindowBudget {
         return ceiling;
     }
 
+    /** Answers held in memory: the window's, and older ones up to as many again (or 1,024), however long the run. */
+    int remembered() {
+        return sent.size();
+    }
+
     /** Sends that may leave now without waiting for the window. */
     int left(Instant now) {
         prune(now);

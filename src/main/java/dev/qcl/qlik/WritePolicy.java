@@ -284,8 +284,4 @@ public final class WritePolicy {
             throw RunInterruptedException.of(subject, e);
         }
     }
-
-    String tier() {
-        return tier;
-    }
 }

@@ -61,5 +61,19 @@ class TenantValuesTests {
                     .isFalse();
             assertThat(TenantValues.same(List.of("a"), "not json")).isFalse();
         }
+
+        @Test
+        void should_see_a_change_in_a_value_under_the_same_keys() {
+            assertThat(TenantValues.same(Map.of("a", 1, "b", 2), Map.of("a", 1, "b", 3)))
+                    .isFalse();
+        }
+
+        @Test
+        void should_compare_json_text_from_the_sheet_with_an_array_or_object_from_the_tenant() {
+            assertThat(TenantValues.same("{\"a\":1}", Map.of("a", 1))).isTrue();
+            assertThat(TenantValues.same("[1,2]", List.of(1, 2))).isTrue();
+            assertThat(TenantValues.same("[1,2]", List.of(2, 1))).isFalse();
+            assertThat(TenantValues.same("not json", Map.of("a", 1))).isFalse();
+        }
     }
 }
