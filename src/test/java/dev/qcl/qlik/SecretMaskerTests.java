@@ -50,4 +50,25 @@ class SecretMaskerTests {
 
         assertThat(nested.mask("xxabcxx and abc")).isEqualTo("**** and ****");
     }
+
+    @Test
+    void should_mask_a_tilde_as_written_next_to_a_non_ascii_escape() {
+        SecretMasker tilde = new SecretMasker((String) null, List.of("x~\u00e9"));
+
+        assertThat(tilde.mask("echo x~\\u00e9 and x~\\u00E9")).isEqualTo("echo **** and ****");
+    }
+
+    @Test
+    void should_mask_a_space_as_written_inside_a_json_escaped_secret() {
+        SecretMasker spaced = new SecretMasker((String) null, List.of("a \"b"));
+
+        assertThat(spaced.mask("echo a \\\"b")).isEqualTo("echo ****");
+    }
+
+    @Test
+    void should_ignore_empty_live_secrets() {
+        SecretMasker live = new SecretMasker(() -> java.util.Arrays.asList("", null, "tok-1"), List.of());
+
+        assertThat(live.mask("abc tok-1")).isEqualTo("abc ****");
+    }
 }
