@@ -46,7 +46,8 @@ public class TenantTlsException extends RunStoppingException {
         if (find(handshake, CertificateExpiredException.class) != null) {
             return "the certificate of " + host + " has expired";
         }
-        if (root.contains("subject alternative name") || root.contains("no name matching")) {
+        // the JDK's words: "No subject alternative DNS name matching h found.", "... names matching IP address ..."
+        if (root.contains("subject alternative") || root.contains("no name matching")) {
             return "the certificate does not match the host name " + host
                     + "; use the tenant's own address, as the management console shows it";
         }

@@ -143,6 +143,21 @@ class TlsAndProxyTests {
         }
 
         @Test
+        void should_stop_at_once_when_the_certificate_names_another_dns_name(@TempDir Path dir) throws Exception {
+            Path store = keyStore(dir, "other", "dns:other.example");
+            WireMockServer server = httpsTenant(store);
+            try (QlikClient qlik = clientTrusting(store, "https://localhost:" + server.httpsPort())) {
+                assertThatThrownBy(qlik::dataSources)
+                        .isInstanceOf(TenantTlsException.class)
+                        .hasMessageContaining("TLS handshake with localhost failed")
+                        .hasMessageContaining("does not match the host name localhost");
+            } finally {
+                server.stop();
+            }
+            assertThat(stats.retries()).isZero();
+        }
+
+        @Test
         void should_stop_at_once_when_the_server_does_not_speak_tls(@TempDir Path dir) {
             WireMockServer plain =
                     new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
