@@ -77,6 +77,13 @@ class ApiUrisTests {
         }
 
         @Test
+        void should_keep_a_relative_next_link_that_starts_with_the_resource_path() {
+            URI next = uris.nextPage("/spaces/page/2?next=x", "/spaces");
+
+            assertThat(next).hasToString("https://acme.eu.qlikcloud.com/api/v1/spaces/page/2?next=x");
+        }
+
+        @Test
         void should_follow_a_next_link_that_is_only_a_query() {
             URI next = uris.nextPage("?page=4", "/spaces");
 

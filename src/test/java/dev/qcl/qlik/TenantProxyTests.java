@@ -63,6 +63,13 @@ class TenantProxyTests {
         }
 
         @Test
+        void should_take_a_proxy_port_of_zero_as_none_given() {
+            assertThat(proxiesFor(Map.of("HTTPS_PROXY", "http://proxy.corp:0"), "https://x.example"))
+                    .singleElement()
+                    .hasToString("HTTP @ proxy.corp/<unresolved>:80");
+        }
+
+        @Test
         void should_refuse_a_proxy_without_a_host_and_say_how_to_write_it() {
             assertThatThrownBy(() -> proxiesFor(Map.of("HTTPS_PROXY", "http://:3128"), "https://x.example"))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -117,6 +124,16 @@ class TenantProxyTests {
                 })
         void should_go_direct_for_a_listed_host_domain_or_address(String noProxy, String url) {
             assertThat(through(noProxy, url)).containsExactly(Proxy.NO_PROXY);
+        }
+
+        @Test
+        void should_not_let_empty_entries_bypass_a_host_written_with_its_final_dot() {
+            assertThat(through(" , ,10.0.0.7", "https://acme.example./api")).singleElement().isNotEqualTo(Proxy.NO_PROXY);
+        }
+
+        @Test
+        void should_use_the_proxy_for_an_address_without_a_host() {
+            assertThat(through("*", "https:///api")).singleElement().isNotEqualTo(Proxy.NO_PROXY);
         }
 
         @ParameterizedTest
