@@ -86,8 +86,12 @@ class OAuthTokenTests {
             }
 
             // then
-            tenant.verify(exactly(2), getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-1")));
-            tenant.verify(exactly(1), getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-2")));
+            tenant.verify(
+                    exactly(2),
+                    getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-1")));
+            tenant.verify(
+                    exactly(1),
+                    getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-2")));
         }
 
         @Test
@@ -106,11 +110,14 @@ class OAuthTokenTests {
             }
 
             // then
-            tenant.verify(exactly(2), getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-1")));
             tenant.verify(
                     exactly(2),
-                    postRequestedFor(urlPathEqualTo(TOKEN)).withRequestBody(equalToJson("{\"client_id\":\"" + CLIENT_ID
-                            + "\",\"client_secret\":\"" + CLIENT_SECRET + "\",\"grant_type\":\"client_credentials\"}")));
+                    getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-1")));
+            tenant.verify(
+                    exactly(2),
+                    postRequestedFor(urlPathEqualTo(TOKEN))
+                            .withRequestBody(equalToJson("{\"client_id\":\"" + CLIENT_ID + "\",\"client_secret\":\""
+                                    + CLIENT_SECRET + "\",\"grant_type\":\"client_credentials\"}")));
         }
 
         @Test
@@ -130,7 +137,9 @@ class OAuthTokenTests {
 
             // then
             tenant.verify(exactly(2), postRequestedFor(urlPathEqualTo(TOKEN)));
-            tenant.verify(exactly(1), getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-2")));
+            tenant.verify(
+                    exactly(1),
+                    getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-2")));
         }
 
         @Test
@@ -149,8 +158,12 @@ class OAuthTokenTests {
             }
 
             // then
-            tenant.verify(exactly(2), getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-1")));
-            tenant.verify(exactly(1), getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-2")));
+            tenant.verify(
+                    exactly(2),
+                    getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-1")));
+            tenant.verify(
+                    exactly(1),
+                    getRequestedFor(urlPathEqualTo(DATA_SOURCES)).withHeader("Authorization", equalTo("Bearer at-2")));
         }
     }
 

@@ -84,15 +84,17 @@ class QlikClientDeleteTests {
             tenant.verify(
                     exactly(1),
                     postRequestedFor(urlPathEqualTo(BULK))
-                            .withRequestBody(equalToJson("{\"connections\":[{\"id\":\"c1\"},{\"id\":\"c2\"},{\"id\":\"c3\"}]}")));
+                            .withRequestBody(equalToJson(
+                                    "{\"connections\":[{\"id\":\"c1\"},{\"id\":\"c2\"},{\"id\":\"c3\"}]}")));
         }
 
         @Test
         void should_mask_the_api_key_where_an_items_error_echoes_it() {
             // given
-            tenant.stubFor(post(BULK).willReturn(multiStatus("{\"data\":[{\"id\":\"c1\",\"status\":401,"
-                    + "\"error\":{\"title\":\"Unauthorized\",\"detail\":\"key " + TenantFixtures.API_KEY
-                    + " may not\"}}]}")));
+            tenant.stubFor(post(BULK)
+                    .willReturn(multiStatus("{\"data\":[{\"id\":\"c1\",\"status\":401,"
+                            + "\"error\":{\"title\":\"Unauthorized\",\"detail\":\"key " + TenantFixtures.API_KEY
+                            + " may not\"}}]}")));
 
             // when / then
             assertThat(client.deleteConnections(List.of("c1")).items().get("c1").error())
@@ -119,7 +121,8 @@ class QlikClientDeleteTests {
             // when / then
             assertThatThrownBy(() -> client.deleteConnections(List.of("c1", "c2")))
                     .isInstanceOf(RejectedException.class)
-                    .hasMessage("bulk delete of 2 data connection(s) was rejected with HTTP 403: Forbidden - admins only");
+                    .hasMessage(
+                            "bulk delete of 2 data connection(s) was rejected with HTTP 403: Forbidden - admins only");
         }
 
         @Test
@@ -165,7 +168,8 @@ class QlikClientDeleteTests {
         @Test
         void should_delete_a_connection_by_id() {
             // given
-            tenant.stubFor(delete("/api/v1/data-connections/c1").willReturn(aResponse().withStatus(204)));
+            tenant.stubFor(
+                    delete("/api/v1/data-connections/c1").willReturn(aResponse().withStatus(204)));
 
             // when / then
             assertThat(client.deleteConnection("c1")).isEqualTo(new WriteOutcome(204, 1));

@@ -61,7 +61,9 @@ class QlikClientListingTests {
             DataSources sources = client.dataSources();
 
             // then
-            assertThat(sources.dataSources()).extracting(DataSourceInfo::dataSourceId).containsExactly("rest");
+            assertThat(sources.dataSources())
+                    .extracting(DataSourceInfo::dataSourceId)
+                    .containsExactly("rest");
             assertThat(sources.lastUpdated()).isNull();
         }
 
@@ -144,12 +146,17 @@ class QlikClientListingTests {
         @Test
         void should_stop_at_a_page_that_links_to_itself() {
             // given
-            tenant.stubFor(get(urlPathEqualTo(CONNECTIONS))
-                    .willReturn(okJson("{\"data\":[" + tagged("a", "t") + "],"
-                            + "\"links\":{\"next\":{\"href\":\"https://x/api/v1/data-connections?limit=100&noDatafiles=true\"}}}")));
+            tenant.stubFor(
+                    get(urlPathEqualTo(CONNECTIONS))
+                            .willReturn(
+                                    okJson(
+                                            "{\"data\":[" + tagged("a", "t") + "],"
+                                                    + "\"links\":{\"next\":{\"href\":\"https://x/api/v1/data-connections?limit=100&noDatafiles=true\"}}}")));
 
             // when / then
-            assertThat(client.connectionsTagged("t")).extracting(ExistingConnection::id).containsExactly("a");
+            assertThat(client.connectionsTagged("t"))
+                    .extracting(ExistingConnection::id)
+                    .containsExactly("a");
             tenant.verify(exactly(1), getRequestedFor(urlPathEqualTo(CONNECTIONS)));
         }
     }
@@ -165,7 +172,9 @@ class QlikClientListingTests {
             tenant.stubFor(get(urlPathEqualTo(CONNECTIONS + "/gone")).willReturn(notFound()));
 
             // when / then
-            assertThat(client.connectionById("c1")).map(ExistingConnection::qName).contains("one");
+            assertThat(client.connectionById("c1"))
+                    .map(ExistingConnection::qName)
+                    .contains("one");
             assertThat(client.connectionById("gone")).isEmpty();
         }
 

@@ -58,7 +58,8 @@ class QlikPartsTests {
 
                 assertThat(failure.kind()).as(cause.toString()).isEqualTo(TransientFailure.Kind.NOT_SENT);
                 assertThat(failure.httpStatus()).isZero();
-                assertThat(failure).hasMessage("could not connect (" + cause.getClass().getSimpleName() + ")");
+                assertThat(failure)
+                        .hasMessage("could not connect (" + cause.getClass().getSimpleName() + ")");
             }
         }
 
@@ -119,8 +120,9 @@ class QlikPartsTests {
             assertThat(client.renewBefore()).isEqualTo(Duration.ofSeconds(60));
             assertThat(client.describe()).isEqualTo("OAuth client 'nightly'");
             assertThat(client)
-                    .hasToString("OAuthClient[clientId=nightly, clientSecret=****, scopes=[user_default, admin_classic],"
-                            + " renewBefore=PT1M]");
+                    .hasToString(
+                            "OAuthClient[clientId=nightly, clientSecret=****, scopes=[user_default, admin_classic],"
+                                    + " renewBefore=PT1M]");
             assertThat(new Identity.OAuthClient("c", "s", null, Duration.ZERO).scopes())
                     .isEmpty();
         }
@@ -153,7 +155,8 @@ class QlikPartsTests {
                             new Identity.OAuthClient("bot", "s", null, null), "GET /spaces", "Unauthorized", 2))
                     .hasMessage("The tenant rejected OAuth client 'bot' (HTTP 401, also with a new access token)"
                             + " on GET /spaces: Unauthorized")
-                    .satisfies(e -> assertThat(((UnauthorizedException) e).attempts()).isEqualTo(2));
+                    .satisfies(e ->
+                            assertThat(((UnauthorizedException) e).attempts()).isEqualTo(2));
         }
 
         @Test

@@ -94,9 +94,8 @@ class QlikSettingsTests {
                         ? value
                         : components[i].getAccessor().invoke(base);
             }
-            Constructor<QlikSettings> canonical = QlikSettings.class.getDeclaredConstructor(Arrays.stream(components)
-                    .map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new));
+            Constructor<QlikSettings> canonical = QlikSettings.class.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
             return canonical.newInstance(values);
         } catch (InvocationTargetException e) {
             throw (RuntimeException) e.getCause();
@@ -171,8 +170,7 @@ class QlikSettingsTests {
 
         @ParameterizedTest
         @ValueSource(strings = {"https:///api/v1", "mailto:ops@acme.com", "http://10.0.0.1:8080"})
-        void should_reject_a_tenant_without_a_host_or_with_another_scheme_or_plain_http_to_another_address(
-                String url) {
+        void should_reject_a_tenant_without_a_host_or_with_another_scheme_or_plain_http_to_another_address(String url) {
             assertThatThrownBy(() -> with("tenantUrl", URI.create(url)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("tenantUrl must")
@@ -182,7 +180,8 @@ class QlikSettingsTests {
         @Test
         void should_say_https_is_required_for_plain_http_to_a_remote_host() {
             assertThatThrownBy(() -> with("tenantUrl", URI.create("http://acme.eu.qlikcloud.com")))
-                    .hasMessage("tenantUrl must use https (http only for loopback hosts), got http://acme.eu.qlikcloud.com");
+                    .hasMessage(
+                            "tenantUrl must use https (http only for loopback hosts), got http://acme.eu.qlikcloud.com");
             assertThatThrownBy(() -> with("tenantUrl", URI.create("ftp://acme.eu.qlikcloud.com")))
                     .hasMessage("tenantUrl must be an absolute https URL, got ftp://acme.eu.qlikcloud.com");
         }

@@ -128,7 +128,9 @@ class TenantProxyTests {
 
         @Test
         void should_not_let_empty_entries_bypass_a_host_written_with_its_final_dot() {
-            assertThat(through(" , ,10.0.0.7", "https://acme.example./api")).singleElement().isNotEqualTo(Proxy.NO_PROXY);
+            assertThat(through(" , ,10.0.0.7", "https://acme.example./api"))
+                    .singleElement()
+                    .isNotEqualTo(Proxy.NO_PROXY);
         }
 
         @Test

@@ -46,8 +46,8 @@ class TenantTlsExceptionTests {
             TenantTlsException tls = TenantTlsException.from(HOST, wrapped(new SSLPeerUnverifiedException("no cert")));
 
             assertThat(tls)
-                    .hasMessage("TLS handshake with " + HOST + " failed: no secure connection could be agreed with " + HOST
-                            + " (no cert)");
+                    .hasMessage("TLS handshake with " + HOST + " failed: no secure connection could be agreed with "
+                            + HOST + " (no cert)");
             assertThat(tls.runStatus()).isEqualTo(RunStoppingException.RunStatus.FAILED);
             assertThat(tls.attempts()).isEqualTo(1);
             assertThat(tls.httpStatus()).isZero();
@@ -91,8 +91,8 @@ class TenantTlsExceptionTests {
                 })
         void should_say_the_certificate_names_another_host(String message) {
             assertThat(TenantTlsException.from(HOST, wrapped(handshake("bad", new CertificateException(message)))))
-                    .hasMessageContaining("the certificate does not match the host name " + HOST
-                            + "; use the tenant's own address");
+                    .hasMessageContaining(
+                            "the certificate does not match the host name " + HOST + "; use the tenant's own address");
         }
 
         @Test
