@@ -160,6 +160,15 @@ class QlikPartsTests {
         }
 
         @Test
+        void should_stop_a_call_never_handed_to_the_tenant_without_counting_an_attempt() {
+            RunInterruptedException notSent = RunInterruptedException.notSent("create of 'sales'");
+
+            assertThat(notSent).hasMessage("The run is stopping; create of 'sales' was not sent");
+            assertThat(notSent.attempts()).isZero();
+            assertThat(notSent.runStatus()).isEqualTo(RunStoppingException.RunStatus.STOPPED);
+        }
+
+        @Test
         void should_name_the_unreachable_tenant_and_the_attempts() {
             TenantUnreachableException unreachable =
                     TenantUnreachableException.of("acme.example", "GET /spaces", "could not connect", 6, null);

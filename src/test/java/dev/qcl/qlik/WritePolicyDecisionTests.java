@@ -144,6 +144,16 @@ class WritePolicyDecisionTests {
         }
 
         @Test
+        void should_say_it_is_stopping_only_once_stopped() {
+            WritePolicy policy = policy(100, Duration.ofMinutes(5));
+            assertThat(policy.stopping()).isFalse();
+
+            policy.stop();
+
+            assertThat(policy.stopping()).isTrue();
+        }
+
+        @Test
         void should_give_a_send_that_never_reached_the_tenant_its_slot_back() {
             // given: one a minute, and it could not connect
             WritePolicy policy = policy(1, Duration.ofMinutes(1));
@@ -220,6 +230,7 @@ class WritePolicyDecisionTests {
             policy.answered(policy.acquire("answered", NO_HURRY));
             policy.throttled(policy.acquire("throttled", NO_HURRY), Duration.ofSeconds(1), "throttled", 1);
             policy.view();
+            policy.stopping();
             AtomicInteger calls = new AtomicInteger();
             policy.execute("retried", attempt -> {
                 if (calls.incrementAndGet() == 1) {
