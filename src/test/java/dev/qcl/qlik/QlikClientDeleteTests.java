@@ -9,46 +9,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.qcl.qlik.ConnectionDeletes.ErrorJson;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Deleting connections: the admins' bulk action with one status per item, and one DELETE each. */
-class QlikClientDeleteTests {
+class QlikClientDeleteTests extends AgainstWireMockTenant {
     private static final String BULK = "/api/v1/data-connections/actions/delete";
-
-    @RegisterExtension
-    static final WireMockExtension tenant = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    private final FakeTime time = new FakeTime();
-    private final HttpStats stats = new HttpStats();
-    private QlikClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = new QlikClient(TenantFixtures.settings(tenant.getPort()), stats, time, time, () -> 0.5);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     private static ResponseDefinitionBuilder multiStatus(String body) {
         return aResponse()

@@ -8,40 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The listings and look-ups by ID: which items of the tenant's pages are kept, which queries are asked. */
-class QlikClientListingTests {
+class QlikClientListingTests extends AgainstWireMockTenant {
     private static final String CONNECTIONS = "/api/v1/data-connections";
-
-    @RegisterExtension
-    static final WireMockExtension tenant = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    private final FakeTime time = new FakeTime();
-    private final HttpStats stats = new HttpStats();
-    private QlikClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = new QlikClient(TenantFixtures.settings(tenant.getPort()), stats, time, time, () -> 0.5);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
 
     private static String tagged(String id, String tag) {
         return "{\"qID\":\"" + id + "\",\"qName\":\"" + id + "\",\"datasourceID\":\"rest\",\"space\":\"sp1\","

@@ -9,38 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class QlikClientReadTests {
-    @RegisterExtension
-    static final WireMockExtension tenant = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
-
-    private final FakeTime time = new FakeTime();
-    private final HttpStats stats = new HttpStats();
-    private QlikClient client;
-
-    @BeforeEach
-    void createClient() {
-        client = new QlikClient(TenantFixtures.settings(tenant.getPort()), stats, time, time, () -> 0.5);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
-    }
-
+class QlikClientReadTests extends AgainstWireMockTenant {
     @Nested
     class Data_sources {
         @Test
