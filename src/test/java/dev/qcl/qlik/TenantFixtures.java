@@ -10,6 +10,25 @@ final class TenantFixtures {
 
     private TenantFixtures() {}
 
+    /** The fixtures' settings on port 8443 with another write rate and window. */
+    static QlikSettings windowed(int perMinute, Duration window) {
+        QlikSettings s = settings(8443);
+        return new QlikSettings(
+                s.tenantUrl(),
+                s.identity(),
+                s.basePath(),
+                s.connectTimeout(),
+                s.readTimeout(),
+                perMinute,
+                s.readsPerMinute(),
+                s.maxAttempts(),
+                s.initialBackoff(),
+                s.maxBackoff(),
+                s.maxTimePerRow(),
+                s.maxThrottleWait(),
+                window);
+    }
+
     static QlikSettings settings(int port) {
         return settings(port, Duration.ofSeconds(5));
     }

@@ -39,21 +39,7 @@ class WritePolicyDecisionTests {
     }
 
     private WritePolicy policy(int perMinute, Duration window, Sleeper sleeper) {
-        QlikSettings s = TenantFixtures.settings(8443);
-        QlikSettings windowed = new QlikSettings(
-                s.tenantUrl(),
-                s.identity(),
-                s.basePath(),
-                s.connectTimeout(),
-                s.readTimeout(),
-                perMinute,
-                s.readsPerMinute(),
-                s.maxAttempts(),
-                s.initialBackoff(),
-                s.maxBackoff(),
-                s.maxTimePerRow(),
-                s.maxThrottleWait(),
-                window);
+        QlikSettings windowed = TenantFixtures.windowed(perMinute, window);
         return new WritePolicy("write", perMinute, windowed, stats, time, sleeper, () -> 0.5);
     }
 
