@@ -16,8 +16,9 @@ public final class InputFiles {
     private InputFiles() {}
 
     /**
-     * Reads the whole file once: checks that it is a UTF-8, comma-separated table with a usable header and at
-     * least one data row, and counts its rows and hashes its bytes.
+     * Checks that the file is a UTF-8, comma-separated table with a usable header and at least one data row,
+     * and counts its rows and hashes its bytes: the header decoded, then the bytes in one pass; a file that
+     * pass does not know is decoded whole instead (the same answer, or the exact error and its row).
      *
      * @throws InputFileException when the file cannot be read as a table
      */
@@ -31,6 +32,47 @@ public final class InputFiles {
         if (!Files.isReadable(file)) {
             throw InputFileException.unreadable(file, "no read permission");
         }
+        CsvHeader header;
+        try (CsvSource source = CsvSource.open(file)) {
+            header = HeaderCheck.check(file, firstRecord(file, source));
+        }
+        try {
+            return scanned(file, header);
+        } catch (RecordScanner.Unusual e) {
+            return inspectExactly(file);
+        }
+    }
+
+    /** The plain case in one pass over the bytes: see {@link RecordScanner}. */
+    private static InputFile scanned(Path file, CsvHeader header) throws RecordScanner.Unusual {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            RecordScanner scanner = new RecordScanner(in, digest, header.indexOf(CsvHeader.DATA_SOURCE_ID));
+            scanner.next(false); // the header, checked above
+            long dataRows = 0;
+            Set<String> dataSourceIds = new HashSet<>();
+            while (scanner.next(false)) {
+                if (!scanner.blank()) {
+                    dataRows++;
+                    if (dataSourceIds.size() < InputFile.MAX_DATA_SOURCE_IDS) {
+                        String dataSourceId = scanner.kept();
+                        if (dataSourceId != null) {
+                            dataSourceIds.add(dataSourceId.strip());
+                        }
+                    }
+                }
+            }
+            if (dataRows == 0) {
+                throw InputFileException.noDataRows(file);
+            }
+            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), dataRows, dataSourceIds);
+        } catch (IOException e) {
+            throw InputFileException.unreadable(file, e.getMessage());
+        }
+    }
+
+    /** The whole file decoded and checked character by character: every file, and the exact error of a bad one. */
+    static InputFile inspectExactly(Path file) {
         MessageDigest digest = sha256();
         try (CsvSource source = CsvSource.open(file, in -> new DigestInputStream(in, digest))) {
             CsvHeader header = HeaderCheck.check(file, firstRecord(file, source));

@@ -9,6 +9,7 @@ import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputFileException;
 import dev.qcl.csv.InputFiles;
 import dev.qcl.csv.InputRow;
+import dev.qcl.csv.RereadRows;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * failed.csv: the INVALID and FAILED rows exactly as the input had them (the input file is read
  * again, so no cell is ever stored), plus a last column {@code # error} with the message; it can be
- * fixed and fed back as input. Both the input and the results are streamed in row order and merged.
+ * fixed and fed back as input. Both the input and the results are streamed in row order and merged;
+ * the input's bytes are scanned and only the problem rows decoded ({@link RereadRows}), unless it holds
+ * something that scan does not know.
  */
 final class FailedCsv {
     static final String ERROR_COLUMN = "# error";
@@ -40,9 +45,85 @@ final class FailedCsv {
 
     void write(RunInfo run, Path file) throws IOException {
         Path input = Path.of(run.input());
+        if (!Files.isRegularFile(input)) {
+            changed(run, input, file);
+            return;
+        }
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        CsvHeader header = headerOf(input);
+        RereadRows.Outcome outcome;
+        try (Stream<RowResult> problems = results.problems(run.runId());
+                Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                ICSVWriter csv = Csv.writer(out)) {
+            int errorColumn = writeHeader(csv, header);
+            Iterator<RowResult> pending = problems.iterator();
+            Map<Integer, String> messages = new HashMap<>();
+            Iterator<Integer> rows = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return pending.hasNext();
+                }
+
+                @Override
+                public Integer next() {
+                    RowResult problem = pending.next();
+                    messages.put(problem.row(), problem.message());
+                    return problem.row();
+                }
+            };
+            outcome = RereadRows.read(
+                    input,
+                    run.inputSha256(),
+                    rows,
+                    (row, cells) ->
+                            csv.writeNext(withError(cells, header.size(), errorColumn, messages.remove(row)), false));
+        } catch (Exception e) {
+            Files.deleteIfExists(temp);
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        switch (outcome) {
+            case READ -> Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            case CHANGED -> {
+                Files.deleteIfExists(temp);
+                changed(run, input, file);
+            }
+            case UNUSUAL -> {
+                Files.deleteIfExists(temp);
+                writeDecodingEveryRow(run, input, file);
+            }
+        }
+    }
+
+    private static void changed(RunInfo run, Path input, Path file) throws IOException {
+        log.warn("The input {} changed since run {}; failed.csv is not written", input, run.runId());
+        Files.deleteIfExists(file);
+    }
+
+    private static CsvHeader headerOf(Path input) {
+        ConnectionCsvReader reader = new ConnectionCsvReader(input);
+        reader.open(new ExecutionContext());
+        try {
+            return reader.header();
+        } finally {
+            reader.close();
+        }
+    }
+
+    /** The header of failed.csv; returns the column of the message. */
+    private static int writeHeader(ICSVWriter csv, CsvHeader header) {
+        int errorColumn = header.indexOf(ERROR_COLUMN);
+        List<String> columns = new ArrayList<>(header.columns());
+        if (errorColumn < 0) {
+            columns.add(ERROR_COLUMN);
+        }
+        csv.writeNext(columns.toArray(String[]::new), false);
+        return errorColumn;
+    }
+
+    /** An input the byte scan does not know: every row decoded, after a separate check that it is unchanged. */
+    private void writeDecodingEveryRow(RunInfo run, Path input, Path file) throws IOException {
         if (!sameInput(run, input)) {
-            log.warn("The input {} changed since run {}; failed.csv is not written", input, run.runId());
-            Files.deleteIfExists(file);
+            changed(run, input, file);
             return;
         }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -52,12 +133,7 @@ final class FailedCsv {
                 Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                 ICSVWriter csv = Csv.writer(out)) {
             CsvHeader header = reader.header();
-            int errorColumn = header.indexOf(ERROR_COLUMN);
-            List<String> columns = new ArrayList<>(header.columns());
-            if (errorColumn < 0) {
-                columns.add(ERROR_COLUMN);
-            }
-            csv.writeNext(columns.toArray(String[]::new), false);
+            int errorColumn = writeHeader(csv, header);
             Iterator<RowResult> pending = problems.iterator();
             InputRow row = reader.read();
             while (pending.hasNext()) {

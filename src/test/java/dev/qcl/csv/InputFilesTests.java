@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Random;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -266,6 +267,79 @@ class InputFilesTests {
         void should_reject_a_quoted_cell_spanning_too_many_lines() {
             assertFileError("qName,dataSourceId\na,\"" + "line\n".repeat(2000) + "\"\n")
                     .hasMessageContaining("row 2: a quoted cell spans more than 1000 lines");
+        }
+    }
+
+    @Nested
+    class ByteScan {
+        private static final String[] ODD_PIECES = {
+            "\u00e9", " \u2003", "\"x\"y", "a\"b", " \"q\"", "\"open", "Rest", "snowflake", ""
+        };
+
+        private boolean plain(Path file) {
+            try {
+                RecordScannerTests.scan(Files.readAllBytes(file), 1);
+                return true;
+            } catch (RecordScanner.Unusual e) {
+                return false;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        private Object inspected(Path file, boolean exactly) {
+            try {
+                return exactly ? InputFiles.inspectExactly(file) : InputFiles.inspect(file);
+            } catch (InputFileException e) {
+                return e.getMessage();
+            }
+        }
+
+        @Test
+        void should_give_what_the_exact_pass_gives_for_plain_odd_and_broken_files() {
+            Random random = new Random(21);
+            int scannedPlain = 0;
+            for (int i = 0; i < 1_500; i++) {
+                // given
+                byte[] body = RecordScannerTests.sheet(random, ODD_PIECES).getBytes(StandardCharsets.UTF_8);
+                if (body.length > 0 && random.nextInt(10) == 0) {
+                    body[random.nextInt(body.length)] = (byte) (random.nextBoolean() ? 0 : 0xE9);
+                }
+                byte[] bom = random.nextInt(8) == 0 ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF} : new byte[0];
+                Path file = TestFiles.write(
+                        dir, TestFiles.concat(bom, TestFiles.HEADER.getBytes(StandardCharsets.UTF_8), body));
+
+                // when
+                Object scanned = inspected(file, false);
+                scannedPlain += plain(file) ? 1 : 0;
+
+                // then
+                assertThat(scanned)
+                        .as("%s", new String(body, StandardCharsets.UTF_8))
+                        .isEqualTo(inspected(file, true));
+            }
+        }
+
+        @Test
+        void should_count_rows_and_collect_data_source_ids_of_a_large_plain_file() {
+            // given
+            StringBuilder text = new StringBuilder(TestFiles.HEADER);
+            for (int i = 0; i < 20_000; i++) {
+                text.append("c").append(i).append(",\" ds").append(i % 7).append(" \",s,\"h\r\nh\"\r\n");
+                if (i % 1000 == 0) {
+                    text.append(",,,\n\n");
+                }
+            }
+            Path file = TestFiles.write(dir, text.toString());
+
+            // when
+            InputFile inspected = InputFiles.inspect(file);
+
+            // then
+            assertThat(inspected).isEqualTo(InputFiles.inspectExactly(file));
+            assertThat(inspected.dataRows()).isEqualTo(20_000);
+            assertThat(inspected.dataSourceIds())
+                    .containsExactlyInAnyOrder("ds0", "ds1", "ds2", "ds3", "ds4", "ds5", "ds6");
         }
     }
 }

@@ -42,6 +42,33 @@ class ReportFilesTests {
     }
 
     @Test
+    void should_echo_the_input_cells_in_failed_csv_when_a_cell_holds_hundreds_of_line_breaks(@TempDir Path dir)
+            throws IOException {
+        // given: a problem row with a quoted cell of 700 CRLF line breaks (the byte scan leaves such a file
+        // to the exact reader) and a plain problem row after it
+        String lines = "line\r\n".repeat(700);
+        Path input = Files.writeString(
+                dir.resolve("in.csv"),
+                "qName,dataSourceId,spaceName,host,database\r\n"
+                        + "pg-1,postgres,Finance,\"" + lines + "\",\r\n"
+                        + "pg-2,postgres,Finance,h2,d2\r\n"
+                        + "pg-3,postgres,Finance,h3,\r\n");
+        try (TestTenant tenant = TestTenant.start(dir)) {
+            // when
+            tenant.qcl("validate", "--input", input.toString());
+
+            // then
+            Path failed = tenant.home().resolve("reports/run-1/failed.csv");
+            assertThat(Files.readString(failed))
+                    .isEqualTo(
+                            "qName,dataSourceId,spaceName,host,database,# error\n"
+                                    + "pg-1,postgres,Finance,\"" + lines.replace("\r\n", "\n")
+                                    + "\",,column 'database' is required by postgres but empty; fill it in\n"
+                                    + "pg-3,postgres,Finance,h3,,column 'database' is required by postgres but empty; fill it in\n");
+        }
+    }
+
+    @Test
     void should_take_failed_csv_as_input_once_its_rows_are_fixed(@TempDir Path dir) throws IOException {
         // given: a run with one invalid row
         Path input = Files.writeString(dir.resolve("in.csv"), """

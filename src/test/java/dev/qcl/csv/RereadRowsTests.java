@@ -1,0 +1,109 @@
+package dev.qcl.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** Chosen rows read again from the bytes are the rows the job's reader read. */
+class RereadRowsTests {
+    @TempDir
+    Path dir;
+
+    private static Map<Integer, List<String>> readerRows(Path file) {
+        ConnectionCsvReader reader = new ConnectionCsvReader(file);
+        reader.open(new ExecutionContext());
+        try {
+            Map<Integer, List<String>> rows = new LinkedHashMap<>();
+            for (InputRow row = reader.read(); row != null; row = reader.read()) {
+                rows.put(row.row(), row.cells());
+            }
+            return rows;
+        } finally {
+            reader.close();
+        }
+    }
+
+    private static Map<Integer, List<String>> reread(Path file, String sha256, List<Integer> rows, List<String> outcome)
+            throws Exception {
+        Map<Integer, List<String>> read = new LinkedHashMap<>();
+        outcome.add(RereadRows.read(file, sha256, rows.iterator(), (row, cells) -> read.put(row, cells))
+                .name());
+        return read;
+    }
+
+    @Test
+    void should_give_the_cells_the_reader_gives_for_every_chosen_data_row() throws Exception {
+        Random random = new Random(31);
+        int read = 0;
+        for (int i = 0; i < 1_500; i++) {
+            // given: a sheet the checks accept, and some of its rows chosen (header and past the end too)
+            String text = TestFiles.HEADER + RecordScannerTests.sheet(random, new String[] {"\u00e9", " ", "\"\""});
+            Path file = TestFiles.write(dir, text);
+            InputFile inspected;
+            try {
+                inspected = InputFiles.inspectExactly(file);
+            } catch (InputFileException e) {
+                continue; // no data row
+            }
+            Map<Integer, List<String>> all = readerRows(file);
+            List<Integer> chosen = new ArrayList<>();
+            for (int row = random.nextInt(2); row <= all.size() + 12; row++) {
+                if (random.nextBoolean()) {
+                    chosen.add(row);
+                }
+            }
+
+            // when
+            List<String> outcome = new ArrayList<>();
+            Map<Integer, List<String>> reread = reread(file, inspected.sha256(), chosen, outcome);
+
+            // then
+            Map<Integer, List<String>> expected = new LinkedHashMap<>(all);
+            expected.keySet().retainAll(chosen);
+            assertThat(outcome).as(text).containsExactly("READ");
+            assertThat(reread).as(text).containsExactlyEntriesOf(expected);
+            read++;
+        }
+        assertThat(read).isGreaterThan(500);
+    }
+
+    @Test
+    void should_say_changed_when_the_bytes_are_not_the_ones_the_run_read() throws Exception {
+        // given
+        Path file = TestFiles.write(dir, TestFiles.HEADER + "a,ds,s,h\nb,ds,s,h\n");
+        String sha256 = InputFiles.inspect(file).sha256();
+        Files.writeString(file, TestFiles.HEADER + "a,ds,s,h\nb,ds,s,H\n", StandardCharsets.UTF_8);
+
+        // when
+        List<String> outcome = new ArrayList<>();
+        reread(file, sha256, List.of(2), outcome);
+
+        // then
+        assertThat(outcome).containsExactly("CHANGED");
+    }
+
+    @Test
+    void should_say_unusual_when_the_scan_does_not_know_the_file() throws Exception {
+        // given: a cell of many CRLF line breaks, which the guard counts once each and the scan twice
+        String cell = "\"" + "x\r\n".repeat(StrictCsvGuard.MAX_RECORD_LINES * 2 / 3) + "\"";
+        Path file = TestFiles.write(dir, TestFiles.HEADER + "a,ds,s," + cell + "\n");
+        String sha256 = InputFiles.inspect(file).sha256();
+
+        // when
+        List<String> outcome = new ArrayList<>();
+        reread(file, sha256, List.of(2), outcome);
+
+        // then
+        assertThat(outcome).containsExactly("UNUSUAL");
+    }
+}
