@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,11 @@ public final class ResultsSpool implements ResultRepository.CommittedRows, AutoC
     private static final Logger log = LoggerFactory.getLogger(ResultsSpool.class);
 
     private final Path folder;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "qcl-results-spool");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Path file;
     private Writer out;
     private ICSVWriter csv;
@@ -48,8 +58,20 @@ public final class ResultsSpool implements ResultRepository.CommittedRows, AutoC
         return spool;
     }
 
+    /**
+     * Takes a committed chunk's results; they are written on the spool's own thread, in the order the
+     * chunks committed, so that the thread committing the next chunk does not wait for the file.
+     */
     @Override
-    public synchronized void committed(long runId, List<RowResult> results) {
+    public void committed(long runId, List<RowResult> results) {
+        try {
+            writer.execute(() -> write(runId, results));
+        } catch (RejectedExecutionException e) {
+            // closed: the report reads the database
+        }
+    }
+
+    private synchronized void write(long runId, List<RowResult> results) {
         if (broken) {
             return;
         }
@@ -81,7 +103,28 @@ public final class ResultsSpool implements ResultRepository.CommittedRows, AutoC
      * Makes the spool {@code file} when it holds every row {@code run} stored (the deletions appended);
      * false when results.csv is to be read from the database instead.
      */
-    synchronized boolean finishInto(Path target, RunInfo run, Supplier<List<RowResult>> deletions) throws IOException {
+    boolean finishInto(Path target, RunInfo run, Supplier<List<RowResult>> deletions) throws IOException {
+        if (!written()) {
+            return false;
+        }
+        return finish(target, run, deletions);
+    }
+
+    /** Waits until every chunk handed over is written; false when that did not happen. */
+    private boolean written() {
+        try {
+            writer.submit(() -> {}).get();
+            return true;
+        } catch (ExecutionException | RejectedExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private synchronized boolean finish(Path target, RunInfo run, Supplier<List<RowResult>> deletions)
+            throws IOException {
         if (broken || csv == null || runId != run.runId() || rows != run.rows()) {
             return false;
         }
@@ -120,12 +163,22 @@ public final class ResultsSpool implements ResultRepository.CommittedRows, AutoC
     private void abandon(String why) {
         log.debug("results.csv will be read from the database: {}", why);
         broken = true;
-        close();
+        closeFile();
     }
 
     /** Removes the spool file if it was not made results.csv. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeFile();
+    }
+
+    private synchronized void closeFile() {
         try {
             if (csv != null) {
                 csv.close();
