@@ -79,8 +79,16 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--non-admin", description = "The API key's owner is no admin: the bulk actions answer 403.")
     boolean nonAdmin;
 
+    @Option(
+            names = "--no-warm-up",
+            description = "Announce the sandbox without first running its request paths in a throw-away instance.")
+    boolean noWarmUp;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (!noWarmUp && SandboxWarmUp.run() > 0) {
+            System.err.println("qcl sandbox: some warm-up requests were refused; its first answers may be slow");
+        }
         String apiKey = "sandbox-" + java.util.UUID.randomUUID();
         SandboxSettings settings = SandboxSettings.defaults()
                 .withPort(port)
