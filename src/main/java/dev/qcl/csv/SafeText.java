@@ -56,6 +56,9 @@ public final class SafeText {
     }
 
     private static String replaceUnstorable(String text, boolean controls) {
+        if (plain(text)) {
+            return text; // the common case, checked in one cheap pass: every result of a run goes through here
+        }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -77,5 +80,16 @@ public final class SafeText {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** No control character (NUL included) and no surrogate: nothing to replace. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && (c <= 0x9F || Character.isSurrogate(c)))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
