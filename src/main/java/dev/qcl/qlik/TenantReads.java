@@ -77,6 +77,7 @@ final class TenantReads {
             if (json.data() != null) {
                 json.data().stream()
                         .filter(space -> space != null && space.id() != null)
+                        .map(space -> new Space(space.id(), space.name(), space.type()))
                         .forEach(matches::add);
             }
             uri = next(json.links(), uri, "/spaces");

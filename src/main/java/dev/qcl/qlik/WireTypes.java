@@ -18,7 +18,11 @@ final class WireTypes {
             String dataSourceId, String dataSourceName, String name, String provider, String providerName) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SpacePage(List<Space> data, LinksJson links) {}
+    record SpacePage(List<SpaceJson> data, LinksJson links) {}
+
+    /** A space as listed; one without an ID is left out of the listing, not a failed listing. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SpaceJson(String id, String name, String type) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ConnectionPage(List<ConnectionJson> data, LinksJson links) {}

@@ -44,10 +44,10 @@ class QlikClientListingTests extends AgainstWireMockTenant {
         }
 
         @Test
-        void should_leave_out_spaces_that_are_null() {
+        void should_leave_out_spaces_that_are_null_or_have_no_id() {
             // given
             tenant.stubFor(get(urlPathEqualTo("/api/v1/spaces")).willReturn(okJson("""
-                    {"data":[null,{"id":"sp1","name":"Finance","type":"shared"}]}""")));
+                    {"data":[null,{"name":"Finance","type":"shared"},{"id":"sp1","name":"Finance","type":"shared"}]}""")));
 
             // when / then
             assertThat(client.spacesMatching("Finance")).containsExactly(new Space("sp1", "Finance", "shared"));
