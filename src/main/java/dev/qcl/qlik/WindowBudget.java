@@ -34,10 +34,6 @@ final class WindowBudget {
             long capacity = (long) Math.floor(perMinute * (window.toMillis() / 60_000.0));
             return new Limit((int) Math.max(1, Math.min(Integer.MAX_VALUE, capacity)), window);
         }
-
-        Limit lessOne() {
-            return new Limit(Math.max(1, capacity - 1), window);
-        }
     }
 
     private record Sent(Instant start, Instant end) {}
@@ -54,6 +50,8 @@ final class WindowBudget {
 
     private Instant lastEvent;
     private boolean eventSetCeiling;
+    /** The window the first 429 showed, in whole seconds. */
+    private Duration seenWindow = Duration.ZERO;
     /** What the learned window lost to rounding down to whole seconds, until a 429 says it was needed. */
     private Duration roundedOff = Duration.ZERO;
 
@@ -105,7 +103,8 @@ final class WindowBudget {
     void throttled(Instant start, Instant now, Duration retryAfter) {
         if (lastEvent != null && !start.isAfter(lastEvent)) {
             if (eventSetCeiling) {
-                current = current.lessOne();
+                // one send fewer than counted: the configured rate allows the same window a little sooner
+                current = learned(Math.max(1, current.capacity() - 1));
                 ceiling = current;
             }
             return;
@@ -132,14 +131,21 @@ final class WindowBudget {
         Duration measured = Duration.between(oldestStartSince(from, now), now.plus(retryAfter));
         // Retry-After comes in whole seconds, rounded up, so what it shows is up to a second longer than
         // the tenant's window; quotas come in whole seconds (Qlik's is 5 minutes): keep whole seconds
-        Duration seen = measured.truncatedTo(ChronoUnit.SECONDS);
-        roundedOff = measured.minus(seen);
-        // never faster on average than the configured rate: a short Retry-After after a burst can
-        // as well mean that another client's sends are leaving the tenant's window
-        Duration atConfiguredRate = Duration.ofMillis((long) Math.ceil(admitted * 60_000.0 / perMinute));
-        current = new Limit(admitted, min(max(seen, atConfiguredRate), configured.window()));
+        seenWindow = measured.truncatedTo(ChronoUnit.SECONDS);
+        roundedOff = measured.minus(seenWindow);
+        current = learned(admitted);
         eventSetCeiling = admitted >= Math.min(INFORMATIVE_SENDS, configured.capacity());
         ceiling = eventSetCeiling ? current : null;
+    }
+
+    /**
+     * {@code capacity} sends per the window the first 429 showed, but never faster on average than the
+     * configured rate: a short Retry-After after a burst can as well mean that another client's sends
+     * are leaving the tenant's window.
+     */
+    private Limit learned(int capacity) {
+        Duration atConfiguredRate = Duration.ofMillis((long) Math.ceil(capacity * 60_000.0 / perMinute));
+        return new Limit(capacity, min(max(seenWindow, atConfiguredRate), configured.window()));
     }
 
     Limit configured() {

@@ -11,6 +11,7 @@ import dev.qcl.csv.InputFiles;
 import dev.qcl.csv.InputRow;
 import dev.qcl.csv.RereadRows;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,13 @@ final class FailedCsv {
             return;
         }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        CsvHeader header = headerOf(input);
+        CsvHeader header;
+        try {
+            header = headerOf(input);
+        } catch (InputFileException | UncheckedIOException e) {
+            changed(run, input, file); // it cannot be the file the run read: that one had a header
+            return;
+        }
         RereadRows.Outcome outcome;
         try (Stream<RowResult> problems = results.problems(run.runId());
                 Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);

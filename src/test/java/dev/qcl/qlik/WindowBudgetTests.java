@@ -170,6 +170,28 @@ class WindowBudgetTests {
         }
 
         @Test
+        void should_learn_the_window_of_the_sends_the_tenant_held_when_sends_in_flight_are_refused_too() {
+            // given: 100 a minute configured; two sends on their way and 50 answered within the first half second
+            WindowBudget budget = new WindowBudget(100, Duration.ofMinutes(5));
+            budget.reserve();
+            budget.reserve();
+            for (int i = 0; i < 50; i++) {
+                answered(budget, T0, T0.plusMillis(10 * i));
+            }
+
+            // when: a third send is refused, asking for 30 s, and then the two on their way (the same event)
+            refused(budget, T0.plusMillis(550), T0.plusMillis(600), Duration.ofSeconds(30));
+            for (int i = 0; i < 2; i++) {
+                budget.released();
+                budget.throttled(T0.plusMillis(500), T0.plusMillis(610), Duration.ofSeconds(30));
+            }
+
+            // then: the tenant held 50 per 30 s, which the configured rate allows too (52 would take 31.2 s)
+            assertThat(budget.ceiling()).isEqualTo(new Limit(50, Duration.ofSeconds(30)));
+            assertThat(budget.current()).isEqualTo(budget.ceiling());
+        }
+
+        @Test
         void should_slow_down_from_the_pace_already_lowered_on_every_further_429() {
             // given: 10 per 30 s learned at T0
             WindowBudget budget = learnedTenPerThirtySeconds();

@@ -69,6 +69,35 @@ class ReportFilesTests {
     }
 
     @Test
+    void should_write_no_failed_csv_when_the_input_was_emptied_or_changed_since_the_run(@TempDir Path dir)
+            throws IOException {
+        // given: a run with an invalid row, then its input emptied, and then changed in one cell
+        Path input = Files.writeString(dir.resolve("in.csv"), """
+                qName,dataSourceId,spaceName,host,database
+                pg-1,postgres,Finance,h1,
+                """);
+        try (TestTenant tenant = TestTenant.start(dir)) {
+            tenant.qcl("validate", "--input", input.toString());
+            Path failed = tenant.home().resolve("reports/run-1/failed.csv");
+            assertThat(failed).exists();
+
+            // when
+            Files.writeString(input, "");
+            Qcl.Outcome emptied = tenant.qcl("report", "--run", "1");
+            boolean failedAfterEmptied = Files.exists(failed);
+            Files.writeString(input, "qName,dataSourceId,spaceName,host,database\npg-1,postgres,Finance,h2,\n");
+            Qcl.Outcome changed = tenant.qcl("report", "--run", "1");
+
+            // then
+            assertThat(emptied.exitCode()).as(emptied.err()).isZero();
+            assertThat(failedAfterEmptied).isFalse();
+            assertThat(changed.exitCode()).as(changed.err()).isZero();
+            assertThat(failed).doesNotExist();
+            assertThat(tenant.home().resolve("reports/run-1/results.csv")).exists();
+        }
+    }
+
+    @Test
     void should_take_failed_csv_as_input_once_its_rows_are_fixed(@TempDir Path dir) throws IOException {
         // given: a run with one invalid row
         Path input = Files.writeString(dir.resolve("in.csv"), """
