@@ -193,8 +193,20 @@ class RecordScannerTests {
         }
 
         @Test
+        void should_scan_a_cell_just_under_the_guards_limit_and_leave_a_longer_one_to_the_exact_reader()
+                throws Exception {
+            // the scan counts a cell's line end too: a cell of exactly the limit goes the exact way, safely
+            String longest = "x".repeat(StrictCsvGuard.MAX_CELL_CHARS - 1);
+
+            assertThat(scan(bytes("a," + longest + "\n"), -1)).hasSize(1);
+            assertThat(scan(bytes("a,\"" + longest.substring(2) + "\"\n"), -1)).hasSize(1);
+            assertUnusual(bytes("a," + longest + "xx\n"));
+            assertUnusual(bytes("a,\"" + longest + "\"\n"));
+        }
+
+        @Test
         void should_accept_every_utf8_length_and_the_edges_of_the_ranges() throws Exception {
-            String text = "\u0080\u07FF,\u0800\uD7FF\uE000\uFFFF,\uD800\uDC00\uDBFF\uDFFF\n";
+            String text = "\u0080\u07FF,\u0800\uD7FF\uE000\uFFFF,\uD800\uDC00\uD8C0\uDC00\uDB7F\uDFFD\uDBFF\uDFFF\n";
 
             assertThat(scan(bytes(text), 1)).singleElement().satisfies(record -> {
                 assertThat(record.kept()).isEqualTo("\u0800\uD7FF\uE000\uFFFF");
