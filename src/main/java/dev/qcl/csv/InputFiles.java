@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** File-level checks of an input file, in one streaming pass that never holds more than one record. */
 public final class InputFiles {
@@ -49,23 +50,13 @@ public final class InputFiles {
         try (InputStream in = Files.newInputStream(file)) {
             RecordScanner scanner = new RecordScanner(in, digest, header.indexOf(CsvHeader.DATA_SOURCE_ID));
             scanner.next(false); // the header, checked above
-            long dataRows = 0;
-            Set<String> dataSourceIds = new HashSet<>();
+            DataRows rows = new DataRows();
             while (scanner.next(false)) {
                 if (!scanner.blank()) {
-                    dataRows++;
-                    if (dataSourceIds.size() < InputFile.MAX_DATA_SOURCE_IDS) {
-                        String dataSourceId = scanner.kept();
-                        if (dataSourceId != null) {
-                            dataSourceIds.add(dataSourceId.strip());
-                        }
-                    }
+                    rows.add(scanner::kept);
                 }
             }
-            if (dataRows == 0) {
-                throw InputFileException.noDataRows(file);
-            }
-            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), dataRows, dataSourceIds);
+            return rows.inputFile(file, header, digest);
         } catch (IOException e) {
             throw InputFileException.unreadable(file, e.getMessage());
         }
@@ -76,21 +67,39 @@ public final class InputFiles {
         MessageDigest digest = sha256();
         try (CsvSource source = CsvSource.open(file, in -> new DigestInputStream(in, digest))) {
             CsvHeader header = HeaderCheck.check(file, firstRecord(file, source));
-            long dataRows = 0;
             int dataSourceColumn = header.indexOf(CsvHeader.DATA_SOURCE_ID);
-            Set<String> dataSourceIds = new HashSet<>();
+            DataRows rows = new DataRows();
             for (String[] record = source.next(); record != null; record = source.next()) {
                 if (!CsvSource.isBlank(record)) {
-                    dataRows++;
-                    if (dataSourceColumn < record.length && dataSourceIds.size() < InputFile.MAX_DATA_SOURCE_IDS) {
-                        dataSourceIds.add(record[dataSourceColumn].strip());
-                    }
+                    String[] cells = record;
+                    rows.add(() -> dataSourceColumn < cells.length ? cells[dataSourceColumn] : null);
                 }
             }
-            if (dataRows == 0) {
+            return rows.inputFile(file, header, digest);
+        }
+    }
+
+    /** The data rows a pass over the file met, and the data source IDs they name (the first ones only). */
+    private static final class DataRows {
+        private long count;
+        private final Set<String> dataSourceIds = new HashSet<>();
+
+        /** A record that is not blank; {@code dataSourceId} gives its cell, or null when the record is shorter. */
+        void add(Supplier<String> dataSourceId) {
+            count++;
+            if (dataSourceIds.size() < InputFile.MAX_DATA_SOURCE_IDS) {
+                String id = dataSourceId.get();
+                if (id != null) {
+                    dataSourceIds.add(id.strip());
+                }
+            }
+        }
+
+        InputFile inputFile(Path file, CsvHeader header, MessageDigest digest) {
+            if (count == 0) {
                 throw InputFileException.noDataRows(file);
             }
-            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), dataRows, dataSourceIds);
+            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), count, dataSourceIds);
         }
     }
 

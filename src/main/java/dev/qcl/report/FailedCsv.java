@@ -63,21 +63,12 @@ final class FailedCsv {
                 Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                 ICSVWriter csv = Csv.writer(out)) {
             int errorColumn = writeHeader(csv, header);
-            Iterator<RowResult> pending = problems.iterator();
             Map<Integer, String> messages = new HashMap<>();
-            Iterator<Integer> rows = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return pending.hasNext();
-                }
-
-                @Override
-                public Integer next() {
-                    RowResult problem = pending.next();
-                    messages.put(problem.row(), problem.message());
-                    return problem.row();
-                }
-            };
+            Iterator<Integer> rows = problems.map(problem -> {
+                        messages.put(problem.row(), problem.message());
+                        return problem.row();
+                    })
+                    .iterator();
             outcome = RereadRows.read(
                     input,
                     run.inputSha256(),
