@@ -1,17 +1,16 @@
 package dev.qcl.batch;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,6 +22,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class ResultRepository {
     static final int MESSAGE_LIMIT = 4000;
+
+    static final int ROWS_PER_PAGE = 5000;
+    // blocks hold up to a chunk of rows each
+    static final int BLOCKS_PER_PAGE = 20;
 
     private static final String COLUMNS =
             "ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE";
@@ -99,22 +102,40 @@ public final class ResultRepository {
     }
 
     void insert(long runId, List<? extends RowResult> results) {
-        jdbc.batchUpdate(
-                "INSERT INTO QCL_ROW_RESULT (RUN_ID, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                results,
-                results.size(),
-                (ps, r) -> {
-                    ps.setLong(1, runId);
-                    ps.setInt(2, r.row());
-                    ps.setString(3, r.qName());
-                    ps.setString(4, r.space());
-                    ps.setString(5, r.dataSourceId());
-                    ps.setString(6, r.status().name());
-                    ps.setString(7, r.connectionId());
-                    ps.setObject(8, r.httpStatus());
-                    ps.setInt(9, r.attempts());
-                    ps.setString(10, truncate(r.message()));
-                });
+        Map<RowStatus, List<RowResult>> blockable = new EnumMap<>(RowStatus.class);
+        List<RowResult> single = new ArrayList<>();
+        for (RowResult result : results) {
+            if (ResultBlocks.isBlockable(result)) {
+                blockable
+                        .computeIfAbsent(result.status(), s -> new ArrayList<>())
+                        .add(result);
+            } else {
+                single.add(result);
+            }
+        }
+        if (!single.isEmpty()) {
+            insertRows(runId, single);
+        }
+        List<ResultBlocks.Block> blocks = new ArrayList<>();
+        blockable.forEach((status, rows) -> {
+            rows.sort(Comparator.comparingInt(RowResult::row));
+            blocks.addAll(ResultBlocks.encode(status, rows));
+        });
+        if (!blocks.isEmpty()) {
+            jdbc.batchUpdate(
+                    "INSERT INTO QCL_RESULT_BLOCK (RUN_ID, FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    blocks,
+                    blocks.size(),
+                    (ps, b) -> {
+                        ps.setLong(1, runId);
+                        ps.setInt(2, b.firstRow());
+                        ps.setInt(3, b.lastRow());
+                        ps.setString(4, b.status().name());
+                        ps.setInt(5, b.rowCount());
+                        ps.setString(6, b.body());
+                    });
+        }
         CommittedRows listener = committed;
         if (listener != CommittedRows.NONE) {
             List<RowResult> rows = List.copyOf(results);
@@ -131,6 +152,25 @@ public final class ResultRepository {
         }
     }
 
+    private void insertRows(long runId, List<RowResult> results) {
+        jdbc.batchUpdate(
+                "INSERT INTO QCL_ROW_RESULT (RUN_ID, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                results,
+                results.size(),
+                (ps, r) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, r.row());
+                    ps.setString(3, r.qName());
+                    ps.setString(4, r.space());
+                    ps.setString(5, r.dataSourceId());
+                    ps.setString(6, r.status().name());
+                    ps.setString(7, r.connectionId());
+                    ps.setObject(8, r.httpStatus());
+                    ps.setInt(9, r.attempts());
+                    ps.setString(10, truncate(r.message()));
+                });
+    }
+
     /** Number of rows per status for a run, every status present (zero when none). */
     public Map<RowStatus, Long> counts(long runId) {
         Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
@@ -143,52 +183,45 @@ public final class ResultRepository {
                     counts.put(RowStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 },
                 runId);
+        jdbc.query(
+                "SELECT STATUS, SUM(ROW_COUNT) FROM QCL_RESULT_BLOCK WHERE RUN_ID = ? GROUP BY STATUS",
+                rs -> {
+                    counts.merge(RowStatus.valueOf(rs.getString(1)), rs.getLong(2), Long::sum);
+                },
+                runId);
         return counts;
     }
 
     /**
      * Streams a run's results in row order, without holding them all in memory: the input rows, then
-     * the deletions of {@code --prune} in the order they were planned.
+     * the deletions of {@code --prune} in the order they were planned. The rows stored one by one and
+     * those stored in blocks are read a page at a time by key, and merged.
      */
     public void forEach(long runId, Consumer<RowResult> consumer) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            boolean lazy = isH2(connection);
-            if (lazy) {
-                setLazy(connection, true);
-            }
-            try (PreparedStatement rows = connection.prepareStatement(
-                    // RUN_ID in the order too: then the primary key's order is used as it is, without a sort
-                    "SELECT " + COLUMNS
-                            + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM > 0 ORDER BY RUN_ID, ROW_NUM")) {
-                rows.setLong(1, runId);
-                try (ResultSet rs = rows.executeQuery()) {
-                    while (rs.next()) {
-                        consumer.accept(map(rs));
-                    }
-                }
-            } finally {
-                if (lazy) {
-                    setLazy(connection, false);
-                }
-            }
-            return null;
-        });
+        Iterator<RowResult> singles = new StoredRowsInOrder.Pages<>(
+                after -> jdbc.query(
+                        "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM > ?"
+                                + " ORDER BY RUN_ID, ROW_NUM FETCH FIRST " + ROWS_PER_PAGE + " ROWS ONLY",
+                        (rs, i) -> map(rs),
+                        runId,
+                        after),
+                RowResult::row);
+        Iterator<ResultBlocks.Block> blocks = new StoredRowsInOrder.Pages<>(
+                after -> jdbc.query(
+                        "SELECT FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY FROM QCL_RESULT_BLOCK"
+                                + " WHERE RUN_ID = ? AND FIRST_ROW > ? ORDER BY RUN_ID, FIRST_ROW FETCH FIRST "
+                                + BLOCKS_PER_PAGE + " ROWS ONLY",
+                        (rs, i) -> new ResultBlocks.Block(
+                                rs.getInt(1),
+                                rs.getInt(2),
+                                RowStatus.valueOf(rs.getString(3)),
+                                rs.getInt(4),
+                                rs.getString(5)),
+                        runId,
+                        after),
+                ResultBlocks.Block::firstRow);
+        new StoredRowsInOrder(singles, blocks).forEachRemaining(consumer);
         deletions(runId).forEach(consumer);
-    }
-
-    /**
-     * H2 copies a whole result before it returns its first row, and a large one (a million rows) into
-     * temporary files; lazily it reads the rows as they are consumed, with a third less work. Only for
-     * this connection, and only for the one query that reads a whole run in order.
-     */
-    private static boolean isH2(Connection connection) throws SQLException {
-        return "H2".equals(connection.getMetaData().getDatabaseProductName());
-    }
-
-    private static void setLazy(Connection connection, boolean lazy) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute("SET LAZY_QUERY_EXECUTION " + lazy);
-        }
     }
 
     /**

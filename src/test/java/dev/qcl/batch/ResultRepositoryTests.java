@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ class ResultRepositoryTests {
     Path dir;
 
     ResultRepository results;
+    JdbcTemplate jdbc;
 
     /** A job repository with qcl's tables, made as the application makes them: by its Flyway migrations. */
     static JdbcTemplate database(Path dir) {
@@ -48,7 +50,8 @@ class ResultRepositoryTests {
 
     @BeforeEach
     void repository() {
-        results = new ResultRepository(database(dir));
+        jdbc = database(dir);
+        results = new ResultRepository(jdbc);
     }
 
     @Nested
@@ -93,6 +96,115 @@ class ResultRepositoryTests {
 
             // then
             assertThat(all(RUN)).extracting(RowResult::message).containsExactly(full, "short");
+        }
+    }
+
+    @Nested
+    class Blocks {
+        @Test
+        void should_read_back_every_field_of_plain_results_and_store_only_the_others_one_by_one_when_inserted() {
+            // given: texts that look like the block format, an empty one, a surrogate pair, a line end
+            List<RowResult> chunk = List.of(
+                    new RowResult(2, "a:1;2", "", "rest", RowStatus.CREATED, "c-2", 201, 1, "3:abc"),
+                    new RowResult(3, "q;", "space-1", "postgres", RowStatus.FAILED, "", 503, 6, "down"),
+                    new RowResult(4, "12;201;1;", "s\n2", "postgres", RowStatus.SKIPPED, "c-4", null, 0, "exists"),
+                    new RowResult(5, "\uD83D\uDE00", "space-1", "snowflake", RowStatus.CREATED, "c-5", 201, 2, ""),
+                    new RowResult(6, "u", "space-1", "postgres", RowStatus.UPDATED, "c-6", 200, 1, "changed: port"));
+            List<RowResult> planned = List.of(
+                    new RowResult(2, "p", "space-1", "postgres", RowStatus.CREATE, "", null, 0, ""),
+                    new RowResult(3, "s", "space-1", "postgres", RowStatus.SKIP, "c-9", null, 0, "exists"));
+
+            // when
+            results.insert(RUN, chunk);
+            results.insert(OTHER_RUN, planned);
+
+            // then
+            assertThat(all(RUN)).containsExactlyElementsOf(chunk);
+            assertThat(all(OTHER_RUN)).containsExactlyElementsOf(planned);
+            assertThat(jdbc.queryForList(
+                            "SELECT ROW_NUM FROM QCL_ROW_RESULT WHERE RUN_ID = ? ORDER BY ROW_NUM", Integer.class, RUN))
+                    .containsExactly(3, 6);
+            assertThat(jdbc.queryForList(
+                            "SELECT STATUS || ' ' || FIRST_ROW || '-' || LAST_ROW || ' ' || ROW_COUNT"
+                                    + " FROM QCL_RESULT_BLOCK ORDER BY RUN_ID, FIRST_ROW",
+                            String.class))
+                    .containsExactly("CREATED 2-5 2", "SKIPPED 4-4 1", "CREATE 2-2 1", "SKIP 3-3 1");
+        }
+
+        @Test
+        void should_give_every_row_once_in_row_order_when_many_chunks_mix_blocks_and_single_rows() {
+            // given: more single rows and more blocks than one page of each, statuses mixed at random
+            Random random = new Random(7);
+            RowStatus[] statuses = {RowStatus.CREATED, RowStatus.SKIPPED, RowStatus.FAILED, RowStatus.INVALID};
+            List<RowResult> inserted = new ArrayList<>();
+            int row = 2;
+            int chunks = ResultRepository.BLOCKS_PER_PAGE * 2 + 3;
+            int chunkSize = ResultRepository.ROWS_PER_PAGE * 4 / chunks;
+            for (int c = 0; c < chunks; c++) {
+                List<RowResult> chunk = new ArrayList<>();
+                for (int i = 0; i < chunkSize; i++) {
+                    chunk.add(result(row++, statuses[random.nextInt(statuses.length)], "m" + random.nextInt(9)));
+                }
+                results.insert(RUN, chunk);
+                inserted.addAll(chunk);
+            }
+            results.insert(RUN, List.of(deletion(-1, RowStatus.DELETED)));
+            results.insert(OTHER_RUN, List.of(result(2, RowStatus.CREATED, "")));
+
+            // when
+            List<RowResult> streamed = all(RUN);
+
+            // then
+            assertThat(inserted.stream().filter(r -> r.status().isProblem()).count())
+                    .isGreaterThan(ResultRepository.ROWS_PER_PAGE);
+            assertThat(streamed.subList(0, inserted.size())).containsExactlyElementsOf(inserted);
+            assertThat(streamed).hasSize(inserted.size() + 1).last().isEqualTo(deletion(-1, RowStatus.DELETED));
+            assertThat(results.counts(RUN))
+                    .containsEntry(
+                            RowStatus.CREATED,
+                            inserted.stream()
+                                    .filter(r -> r.status() == RowStatus.CREATED)
+                                    .count())
+                    .containsEntry(
+                            RowStatus.FAILED,
+                            inserted.stream()
+                                    .filter(r -> r.status() == RowStatus.FAILED)
+                                    .count())
+                    .containsEntry(RowStatus.DELETED, 1L);
+        }
+
+        @Test
+        void should_split_a_chunks_rows_into_blocks_under_the_limit_and_read_them_all_back_when_their_text_is_long() {
+            // given
+            List<RowResult> chunk = new ArrayList<>();
+            for (int row = 2; row < 102; row++) {
+                chunk.add(result(row, RowStatus.CREATED, "x".repeat(ResultRepository.MESSAGE_LIMIT)));
+            }
+
+            // when
+            results.insert(RUN, chunk);
+
+            // then
+            assertThat(all(RUN)).containsExactlyElementsOf(chunk);
+            assertThat(results.counts(RUN)).containsEntry(RowStatus.CREATED, 100L);
+            List<Integer> lengths =
+                    jdbc.queryForList("SELECT LENGTH(BODY) FROM QCL_RESULT_BLOCK ORDER BY FIRST_ROW", Integer.class);
+            assertThat(lengths)
+                    .hasSizeGreaterThan(1)
+                    .allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(ResultBlocks.BODY_CHARS));
+        }
+
+        @Test
+        void should_read_a_run_whose_results_are_all_single_rows_when_it_was_stored_before_blocks() {
+            // given: as versions before V4 stored every result
+            jdbc.update(
+                    "INSERT INTO QCL_ROW_RESULT VALUES (?, 2, 'old', '', 'postgres', 'CREATED', 'c-1', 201, 1, '')",
+                    RUN);
+            results.insert(RUN, List.of(result(3, RowStatus.CREATED, "")));
+
+            // when / then
+            assertThat(all(RUN)).extracting(RowResult::row).containsExactly(2, 3);
+            assertThat(results.counts(RUN)).containsEntry(RowStatus.CREATED, 2L);
         }
     }
 
