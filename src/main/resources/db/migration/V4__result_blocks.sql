@@ -19,3 +19,6 @@ CREATE TABLE QCL_RESULT_BLOCK (
     ROW_COUNT INTEGER NOT NULL,
     BODY VARCHAR(1000000) NOT NULL,
     PRIMARY KEY (RUN_ID, FIRST_ROW));
+
+-- a run's counts per status are read from here, without reading the blocks' bodies
+CREATE INDEX QCL_RESULT_BLOCK_COUNT ON QCL_RESULT_BLOCK (RUN_ID, STATUS, ROW_COUNT);

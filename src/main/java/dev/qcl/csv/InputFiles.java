@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -33,15 +34,19 @@ public final class InputFiles {
         if (!Files.isReadable(file)) {
             throw InputFileException.unreadable(file, "no read permission");
         }
+        KnownDigests.Stamp before = KnownDigests.stamp(file);
         CsvHeader header;
         try (CsvSource source = CsvSource.open(file)) {
             header = HeaderCheck.check(file, firstRecord(file, source));
         }
+        InputFile inspected;
         try {
-            return scanned(file, header);
+            inspected = scanned(file, header);
         } catch (RecordScanner.Unusual e) {
-            return inspectExactly(file);
+            inspected = inspectExactly(file);
         }
+        KnownDigests.remember(file, before, inspected.sha256(), Clock.systemUTC());
+        return inspected;
     }
 
     /** The plain case in one pass over the bytes: see {@link RecordScanner}. */

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Chosen rows of an input file read again by their row numbers, in one pass over its bytes that also
- * checks the file is still the one a run read (its SHA-256): failed.csv after a run, which needs the
- * cells of a few rows of what may be a very large file. Only the chosen rows are decoded.
+ * checks the file is still the one a run read (its SHA-256, or, for a file this process hashed, that its
+ * size, time and inode are as they were then: {@link KnownDigests}): failed.csv after a run, which needs
+ * the cells of a few rows of what may be a very large file. Only the chosen rows are decoded.
  */
 public final class RereadRows {
     private RereadRows() {}
@@ -42,9 +43,11 @@ public final class RereadRows {
      * never returns them), in order.
      */
     public static Outcome read(Path file, String sha256, Iterator<Integer> rows, RowConsumer each) throws IOException {
+        // a file this process hashed and that looks as it did then is not hashed again (KnownDigests)
+        boolean known = KnownDigests.unchanged(file, sha256);
         MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            digest = known ? null : MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
@@ -71,7 +74,10 @@ public final class RereadRows {
         } catch (RecordScanner.Unusual e) {
             return Outcome.UNUSUAL;
         }
-        return HexFormat.of().formatHex(digest.digest()).equals(sha256) ? Outcome.READ : Outcome.CHANGED;
+        boolean same = known
+                ? KnownDigests.unchanged(file, sha256)
+                : HexFormat.of().formatHex(digest.digest()).equals(sha256);
+        return same ? Outcome.READ : Outcome.CHANGED;
     }
 
     /** One record's text at a time, for one splitter: the end of each text ends its record. */

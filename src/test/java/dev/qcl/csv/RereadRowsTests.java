@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,5 +108,42 @@ class RereadRowsTests {
 
         // then
         assertThat(outcome).containsExactly("UNUSUAL");
+    }
+
+    @Test
+    void should_say_changed_when_a_settled_file_this_process_hashed_is_rewritten_with_the_same_size() throws Exception {
+        // given: hashed when it had not changed for an hour, then rewritten (its time moves on)
+        Path file = TestFiles.write(dir, TestFiles.HEADER + "a,ds,s,h\nb,ds,s,h\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        String sha256 = InputFiles.inspect(file).sha256();
+        Files.writeString(file, TestFiles.HEADER + "a,ds,s,h\nb,ds,s,H\n", StandardCharsets.UTF_8);
+
+        // when
+        List<String> outcome = new ArrayList<>();
+        reread(file, sha256, List.of(2), outcome);
+
+        // then
+        assertThat(outcome).containsExactly("CHANGED");
+    }
+
+    @Test
+    void should_trust_the_stamp_of_a_settled_file_this_process_hashed_instead_of_hashing_it_again() throws Exception {
+        // given: the bytes changed in place with size and time put back, which only a new hash would see
+        Path file = TestFiles.write(dir, TestFiles.HEADER + "a,ds,s,h\nb,ds,s,h\n");
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(file, hourAgo);
+        String sha256 = InputFiles.inspect(file).sha256();
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap("H".getBytes(StandardCharsets.UTF_8)), Files.size(file) - 2);
+        }
+        Files.setLastModifiedTime(file, hourAgo);
+
+        // when
+        List<String> outcome = new ArrayList<>();
+        Map<Integer, List<String>> read = reread(file, sha256, List.of(3), outcome);
+
+        // then: the stamp is trusted, as git trusts its index; the row is what the file holds now
+        assertThat(outcome).containsExactly("READ");
+        assertThat(read).containsEntry(3, List.of("b", "ds", "s", "H"));
     }
 }
