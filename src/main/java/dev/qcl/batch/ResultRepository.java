@@ -9,8 +9,11 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -81,7 +84,7 @@ public final class ResultRepository {
 
     /** The first {@code limit} problem rows of a run, in row order. */
     public List<RowResult> firstProblems(long runId, int limit) {
-        try (Stream<RowResult> problems = problems(runId)) {
+        try (Stream<RowResult> problems = problems(runId, Math.max(1, Math.min(limit, ROWS_PER_PAGE)))) {
             return problems.limit(limit).toList();
         }
     }
@@ -258,8 +261,28 @@ public final class ResultRepository {
      * consumed; the caller closes the stream.
      */
     public Stream<RowResult> problems(long runId) {
-        return jdbc.queryForStream(
-                PROBLEMS.formatted(COLUMNS) + " ORDER BY ROW_NUM", (rs, i) -> map(rs), runId, runId, runId);
+        return problems(runId, ROWS_PER_PAGE);
+    }
+
+    /**
+     * Each problem status read in row order from its index a page at a time, and the three merged: a
+     * query over all three ordered by row would sort every problem row of the run before giving the first.
+     */
+    private Stream<RowResult> problems(long runId, int pageSize) {
+        List<Iterator<RowResult>> byStatus = Stream.of(RowStatus.INVALID, RowStatus.FAILED, RowStatus.FAIL)
+                .map(status -> (Iterator<RowResult>) new StoredRowsInOrder.Pages<>(
+                        after -> jdbc.query(
+                                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND STATUS = ?"
+                                        + " AND ROW_NUM > ? ORDER BY RUN_ID, STATUS, ROW_NUM FETCH FIRST " + pageSize
+                                        + " ROWS ONLY",
+                                (rs, i) -> map(rs),
+                                runId,
+                                status.name(),
+                                after),
+                        RowResult::row))
+                .toList();
+        Iterator<RowResult> merged = StoredRowsInOrder.merged(byStatus);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(merged, Spliterator.ORDERED), false);
     }
 
     /** The most frequent messages of a run's problem rows, most frequent first. */

@@ -57,6 +57,36 @@ final class StoredRowsInOrder implements Iterator<RowResult> {
         return next;
     }
 
+    /** The rows of several iterators, each in row order, in row order (rows of one run: no two alike). */
+    static Iterator<RowResult> merged(List<Iterator<RowResult>> sources) {
+        PriorityQueue<PeekingIterator<RowResult>> heads =
+                new PriorityQueue<>(Comparator.comparingInt(head -> head.peek().row()));
+        for (Iterator<RowResult> source : sources) {
+            if (source.hasNext()) {
+                heads.add(new PeekingIterator<>(source));
+            }
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !heads.isEmpty();
+            }
+
+            @Override
+            public RowResult next() {
+                PeekingIterator<RowResult> head = heads.poll();
+                if (head == null) {
+                    throw new NoSuchElementException();
+                }
+                RowResult next = head.next();
+                if (head.hasNext()) {
+                    heads.add(head);
+                }
+                return next;
+            }
+        };
+    }
+
     private static final class PeekingIterator<T> implements Iterator<T> {
         private final Iterator<T> source;
         private T peeked;

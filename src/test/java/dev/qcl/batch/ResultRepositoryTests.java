@@ -255,6 +255,31 @@ class ResultRepositoryTests {
         }
 
         @Test
+        void should_merge_the_problem_statuses_in_row_order_when_each_takes_more_than_a_page() {
+            // given: after the rows above, three pages' worth of each problem status, interleaved
+            List<RowResult> more = new ArrayList<>();
+            RowStatus[] cycle = {RowStatus.INVALID, RowStatus.FAILED, RowStatus.CREATED, RowStatus.FAIL};
+            for (int i = 0; i < ResultRepository.ROWS_PER_PAGE * 4 + 7; i++) {
+                more.add(result(100 + i, cycle[i % cycle.length], "m"));
+            }
+            results.insert(RUN, more);
+
+            // when
+            List<Integer> rows;
+            try (Stream<RowResult> problems = results.problems(RUN)) {
+                rows = problems.map(RowResult::row).toList();
+            }
+
+            // then
+            List<Integer> expected = new ArrayList<>(List.of(2, 4, 5, 6, 8));
+            more.stream().filter(r -> r.status().isProblem()).forEach(r -> expected.add(r.row()));
+            assertThat(rows).containsExactlyElementsOf(expected);
+            assertThat(results.firstProblems(RUN, 7))
+                    .extracting(RowResult::row)
+                    .containsExactly(2, 4, 5, 6, 8, 100, 101);
+        }
+
+        @Test
         void should_give_only_the_first_problems_when_limited() {
             assertThat(results.firstProblems(RUN, 3)).extracting(RowResult::row).containsExactly(2, 4, 5);
         }
