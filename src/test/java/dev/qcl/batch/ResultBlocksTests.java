@@ -30,6 +30,8 @@ class ResultBlocksTests {
                 .containsExactly(RowStatus.CREATED, RowStatus.SKIPPED, RowStatus.CREATE, RowStatus.SKIP);
         assertThat(ResultBlocks.isBlockable(new RowResult(-1, "q", "", "", RowStatus.CREATED, "", null, 0, "")))
                 .isFalse();
+        assertThat(ResultBlocks.isBlockable(new RowResult(0, "q", "", "", RowStatus.CREATED, "", null, 0, "")))
+                .isFalse();
         assertThat(ResultBlocks.isBlockable(new RowResult(1, "q", "", "", RowStatus.SKIP, "", null, 0, "")))
                 .isTrue();
     }
@@ -69,6 +71,41 @@ class ResultBlocksTests {
                         .flatMap(b -> ResultBlocks.decode(b.status(), b.body()).stream())
                         .toList())
                 .containsExactlyElementsOf(rows);
+    }
+
+    @Test
+    void should_keep_a_body_of_exactly_the_limit_in_one_block_and_make_no_block_of_no_rows() {
+        // given: rows whose bodies add up to exactly the limit (two-digit rows, four-digit message lengths)
+        List<RowResult> rows = new java.util.ArrayList<>();
+        int full = bodyLength(create(10, 4000));
+        int base = bodyLength(create(10, 1000)) - 1000;
+        int left = ResultBlocks.BODY_CHARS;
+        int row = 10;
+        while (left >= 2 * full) {
+            rows.add(create(row++, 4000));
+            left -= full;
+        }
+        int first = (left - 2 * base) / 2;
+        rows.add(create(row++, first));
+        rows.add(create(row, left - 2 * base - first));
+        int length = rows.stream().mapToInt(ResultBlocksTests::bodyLength).sum();
+
+        // when
+        List<ResultBlocks.Block> blocks = ResultBlocks.encode(RowStatus.CREATE, rows);
+
+        // then
+        assertThat(length).isEqualTo(ResultBlocks.BODY_CHARS);
+        assertThat(blocks).hasSize(1);
+        assertThat(blocks.get(0).body()).hasSize(ResultBlocks.BODY_CHARS);
+        assertThat(ResultBlocks.encode(RowStatus.CREATE, List.of())).isEmpty();
+    }
+
+    private static RowResult create(int row, int messageChars) {
+        return new RowResult(row, "q", "", "ds", RowStatus.CREATE, "", null, 0, "m".repeat(messageChars));
+    }
+
+    private static int bodyLength(RowResult row) {
+        return ResultBlocks.encode(row.status(), List.of(row)).get(0).body().length();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The per-row results of runs, read and written in a real H2 job repository made by qcl's migrations. */
 class ResultRepositoryTests {
@@ -174,6 +175,20 @@ class ResultRepositoryTests {
         }
 
         @Test
+        void should_give_a_chunks_rows_in_row_order_when_they_were_inserted_out_of_order() {
+            // given
+            results.insert(
+                    RUN,
+                    List.of(
+                            result(5, RowStatus.CREATED, ""),
+                            result(3, RowStatus.CREATED, ""),
+                            result(4, RowStatus.FAILED, "down")));
+
+            // when / then
+            assertThat(all(RUN)).extracting(RowResult::row).containsExactly(3, 4, 5);
+        }
+
+        @Test
         void should_split_a_chunks_rows_into_blocks_under_the_limit_and_read_them_all_back_when_their_text_is_long() {
             // given
             List<RowResult> chunk = new ArrayList<>();
@@ -205,6 +220,34 @@ class ResultRepositoryTests {
             // when / then
             assertThat(all(RUN)).extracting(RowResult::row).containsExactly(2, 3);
             assertThat(results.counts(RUN)).containsEntry(RowStatus.CREATED, 2L);
+        }
+    }
+
+    @Nested
+    class Committed {
+        @Test
+        void should_tell_the_listener_each_chunks_rows_only_after_its_transaction_committed() {
+            // given
+            List<String> heard = new ArrayList<>();
+            results.onCommitted((runId, rows) -> heard.add(runId + ":"
+                    + rows.stream().map(r -> String.valueOf(r.row())).toList()));
+            TransactionTemplate transaction = new TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));
+
+            // when
+            transaction.executeWithoutResult(status -> {
+                results.insert(RUN, List.of(result(2, RowStatus.CREATED, ""), result(3, RowStatus.FAILED, "x")));
+                assertThat(heard).isEmpty();
+            });
+            transaction.executeWithoutResult(status -> {
+                results.insert(RUN, List.of(result(4, RowStatus.CREATED, "")));
+                status.setRollbackOnly();
+            });
+            results.insert(OTHER_RUN, List.of(result(2, RowStatus.SKIPPED, "")));
+
+            // then: the rolled back chunk is neither heard of nor stored
+            assertThat(heard).containsExactly(RUN + ":[2, 3]", OTHER_RUN + ":[2]");
+            assertThat(all(RUN)).extracting(RowResult::row).containsExactly(2, 3);
         }
     }
 
