@@ -81,6 +81,21 @@ class RereadRowsTests {
     }
 
     @Test
+    void should_hash_the_rest_of_the_file_after_the_last_chosen_row_when_it_checks_the_file() throws Exception {
+        // given: written just now, so its digest is worked out again, not trusted
+        Path file = TestFiles.write(dir, TestFiles.HEADER + "a,ds,s,h\nb,ds,s,h\nc,ds,s,h\n");
+        String sha256 = InputFiles.inspect(file).sha256();
+
+        // when
+        List<String> outcome = new ArrayList<>();
+        Map<Integer, List<String>> read = reread(file, sha256, List.of(2), outcome);
+
+        // then
+        assertThat(outcome).containsExactly("READ");
+        assertThat(read).containsOnlyKeys(2);
+    }
+
+    @Test
     void should_say_changed_when_the_bytes_are_not_the_ones_the_run_read() throws Exception {
         // given
         Path file = TestFiles.write(dir, TestFiles.HEADER + "a,ds,s,h\nb,ds,s,h\n");
