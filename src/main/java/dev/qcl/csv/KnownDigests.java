@@ -62,11 +62,6 @@ final class KnownDigests {
         return known != null && known.sha256().equals(sha256) && Objects.equals(known.stamp(), stamp(file));
     }
 
-    /** Forgets every digest (for tests). */
-    static void forget() {
-        KNOWN.clear();
-    }
-
     private static Path key(Path file) {
         return file.toAbsolutePath().normalize();
     }
