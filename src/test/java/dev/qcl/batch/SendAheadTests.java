@@ -120,6 +120,28 @@ class SendAheadTests {
         }
 
         @Test
+        void should_pass_on_an_error_of_the_sender_as_it_is_when_the_row_is_processed() throws Exception {
+            // given
+            StackOverflowError broken = new StackOverflowError("sender broke");
+            SendAhead ahead = new SendAhead(
+                    rows,
+                    check -> {
+                        throw broken;
+                    },
+                    queued::add,
+                    stopping::get,
+                    1);
+            ahead.open(new ExecutionContext());
+            SendAhead.Sending first = ahead.read();
+
+            // when
+            queued.forEach(Runnable::run);
+
+            // then
+            assertThatThrownBy(() -> ahead.process(first)).isSameAs(broken);
+        }
+
+        @Test
         void should_refuse_a_depth_below_one() {
             assertThatThrownBy(() -> new SendAhead(rows, check -> null, queued::add, stopping::get, 0))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -159,6 +181,28 @@ class SendAheadTests {
 
             // then
             assertThat(saved.getLong("position")).isEqualTo(5);
+        }
+
+        @Test
+        void should_read_again_from_the_saved_position_and_forget_the_rows_read_ahead_when_reopened_after_close()
+                throws Exception {
+            // given: row 1 handed to the step, rows 2 to 4 read ahead, then the step closes
+            SendAhead ahead = sendAhead(3);
+            ahead.read();
+            ExecutionContext saved = new ExecutionContext();
+            ahead.update(saved);
+            ahead.close();
+            queued.clear();
+
+            // when
+            ahead.open(saved);
+            SendAhead.Sending second = ahead.read();
+            queued.forEach(Runnable::run);
+
+            // then: row 2 is read and sent anew, not taken from before the close
+            assertThat(second.check().row()).isEqualTo(2);
+            assertThat(ahead.process(second).row()).isEqualTo(2);
+            assertThat(sent).containsExactly(2, 3, 4, 5);
         }
 
         @Test
