@@ -270,6 +270,7 @@ class SendAheadTests {
         final CountDownLatch onTheWire = new CountDownLatch(1);
         final CountDownLatch answer = new CountDownLatch(1);
         final List<String> events = new CopyOnWriteArrayList<>();
+        Thread sender;
 
         /** Row 1 handed to the step; row 2, read ahead, on the wire waiting for the tenant's answer; row 3 queued. */
         SendAhead rowOnTheWire() throws Exception {
@@ -292,7 +293,7 @@ class SendAheadTests {
                     2);
             ahead.open(new ExecutionContext());
             ahead.read();
-            Thread sender = new Thread(queued.get(1), "sender");
+            sender = new Thread(queued.get(1), "sender");
             sender.start();
             assertThat(onTheWire.await(10, TimeUnit.SECONDS)).isTrue();
             return ahead;
@@ -328,9 +329,11 @@ class SendAheadTests {
 
             // then: it did not wait for the answer, and the interrupt is still there for the step
             boolean interrupted = Thread.interrupted();
+            List<String> whenClosed = List.copyOf(events);
             answer.countDown();
+            sender.join(10_000);
             assertThat(interrupted).isTrue();
-            assertThat(events).containsExactly("closed");
+            assertThat(whenClosed).containsExactly("closed");
         }
     }
 
