@@ -34,6 +34,8 @@ final class SendAhead implements ItemStreamReader<SendAhead.Sending>, ItemProces
         private final RowCheck check;
         private final Map<String, Object> positionAfter;
         private final AtomicBoolean handedOut = new AtomicBoolean();
+        // taken by the sender that starts the row or by close(), whichever comes first
+        private final AtomicBoolean claimed = new AtomicBoolean();
         private FutureTask<RowResult> result;
 
         private Sending(RowCheck check, Map<String, Object> positionAfter) {
@@ -126,6 +128,10 @@ final class SendAhead implements ItemStreamReader<SendAhead.Sending>, ItemProces
     }
 
     private RowResult send(Sending sending) throws Exception {
+        if (!sending.claimed.compareAndSet(false, true)) {
+            // the step closed before a sender took the row
+            throw RunInterruptedException.notSent("row " + sending.check.row());
+        }
         if (stopping.getAsBoolean() && !sending.handedOut.get()) {
             // asked to stop: only the rows of the chunk under way still go out
             throw RunInterruptedException.notSent("row " + sending.check.row());
@@ -163,7 +169,10 @@ final class SendAhead implements ItemStreamReader<SendAhead.Sending>, ItemProces
     @Override
     public void close() {
         for (Sending left : ahead) {
-            left.result.cancel(false);
+            // a FutureTask cancelled while it runs would not be waited for: only rows no sender took are
+            if (left.claimed.compareAndSet(false, true)) {
+                left.result.cancel(false);
+            }
         }
         for (Sending left : ahead) {
             try {

@@ -83,6 +83,40 @@ class RowWritesTests {
     }
 
     @Nested
+    class LongMessages {
+        @Test
+        void should_cut_a_message_longer_than_the_column_and_mark_the_cut_when_the_answer_is_journaled() {
+            // given
+            String longer = "m".repeat(ResultRepository.MESSAGE_LIMIT) + "tail";
+
+            // when
+            journal.answered(RUN, new RowResult(2, "pg-1", "s1", "postgres", RowStatus.UPDATED, "c-1", 200, 1, longer));
+
+            // then
+            String stored = journal.find(RUN, 2).orElseThrow().message();
+            assertThat(stored)
+                    .hasSize(ResultRepository.MESSAGE_LIMIT)
+                    .endsWith("m…")
+                    .doesNotContain("tail");
+        }
+
+        @Test
+        void should_cut_a_long_message_when_it_replaces_an_entry_too() {
+            // given
+            journal.sending(RUN, 2, RowWrites.UPDATING, "c-1");
+            String longer = "n".repeat(ResultRepository.MESSAGE_LIMIT + 1);
+
+            // when
+            journal.answered(RUN, new RowResult(2, "pg-1", "s1", "postgres", RowStatus.UPDATED, "c-1", 200, 3, longer));
+
+            // then
+            assertThat(journal.find(RUN, 2))
+                    .contains(
+                            new Entry("UPDATED", "c-1", 200, 3, "n".repeat(ResultRepository.MESSAGE_LIMIT - 1) + "…"));
+        }
+    }
+
+    @Nested
     class Answered {
         @Test
         void should_count_only_a_create_or_update_the_tenant_accepted_as_answered() {

@@ -8,6 +8,9 @@ import dev.qcl.spec.RowCheck;
 import dev.qcl.spec.Violation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -120,6 +123,28 @@ class SendAheadTests {
         }
 
         @Test
+        void should_pass_on_an_error_of_the_sender_as_it_is_when_the_row_is_processed() throws Exception {
+            // given
+            StackOverflowError broken = new StackOverflowError("sender broke");
+            SendAhead ahead = new SendAhead(
+                    rows,
+                    check -> {
+                        throw broken;
+                    },
+                    queued::add,
+                    stopping::get,
+                    1);
+            ahead.open(new ExecutionContext());
+            SendAhead.Sending first = ahead.read();
+
+            // when
+            queued.forEach(Runnable::run);
+
+            // then
+            assertThatThrownBy(() -> ahead.process(first)).isSameAs(broken);
+        }
+
+        @Test
         void should_refuse_a_depth_below_one() {
             assertThatThrownBy(() -> new SendAhead(rows, check -> null, queued::add, stopping::get, 0))
                     .isInstanceOf(IllegalArgumentException.class);
@@ -159,6 +184,28 @@ class SendAheadTests {
 
             // then
             assertThat(saved.getLong("position")).isEqualTo(5);
+        }
+
+        @Test
+        void should_read_again_from_the_saved_position_and_forget_the_rows_read_ahead_when_reopened_after_close()
+                throws Exception {
+            // given: row 1 handed to the step, rows 2 to 4 read ahead, then the step closes
+            SendAhead ahead = sendAhead(3);
+            ahead.read();
+            ExecutionContext saved = new ExecutionContext();
+            ahead.update(saved);
+            ahead.close();
+            queued.clear();
+
+            // when
+            ahead.open(saved);
+            SendAhead.Sending second = ahead.read();
+            queued.forEach(Runnable::run);
+
+            // then: row 2 is read and sent anew, not taken from before the close
+            assertThat(second.check().row()).isEqualTo(2);
+            assertThat(ahead.process(second).row()).isEqualTo(2);
+            assertThat(sent).containsExactly(2, 3, 4, 5);
         }
 
         @Test
@@ -218,12 +265,84 @@ class SendAheadTests {
         }
     }
 
+    @Nested
+    class Closing {
+        final CountDownLatch onTheWire = new CountDownLatch(1);
+        final CountDownLatch answer = new CountDownLatch(1);
+        final List<String> events = new CopyOnWriteArrayList<>();
+        Thread sender;
+
+        /** Row 1 handed to the step; row 2, read ahead, on the wire waiting for the tenant's answer; row 3 queued. */
+        SendAhead rowOnTheWire() throws Exception {
+            Rows closing = new Rows(10) {
+                @Override
+                public void close() {
+                    events.add("closed");
+                }
+            };
+            SendAhead ahead = new SendAhead(
+                    closing,
+                    check -> {
+                        onTheWire.countDown();
+                        answer.await();
+                        events.add("answered row " + check.row());
+                        return result(check.row());
+                    },
+                    queued::add,
+                    stopping::get,
+                    2);
+            ahead.open(new ExecutionContext());
+            ahead.read();
+            sender = new Thread(queued.get(1), "sender");
+            sender.start();
+            assertThat(onTheWire.await(10, TimeUnit.SECONDS)).isTrue();
+            return ahead;
+        }
+
+        @Test
+        void should_wait_for_the_answer_of_a_row_on_the_wire_when_the_step_closes() throws Exception {
+            // given
+            SendAhead ahead = rowOnTheWire();
+
+            // when: the step closes (stopped or failed) while row 2 waits for its answer
+            Thread closer = new Thread(ahead::close, "closer");
+            closer.start();
+            while (closer.getState() == Thread.State.NEW || closer.getState() == Thread.State.RUNNABLE) {
+                Thread.onSpinWait();
+            }
+            answer.countDown();
+            closer.join(10_000);
+
+            // then: closing returned after the answer, and row 3 never went out
+            queued.get(2).run();
+            assertThat(events).containsExactly("answered row 2", "closed");
+        }
+
+        @Test
+        void should_stop_waiting_and_keep_the_interrupt_when_interrupted_while_a_row_is_on_the_wire() throws Exception {
+            // given
+            SendAhead ahead = rowOnTheWire();
+
+            // when: the step's thread is interrupted, then closes
+            Thread.currentThread().interrupt();
+            ahead.close();
+
+            // then: it did not wait for the answer, and the interrupt is still there for the step
+            boolean interrupted = Thread.interrupted();
+            List<String> whenClosed = List.copyOf(events);
+            answer.countDown();
+            sender.join(10_000);
+            assertThat(interrupted).isTrue();
+            assertThat(whenClosed).containsExactly("closed");
+        }
+    }
+
     private static RowResult result(int row) {
         return new RowResult(row, "c" + row, "space", "postgres", RowStatus.CREATED, "id-" + row, 201, 1, "");
     }
 
     /** Ten invalid rows (the type does not matter here) with a restartable position, like the CSV reader. */
-    private static final class Rows implements ItemStreamReader<RowCheck> {
+    private static class Rows implements ItemStreamReader<RowCheck> {
         private final int count;
         private int read;
         private int failAt;
