@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /** File-level checks of an input file, in one streaming pass that never holds more than one record. */
@@ -49,11 +51,26 @@ public final class InputFiles {
         return inspected;
     }
 
-    /** The plain case in one pass over the bytes: see {@link RecordScanner}. */
+    /**
+     * The plain case: one pass over the bytes (see {@link RecordScanner}), while another thread hashes
+     * them. On a large sheet the hash is the longer of the two (the client compiler has no SHA
+     * instruction), and the run cannot start before both are done.
+     */
     private static InputFile scanned(Path file, CsvHeader header) throws RecordScanner.Unusual {
-        MessageDigest digest = sha256();
+        CompletableFuture<String> sha256 = new CompletableFuture<>();
+        Thread hashing = new Thread(
+                () -> {
+                    try {
+                        sha256.complete(sha256(file));
+                    } catch (RuntimeException e) {
+                        sha256.completeExceptionally(e);
+                    }
+                },
+                "qcl-inspect-sha");
+        hashing.setDaemon(true);
+        hashing.start();
         try (InputStream in = Files.newInputStream(file)) {
-            RecordScanner scanner = new RecordScanner(in, digest, header.indexOf(CsvHeader.DATA_SOURCE_ID));
+            RecordScanner scanner = new RecordScanner(in, null, header.indexOf(CsvHeader.DATA_SOURCE_ID));
             scanner.next(false); // the header, checked above
             DataRows rows = new DataRows();
             while (scanner.next(false)) {
@@ -61,9 +78,20 @@ public final class InputFiles {
                     rows.add(scanner::kept);
                 }
             }
-            return rows.inputFile(file, header, digest);
+            return rows.inputFile(file, header, hashOf(sha256));
         } catch (IOException e) {
             throw InputFileException.unreadable(file, e.getMessage());
+        }
+    }
+
+    private static String hashOf(CompletableFuture<String> sha256) {
+        try {
+            return sha256.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
@@ -101,10 +129,14 @@ public final class InputFiles {
         }
 
         InputFile inputFile(Path file, CsvHeader header, MessageDigest digest) {
+            return inputFile(file, header, HexFormat.of().formatHex(digest.digest()));
+        }
+
+        InputFile inputFile(Path file, CsvHeader header, String sha256) {
             if (count == 0) {
                 throw InputFileException.noDataRows(file);
             }
-            return new InputFile(file, header, HexFormat.of().formatHex(digest.digest()), count, dataSourceIds);
+            return new InputFile(file, header, sha256, count, dataSourceIds);
         }
     }
 
