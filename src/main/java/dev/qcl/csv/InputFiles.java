@@ -11,8 +11,6 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /** File-level checks of an input file, in one streaming pass that never holds more than one record. */
@@ -57,18 +55,7 @@ public final class InputFiles {
      * instruction), and the run cannot start before both are done.
      */
     private static InputFile scanned(Path file, CsvHeader header) throws RecordScanner.Unusual {
-        CompletableFuture<String> sha256 = new CompletableFuture<>();
-        Thread hashing = new Thread(
-                () -> {
-                    try {
-                        sha256.complete(sha256(file));
-                    } catch (RuntimeException e) {
-                        sha256.completeExceptionally(e);
-                    }
-                },
-                "qcl-inspect-sha");
-        hashing.setDaemon(true);
-        hashing.start();
+        Background<String> sha256 = Background.start("qcl-inspect-sha", () -> sha256(file));
         try (InputStream in = Files.newInputStream(file)) {
             RecordScanner scanner = new RecordScanner(in, null, header.indexOf(CsvHeader.DATA_SOURCE_ID));
             scanner.next(false); // the header, checked above
@@ -78,20 +65,9 @@ public final class InputFiles {
                     rows.add(scanner::kept);
                 }
             }
-            return rows.inputFile(file, header, hashOf(sha256));
+            return rows.inputFile(file, header, sha256.join());
         } catch (IOException e) {
             throw InputFileException.unreadable(file, e.getMessage());
-        }
-    }
-
-    private static String hashOf(CompletableFuture<String> sha256) {
-        try {
-            return sha256.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 
