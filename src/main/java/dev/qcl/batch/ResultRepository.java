@@ -119,26 +119,36 @@ public final class ResultRepository {
         if (!single.isEmpty()) {
             insertRows(runId, single);
         }
+        if (!blockable.isEmpty()) {
+            insertBlocks(runId, blockable);
+        }
+        tellCommitted(runId, results);
+    }
+
+    /** Each status's rows in blocks (see the V4 migration), in row order whatever order they came in. */
+    private void insertBlocks(long runId, Map<RowStatus, List<RowResult>> byStatus) {
         List<ResultBlocks.Block> blocks = new ArrayList<>();
-        blockable.forEach((status, rows) -> {
+        byStatus.forEach((status, rows) -> {
             rows.sort(Comparator.comparingInt(RowResult::row));
             blocks.addAll(ResultBlocks.encode(status, rows));
         });
-        if (!blocks.isEmpty()) {
-            jdbc.batchUpdate(
-                    "INSERT INTO QCL_RESULT_BLOCK (RUN_ID, FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)",
-                    blocks,
-                    blocks.size(),
-                    (ps, b) -> {
-                        ps.setLong(1, runId);
-                        ps.setInt(2, b.firstRow());
-                        ps.setInt(3, b.lastRow());
-                        ps.setString(4, b.status().name());
-                        ps.setInt(5, b.rowCount());
-                        ps.setString(6, b.body());
-                    });
-        }
+        jdbc.batchUpdate(
+                "INSERT INTO QCL_RESULT_BLOCK (RUN_ID, FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                blocks,
+                blocks.size(),
+                (ps, b) -> {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, b.firstRow());
+                    ps.setInt(3, b.lastRow());
+                    ps.setString(4, b.status().name());
+                    ps.setInt(5, b.rowCount());
+                    ps.setString(6, b.body());
+                });
+    }
+
+    /** The listener hears of the rows once the chunk's transaction committed (at once outside one). */
+    private void tellCommitted(long runId, List<? extends RowResult> results) {
         CommittedRows listener = committed;
         if (listener != CommittedRows.NONE) {
             List<RowResult> rows = List.copyOf(results);
