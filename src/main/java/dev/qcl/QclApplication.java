@@ -3,38 +3,15 @@ package dev.qcl;
 import dev.qcl.cli.QclCommandLine;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
-import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
-import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
-import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.context.annotation.ComponentScan;
 
 /**
- * qcl: creates Qlik Cloud analytics data connections from a spreadsheet. The command line starts a
- * Spring context per command with only the auto-configuration the job needs (data source,
- * transactions, Spring Batch's JDBC job repository, Flyway for qcl's own tables): a command-line tool pays for every class it loads.
+ * qcl: creates Qlik Cloud analytics data connections from a spreadsheet. The entry point: runs the
+ * command line (which starts a Spring context per command, {@code cli.QclContext}) and ends the JVM
+ * with its exit code.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
-@ImportAutoConfiguration({
-    PropertyPlaceholderAutoConfiguration.class,
-    ConfigurationPropertiesAutoConfiguration.class,
-    DataSourceAutoConfiguration.class,
-    DataSourceTransactionManagerAutoConfiguration.class,
-    JdbcTemplateAutoConfiguration.class,
-    TransactionAutoConfiguration.class,
-    BatchAutoConfiguration.class,
-    BatchJdbcAutoConfiguration.class,
-    FlywayAutoConfiguration.class
-})
-@ComponentScan("dev.qcl.batch")
-public class QclApplication {
+public final class QclApplication {
+    private QclApplication() {}
+
     public static void main(String[] args) {
         int exitCode = QclCommandLine.execute(args);
         stopHttpSelectors(Duration.ofMillis(200));

@@ -1,6 +1,6 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.HomeFolderLock;
+import dev.qcl.home.HomeFolderLock;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

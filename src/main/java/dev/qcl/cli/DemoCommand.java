@@ -1,17 +1,17 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.ConfigurationProblem;
-import dev.qcl.batch.LaunchResult;
-import dev.qcl.batch.LoadJobConfiguration;
-import dev.qcl.batch.LoadJobLauncher;
-import dev.qcl.batch.OnExisting;
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RunParameters;
 import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFiles;
+import dev.qcl.launch.LaunchResult;
+import dev.qcl.launch.LoadJobLauncher;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowResult;
+import dev.qcl.run.OnExisting;
+import dev.qcl.run.RunParameters;
 import dev.qcl.sandbox.SandboxSettings;
 import dev.qcl.sandbox.SandboxTenant;
+import dev.qcl.settings.ClientConfiguration;
+import dev.qcl.settings.ConfigurationProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -57,7 +57,7 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
         Map<String, Object> properties = new HashMap<>();
         properties.put("qcl.tenant.url", "http://127.0.0.1:" + port);
         properties.put("qcl.api-key-file", writeKeyFile(home, apiKey));
-        properties.put(LoadJobConfiguration.IDENTITY_FROM_ENVIRONMENT, false);
+        properties.put(ClientConfiguration.IDENTITY_FROM_ENVIRONMENT, false);
         // the demo runs with the sandbox's key only: a user's OAuth client in the environment is not read
         properties.put("qcl.oauth.client-id", "");
         if (Commands.springArgs(spec).stream().noneMatch(arg -> arg.startsWith("--spring.datasource."))) {

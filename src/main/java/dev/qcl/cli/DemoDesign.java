@@ -2,8 +2,8 @@ package dev.qcl.cli;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RowStatus;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.RowStatus;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

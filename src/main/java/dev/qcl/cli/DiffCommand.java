@@ -1,13 +1,13 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.LaunchResult;
-import dev.qcl.batch.LoadJobLauncher;
-import dev.qcl.batch.OnExisting;
-import dev.qcl.batch.Ownership;
-import dev.qcl.batch.PrunePlanner;
-import dev.qcl.batch.RunParameters;
 import dev.qcl.csv.InputFile;
+import dev.qcl.launch.LaunchResult;
+import dev.qcl.launch.LoadJobLauncher;
+import dev.qcl.prune.PrunePlanner;
 import dev.qcl.qlik.QlikClient;
+import dev.qcl.run.OnExisting;
+import dev.qcl.run.Ownership;
+import dev.qcl.run.RunParameters;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,7 +49,7 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Ownership ownership = own.ownership(spec.commandLine());
-        dev.qcl.spec.SpaceMap spaceMap = InputOptions.spaceMap(mapSpace, spec.commandLine());
+        dev.qcl.connector.SpaceMap spaceMap = InputOptions.spaceMap(mapSpace, spec.commandLine());
         InputInspection inspection = InputInspection.start(input);
         return launch(Map.of(), (context, progress) -> {
             InputFile file = inspection.result();

@@ -1,12 +1,15 @@
 package dev.qcl.cli;
 
+import dev.qcl.cli.output.EraseProgressConverter;
+import dev.qcl.cli.output.ExportProgressPrinter;
+import dev.qcl.cli.output.ProgressPrinter;
+import dev.qcl.connector.SpecCache;
 import dev.qcl.export.ConnectionExport;
 import dev.qcl.export.ExportProgress;
 import dev.qcl.export.ExportResult;
 import dev.qcl.export.ExportScope;
 import dev.qcl.qlik.QlikClient;
-import dev.qcl.qlik.RejectedException;
-import dev.qcl.spec.SpecCache;
+import dev.qcl.qlik.failure.RejectedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,7 +100,8 @@ final class ExportCommand implements Callable<Integer> {
             }
             ExportProgress progress = new ExportProgress();
             ExportResult result;
-            try (ExportProgressPrinter printer = ExportProgressPrinter.start(progress, context, err)) {
+            try (ExportProgressPrinter printer =
+                    ExportProgressPrinter.start(progress, context.property(ProgressPrinter.LOG_INTERVAL), err)) {
                 result = new ConnectionExport(client, context.bean(SpecCache.class), concurrency)
                         .export(scope, target, secretPlaceholders, progress);
             } catch (UncheckedIOException e) {

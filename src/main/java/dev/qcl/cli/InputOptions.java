@@ -1,7 +1,7 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.OnExisting;
-import dev.qcl.spec.SpaceMap;
+import dev.qcl.connector.SpaceMap;
+import dev.qcl.run.OnExisting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

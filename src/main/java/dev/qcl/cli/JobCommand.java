@@ -1,12 +1,17 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.HomeFolderLock;
-import dev.qcl.batch.LaunchResult;
-import dev.qcl.batch.QclProperties;
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RunProgress;
-import dev.qcl.batch.SharedDatabase;
+import dev.qcl.cli.output.EraseProgressConverter;
+import dev.qcl.cli.output.ProgressPrinter;
+import dev.qcl.cli.output.Terminal;
+import dev.qcl.home.HomeFolderLock;
+import dev.qcl.home.SharedDatabase;
+import dev.qcl.launch.LaunchResult;
+import dev.qcl.qlik.HttpStats;
+import dev.qcl.qlik.QlikClient;
 import dev.qcl.report.ResultsSpool;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.run.RunProgress;
+import dev.qcl.settings.QclProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +66,14 @@ abstract class JobCommand {
             RunProgress progress = new RunProgress();
             LaunchResult result;
             try (ResultsSpool spool = ResultsSpool.attach(reports, context.bean(ResultRepository.class))) {
-                try (ProgressPrinter printer = ProgressPrinter.start(progress, context, Commands.err(spec))) {
+                try (ProgressPrinter printer = ProgressPrinter.start(
+                        progress,
+                        context.bean(HttpStats.class),
+                        () -> context.beanIfCreated(QlikClient.class)
+                                .map(QlikClient::writeBudget)
+                                .orElse(null),
+                        context.property(ProgressPrinter.LOG_INTERVAL),
+                        Commands.err(spec))) {
                     result = launch.apply(context, progress);
                 }
                 int exitCode = finish(new RunOutput(context, Commands.out(spec), Commands.err(spec), spool), result);

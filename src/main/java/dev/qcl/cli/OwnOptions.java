@@ -1,6 +1,6 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.Ownership;
+import dev.qcl.run.Ownership;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

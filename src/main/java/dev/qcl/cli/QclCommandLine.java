@@ -1,10 +1,11 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.ConfigurationProblem;
-import dev.qcl.batch.LoadJobLauncher.NothingToDo;
-import dev.qcl.batch.RunAbortedException;
+import dev.qcl.cli.output.Terminal;
 import dev.qcl.csv.InputFileException;
-import dev.qcl.qlik.RunStoppingException;
+import dev.qcl.launch.LoadJobLauncher.NothingToDo;
+import dev.qcl.launch.RunAbortedException;
+import dev.qcl.qlik.failure.RunStoppingException;
+import dev.qcl.settings.ConfigurationProblem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

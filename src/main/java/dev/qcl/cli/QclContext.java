@@ -1,13 +1,27 @@
 package dev.qcl.cli;
 
-import dev.qcl.QclApplication;
+import dev.qcl.job.LoadJobConfiguration;
+import dev.qcl.launch.LaunchConfiguration;
+import dev.qcl.settings.ClientConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * The Spring context of one command, started after the command line is parsed so that options such
@@ -28,7 +42,7 @@ final class QclContext implements AutoCloseable {
         List<String> args = new ArrayList<>();
         options.forEach((key, value) -> args.add("--" + key + "=" + value));
         args.addAll(springArgs);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(QclApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Beans.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -59,4 +73,25 @@ final class QclContext implements AutoCloseable {
     public void close() {
         context.close();
     }
+
+    /**
+     * What a command's context holds: only the auto-configuration the job needs (data source,
+     * transactions, Spring Batch's JDBC job repository, Flyway for qcl's own tables), because a
+     * command-line tool pays for every class it loads, and qcl's own configurations, named rather
+     * than scanned for the same reason.
+     */
+    @SpringBootConfiguration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({
+        PropertyPlaceholderAutoConfiguration.class,
+        ConfigurationPropertiesAutoConfiguration.class,
+        DataSourceAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class,
+        JdbcTemplateAutoConfiguration.class,
+        TransactionAutoConfiguration.class,
+        BatchAutoConfiguration.class,
+        BatchJdbcAutoConfiguration.class,
+        FlywayAutoConfiguration.class
+    })
+    @Import({ClientConfiguration.class, LoadJobConfiguration.class, LaunchConfiguration.class})
+    static class Beans {}
 }

@@ -1,11 +1,11 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.HomeFolderLock;
-import dev.qcl.batch.QclProperties;
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RunHistory;
-import dev.qcl.batch.RunInfo;
+import dev.qcl.home.HomeFolderLock;
+import dev.qcl.launch.RunHistory;
+import dev.qcl.launch.RunInfo;
 import dev.qcl.report.ReportWriter;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.settings.QclProperties;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.ConfigurationProblem;
+import dev.qcl.settings.ConfigurationProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.ConfigurationProblem;
-import dev.qcl.batch.LoadJobLauncher;
-import dev.qcl.batch.LoadJobLauncher.NothingToDo;
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunHistory;
-import dev.qcl.batch.RunInfo;
-import dev.qcl.batch.RunParameters;
 import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFileException;
 import dev.qcl.csv.InputFiles;
+import dev.qcl.launch.LoadJobLauncher;
+import dev.qcl.launch.LoadJobLauncher.NothingToDo;
+import dev.qcl.launch.RunHistory;
+import dev.qcl.launch.RunInfo;
 import dev.qcl.qlik.QlikClient;
+import dev.qcl.results.RowStatus;
+import dev.qcl.run.RunParameters;
+import dev.qcl.settings.ConfigurationProblem;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

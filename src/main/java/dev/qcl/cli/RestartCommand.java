@@ -1,7 +1,7 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.LoadJobLauncher;
-import dev.qcl.batch.LoadJobLauncher.NothingToDo;
+import dev.qcl.launch.LoadJobLauncher;
+import dev.qcl.launch.LoadJobLauncher.NothingToDo;
 import dev.qcl.qlik.QlikClient;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,14 +1,16 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.LaunchResult;
-import dev.qcl.batch.QclProperties;
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunHistory;
-import dev.qcl.batch.RunInfo;
-import dev.qcl.batch.WriteProperties;
+import dev.qcl.cli.output.DiffPrinter;
+import dev.qcl.cli.output.Durations;
+import dev.qcl.launch.LaunchResult;
+import dev.qcl.launch.RunHistory;
+import dev.qcl.launch.RunInfo;
 import dev.qcl.report.ReportWriter;
 import dev.qcl.report.ResultsSpool;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowStatus;
+import dev.qcl.settings.QclProperties;
+import dev.qcl.settings.WriteProperties;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.HomeFolderLock;
-import dev.qcl.batch.QclProperties;
-import dev.qcl.batch.SpecsProperties;
-import dev.qcl.spec.ApiSpec;
-import dev.qcl.spec.DataSourceList;
-import dev.qcl.spec.SecretPolicy;
-import dev.qcl.spec.SpecCache;
-import dev.qcl.spec.SpecSource;
+import dev.qcl.connector.ApiSpec;
+import dev.qcl.connector.DataSourceList;
+import dev.qcl.connector.SecretPolicy;
+import dev.qcl.connector.SpecCache;
+import dev.qcl.connector.SpecSource;
+import dev.qcl.home.HomeFolderLock;
+import dev.qcl.settings.QclProperties;
+import dev.qcl.settings.SpecsProperties;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,11 +1,12 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.ConfigurationProblem;
-import dev.qcl.batch.HomeFolderLock;
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunHistory;
-import dev.qcl.batch.RunInfo;
+import dev.qcl.cli.output.Durations;
+import dev.qcl.home.HomeFolderLock;
+import dev.qcl.launch.RunHistory;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowStatus;
+import dev.qcl.settings.ConfigurationProblem;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

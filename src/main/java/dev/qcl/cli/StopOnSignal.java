@@ -1,6 +1,6 @@
 package dev.qcl.cli;
 
-import dev.qcl.batch.LoadJobLauncher;
+import dev.qcl.launch.LoadJobLauncher;
 import dev.qcl.qlik.QlikClient;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.qcl.export;
 
-import dev.qcl.spec.PropertyType;
+import dev.qcl.connector.PropertyType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

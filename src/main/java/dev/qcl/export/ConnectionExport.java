@@ -1,11 +1,11 @@
 package dev.qcl.export;
 
-import dev.qcl.qlik.QlikApiException;
+import dev.qcl.connector.ApiSpec;
+import dev.qcl.connector.InvalidApiSpecException;
+import dev.qcl.connector.SpecCache;
 import dev.qcl.qlik.QlikClient;
-import dev.qcl.qlik.RunStoppingException;
-import dev.qcl.spec.ApiSpec;
-import dev.qcl.spec.InvalidApiSpecException;
-import dev.qcl.spec.SpecCache;
+import dev.qcl.qlik.failure.QlikApiException;
+import dev.qcl.qlik.failure.RunStoppingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,10 +1,10 @@
 package dev.qcl.export;
 
-import dev.qcl.qlik.ExistingConnection;
-import dev.qcl.qlik.QlikApiException;
 import dev.qcl.qlik.QlikClient;
-import dev.qcl.qlik.RunStoppingException;
-import dev.qcl.qlik.Space;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.api.Space;
+import dev.qcl.qlik.failure.QlikApiException;
+import dev.qcl.qlik.failure.RunStoppingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

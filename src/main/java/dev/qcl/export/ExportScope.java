@@ -1,7 +1,7 @@
 package dev.qcl.export;
 
 import dev.qcl.qlik.QlikClient;
-import dev.qcl.qlik.Space;
+import dev.qcl.qlik.api.Space;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.qcl.export;
 
+import dev.qcl.connector.ApiSpec;
+import dev.qcl.connector.PropertySpec;
+import dev.qcl.connector.PropertyType;
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.Reference;
-import dev.qcl.spec.ApiSpec;
-import dev.qcl.spec.PropertySpec;
-import dev.qcl.spec.PropertyType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,6 +2,8 @@ package dev.qcl.qlik;
 
 import dev.qcl.qlik.TenantCalls.Call;
 import dev.qcl.qlik.TenantCalls.Tier;
+import dev.qcl.qlik.api.BulkDeleteOutcome;
+import dev.qcl.qlik.api.WriteOutcome;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,6 +4,8 @@ import dev.qcl.qlik.TenantCalls.Call;
 import dev.qcl.qlik.TenantCalls.Tier;
 import dev.qcl.qlik.WireTypes.ConnectionJson;
 import dev.qcl.qlik.WritePolicy.Attempt;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.failure.RejectedException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;

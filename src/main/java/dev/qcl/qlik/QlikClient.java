@@ -1,5 +1,14 @@
 package dev.qcl.qlik;
 
+import dev.qcl.qlik.api.BulkDeleteOutcome;
+import dev.qcl.qlik.api.CreateOutcome;
+import dev.qcl.qlik.api.CreateRequest;
+import dev.qcl.qlik.api.DataSources;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.api.Space;
+import dev.qcl.qlik.api.WriteOutcome;
+import dev.qcl.qlik.failure.RejectedException;
+import dev.qcl.qlik.failure.RunStoppingException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.qcl.qlik;
 
+import dev.qcl.qlik.failure.RejectedException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

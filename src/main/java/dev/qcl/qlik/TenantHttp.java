@@ -1,5 +1,6 @@
 package dev.qcl.qlik;
 
+import dev.qcl.qlik.failure.TenantTlsException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package dev.qcl.qlik;
 
+import dev.qcl.qlik.failure.RunStoppingException;
+
 /** HTTP 401: the API key or the OAuth client is wrong, expired or revoked; the run stops as FAILED. */
 public class UnauthorizedException extends RunStoppingException {
     private UnauthorizedException(String message, int httpStatus, int attempts) {

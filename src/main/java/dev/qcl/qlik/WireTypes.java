@@ -2,6 +2,7 @@ package dev.qcl.qlik;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.qcl.qlik.api.ExistingConnection;
 import java.util.List;
 import java.util.Map;
 

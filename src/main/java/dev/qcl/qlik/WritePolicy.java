@@ -1,5 +1,9 @@
 package dev.qcl.qlik;
 
+import dev.qcl.qlik.failure.RejectedException;
+import dev.qcl.qlik.failure.RunInterruptedException;
+import dev.qcl.qlik.failure.TenantUnreachableException;
+import dev.qcl.qlik.failure.ThrottleWaitTooLongException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package dev.qcl.report;
 
 import com.opencsv.ICSVWriter;
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RunInfo;
 import dev.qcl.csv.ConnectionCsvReader;
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputFileException;
 import dev.qcl.csv.InputFiles;
 import dev.qcl.csv.InputRow;
 import dev.qcl.csv.RereadRows;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,8 +1,8 @@
 package dev.qcl.report;
 
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RunInfo;
-import dev.qcl.batch.TimelineSample;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.TimelineSample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

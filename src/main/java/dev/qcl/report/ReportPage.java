@@ -2,9 +2,9 @@ package dev.qcl.report;
 
 import static dev.qcl.report.Html.escape;
 
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RunInfo;
-import dev.qcl.batch.TimelineSample;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.TimelineSample;
 import java.util.List;
 import java.util.Map;
 

@@ -3,8 +3,8 @@ package dev.qcl.report;
 import static dev.qcl.report.Html.escape;
 import static dev.qcl.report.Html.orDash;
 
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RowStatus;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.RowStatus;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.qcl.report;
 
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunInfo;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

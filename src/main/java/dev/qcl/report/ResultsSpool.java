@@ -1,9 +1,9 @@
 package dev.qcl.report;
 
 import com.opencsv.ICSVWriter;
-import dev.qcl.batch.ResultRepository;
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RunInfo;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.qcl.report;
 import static dev.qcl.report.Html.escape;
 import static dev.qcl.report.Html.orDash;
 
-import dev.qcl.batch.RunInfo;
+import dev.qcl.launch.RunInfo;
 
 /** The top of report.html: run ID, label, status, input, links to the other report files, key figures. */
 final class RunHeader {

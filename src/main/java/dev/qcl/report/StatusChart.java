@@ -4,8 +4,8 @@ import static dev.qcl.report.Html.escape;
 import static dev.qcl.report.Html.num;
 import static dev.qcl.report.Html.svgText;
 
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunInfo;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.RowStatus;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package dev.qcl.report;
 
-import dev.qcl.batch.RowStatus;
+import dev.qcl.results.RowStatus;
 
 /** The colours of report.html: green for created and updated, grey skipped, amber invalid, red failed. */
 final class StatusPalette {

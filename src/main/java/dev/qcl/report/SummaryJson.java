@@ -1,7 +1,7 @@
 package dev.qcl.report;
 
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunInfo;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.RowStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.qcl.report;
 
-import dev.qcl.batch.TimelineSample;
+import dev.qcl.results.TimelineSample;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

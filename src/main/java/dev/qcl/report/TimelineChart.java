@@ -4,8 +4,8 @@ import static dev.qcl.report.Html.escape;
 import static dev.qcl.report.Html.num;
 import static dev.qcl.report.Html.svgText;
 
-import dev.qcl.batch.TimelineSample;
 import dev.qcl.report.TimelineBuckets.Bucket;
+import dev.qcl.results.TimelineSample;
 import java.util.List;
 
 /** Throughput (rows per second, bars) and throttling (429 answers, a line on its own axis) over a run. */

@@ -2,8 +2,8 @@ package dev.qcl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RowStatus;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.RowStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

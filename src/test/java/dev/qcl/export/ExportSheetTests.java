@@ -2,9 +2,9 @@ package dev.qcl.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qcl.spec.ApiSpec;
-import dev.qcl.spec.PropertySpec;
-import dev.qcl.spec.PropertyType;
+import dev.qcl.connector.ApiSpec;
+import dev.qcl.connector.PropertySpec;
+import dev.qcl.connector.PropertyType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

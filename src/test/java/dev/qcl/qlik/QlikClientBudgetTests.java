@@ -14,6 +14,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.qcl.qlik.api.CreateRequest;
+import dev.qcl.qlik.failure.RejectedException;
+import dev.qcl.qlik.failure.RunInterruptedException;
+import dev.qcl.qlik.failure.TenantTlsException;
+import dev.qcl.qlik.failure.TenantUnreachableException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;

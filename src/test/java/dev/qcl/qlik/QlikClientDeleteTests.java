@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.qcl.qlik.ConnectionDeletes.ErrorJson;
+import dev.qcl.qlik.api.BulkDeleteOutcome;
+import dev.qcl.qlik.api.WriteOutcome;
+import dev.qcl.qlik.failure.RejectedException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

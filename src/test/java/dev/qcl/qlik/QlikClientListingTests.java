@@ -10,6 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qcl.qlik.api.DataSourceInfo;
+import dev.qcl.qlik.api.DataSources;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.api.Space;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

@@ -12,6 +12,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.qcl.qlik.api.DataSourceInfo;
+import dev.qcl.qlik.api.DataSources;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.api.Space;
+import dev.qcl.qlik.failure.RunStoppingException;
 import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

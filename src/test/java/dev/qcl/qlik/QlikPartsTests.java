@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.qcl.qlik.api.CreateOutcome;
+import dev.qcl.qlik.api.CreateRequest;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.failure.RunInterruptedException;
+import dev.qcl.qlik.failure.RunStoppingException;
+import dev.qcl.qlik.failure.TenantUnreachableException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qcl.qlik.WireTypes.ConnectionJson;
+import dev.qcl.qlik.api.CreateOutcome;
+import dev.qcl.qlik.api.CreateRequest;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.failure.RejectedException;
+import dev.qcl.qlik.failure.RunInterruptedException;
+import dev.qcl.qlik.failure.RunStoppingException;
+import dev.qcl.qlik.failure.TenantUnreachableException;
+import dev.qcl.qlik.failure.ThrottleWaitTooLongException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

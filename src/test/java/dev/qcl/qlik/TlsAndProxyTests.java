@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.qcl.qlik.failure.TenantTlsException;
 import java.io.InputStream;
 import java.net.Proxy;
 import java.net.ProxySelector;

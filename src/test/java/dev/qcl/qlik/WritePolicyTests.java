@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.qcl.qlik.WritePolicy.Attempt;
+import dev.qcl.qlik.failure.RejectedException;
+import dev.qcl.qlik.failure.RunInterruptedException;
+import dev.qcl.qlik.failure.RunStoppingException;
+import dev.qcl.qlik.failure.ThrottleWaitTooLongException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,10 +9,10 @@ import static dev.qcl.report.ReportFixtures.timeline;
 import static dev.qcl.report.ReportFixtures.topMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunInfo;
-import dev.qcl.batch.TimelineSample;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.RowStatus;
+import dev.qcl.results.TimelineSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.qcl.report;
 
-import dev.qcl.batch.OnExisting;
-import dev.qcl.batch.RowResult;
-import dev.qcl.batch.RowStatus;
-import dev.qcl.batch.RunInfo;
-import dev.qcl.batch.TimelineSample;
+import dev.qcl.launch.RunInfo;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.RowStatus;
+import dev.qcl.results.TimelineSample;
+import dev.qcl.run.OnExisting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

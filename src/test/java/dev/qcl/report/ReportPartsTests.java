@@ -2,8 +2,8 @@ package dev.qcl.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qcl.batch.TimelineSample;
 import dev.qcl.report.TimelineBuckets.Bucket;
+import dev.qcl.results.TimelineSample;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,0 @@
-package dev.qcl.batch;
-
-/** A setting that keeps qcl from starting: a missing API key, a bad tenant URL. Exit code 2. */
-public final class ConfigurationProblem extends RuntimeException {
-    public ConfigurationProblem(String message) {
-        super(message);
-    }
-}

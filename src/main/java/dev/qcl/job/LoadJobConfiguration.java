@@ -1,0 +1,93 @@
+package dev.qcl.job;
+
+import dev.qcl.connector.SecretPolicy;
+import dev.qcl.connector.SpecCache;
+import dev.qcl.prune.PrunePlanner;
+import dev.qcl.qlik.HttpStats;
+import dev.qcl.qlik.QlikClient;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.rows.RowWrites;
+import dev.qcl.rows.SecretFingerprints;
+import dev.qcl.settings.FingerprintKey;
+import dev.qcl.settings.FingerprintProperties;
+import dev.qcl.settings.JobProperties;
+import dev.qcl.settings.PruneProperties;
+import dev.qcl.settings.QclProperties;
+import dev.qcl.settings.ReferencesProperties;
+import javax.sql.DataSource;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires the load job's parts: the results store, the stores a row's sending keeps outside the chunk's
+ * transaction, and the factory that builds one run's job. Everything that talks to the tenant is lazy,
+ * so that commands which only read the history ({@code status}, {@code report}) need no tenant or API key.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LoadJobConfiguration {
+    @Bean
+    ResultRepository resultRepository(JdbcTemplate jdbc) {
+        return new ResultRepository(jdbc);
+    }
+
+    @Bean
+    static LazyTransactionConnections lazyTransactionConnections() {
+        return new LazyTransactionConnections();
+    }
+
+    /** Outside the chunk transaction: a secret the tenant took stays remembered if its chunk rolls back. */
+    @Bean
+    @Lazy
+    SecretFingerprints secretFingerprints(
+            DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
+        return new SecretFingerprints(
+                LazyTransactionConnections.autonomous(dataSource),
+                FingerprintKey.load(fingerprints.keyFileIn(qcl.home())));
+    }
+
+    @Bean
+    @Lazy
+    RowWrites rowWrites(DataSource dataSource) {
+        return new RowWrites(LazyTransactionConnections.autonomous(dataSource));
+    }
+
+    @Bean
+    @Lazy
+    LoadJobFactory loadJobFactory(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ResultRepository results,
+            SecretFingerprints fingerprints,
+            RowWrites journal,
+            QlikClient client,
+            SpecCache specs,
+            SecretPolicy secrets,
+            HttpStats stats,
+            JobProperties job,
+            PruneProperties prune,
+            ReferencesProperties references) {
+        return new LoadJobFactory(
+                jobRepository,
+                transactionManager,
+                results,
+                fingerprints,
+                journal,
+                client,
+                specs,
+                secrets,
+                stats,
+                job,
+                prune,
+                references.rules());
+    }
+
+    @Bean
+    @Lazy
+    PrunePlanner prunePlanner(QlikClient client) {
+        return new PrunePlanner(client);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.qcl.job;
+
+import dev.qcl.connector.RowValidator;
+import dev.qcl.connector.SecretPolicy;
+import dev.qcl.connector.SpecCache;
+import dev.qcl.csv.ConnectionCsvReader;
+import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.csv.ReferenceRules;
+import dev.qcl.prune.PrunePlanner;
+import dev.qcl.prune.PruneTasklet;
+import dev.qcl.qlik.HttpStats;
+import dev.qcl.qlik.QlikClient;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowResult;
+import dev.qcl.rows.ConnectionUpdater;
+import dev.qcl.rows.ExistingConnections;
+import dev.qcl.rows.JournaledRowProcessor;
+import dev.qcl.rows.RowProcessor;
+import dev.qcl.rows.RowWrites;
+import dev.qcl.rows.SecretFingerprints;
+import dev.qcl.rows.SendAhead;
+import dev.qcl.rows.TenantSpaces;
+import dev.qcl.run.RowSelection;
+import dev.qcl.run.RunParameters;
+import dev.qcl.run.RunProgress;
+import dev.qcl.settings.JobProperties;
+import dev.qcl.settings.PruneProperties;
+import java.time.Clock;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the load job for one run: read and validate in sheet order, send rows concurrently and up to
+ * a chunk ahead of the chunk being committed ({@link SendAhead}), store results in row order with each
+ * chunk. The job, step and reader names are fixed because the job
+ * repository keys restarts on them.
+ */
+public final class LoadJobFactory {
+    public static final String JOB_NAME = "connectionLoadJob";
+    public static final String STEP_NAME = "loadConnectionsStep";
+    static final String READER_NAME = "connectionCsvReader";
+    public static final String PRUNE_STEP_NAME = "pruneConnectionsStep";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final ResultRepository results;
+    private final SecretFingerprints fingerprints;
+    private final RowWrites journal;
+    private final QlikClient client;
+    private final SpecCache specs;
+    private final SecretPolicy secrets;
+    private final HttpStats stats;
+    private final JobProperties settings;
+    private final PruneProperties prune;
+    private final ReferenceRules referenceRules;
+
+    LoadJobFactory(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ResultRepository results,
+            SecretFingerprints fingerprints,
+            RowWrites journal,
+            QlikClient client,
+            SpecCache specs,
+            SecretPolicy secrets,
+            HttpStats stats,
+            JobProperties settings,
+            PruneProperties prune,
+            ReferenceRules referenceRules) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.results = results;
+        this.fingerprints = fingerprints;
+        this.journal = journal;
+        this.client = client;
+        this.specs = specs;
+        this.secrets = secrets;
+        this.stats = stats;
+        this.settings = settings;
+        this.prune = prune;
+        this.referenceRules = referenceRules;
+    }
+
+    public Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
+        ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
+        ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
+        csv.setName(READER_NAME);
+        TenantSpaces spaces = new TenantSpaces(client);
+        ValidatingRowReader reader = new ValidatingRowReader(
+                csv,
+                header -> new RowValidator(header, specs, spaces, references, secrets, run.spaceMap()),
+                selection.withSpaces(spaces),
+                results);
+        ExistingConnections existing = new ExistingConnections(client);
+        RowProcessor decision = new RowProcessor(
+                run,
+                progress,
+                existing,
+                client,
+                references,
+                new ConnectionUpdater(client, fingerprints, run.ownership()));
+        JournaledRowProcessor processor = new JournaledRowProcessor(decision, journal, existing, run, progress);
+        ResultWriter writer = new ResultWriter(results);
+        HttpStatsStream httpStats = new HttpStatsStream(stats);
+
+        int chunkSize = settings.chunkSizeFor(run.dryRun());
+        // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
+        ChunkOrientedStepBuilder<?, RowResult> rows = senders == null
+                ? step(chunkSize, reader, processor, writer, httpStats)
+                : step(chunkSize, sendAhead(reader, processor, senders, chunkSize), writer, httpStats);
+        Step step = rows.listener(reader).listener(processor).build();
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
+                .validator(RunParameters.VALIDATOR)
+                .start(step)
+                .listener(new ProcessMarker(jobRepository))
+                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
+                .listener(new RunEnding(jobRepository));
+        if (run.ownership().prune()) {
+            job.next(pruneStep(run));
+        }
+        return job.build();
+    }
+
+    private SendAhead sendAhead(
+            ValidatingRowReader reader, JournaledRowProcessor processor, AsyncTaskExecutor senders, int depth) {
+        return new SendAhead(reader, processor, senders, client::stopping, depth);
+    }
+
+    private ChunkOrientedStepBuilder<SendAhead.Sending, RowResult> step(
+            int chunkSize, SendAhead ahead, ResultWriter writer, HttpStatsStream httpStats) {
+        return step(chunkSize, ahead, ahead, writer, httpStats);
+    }
+
+    private <I> ChunkOrientedStepBuilder<I, RowResult> step(
+            int chunkSize,
+            ItemStreamReader<I> reader,
+            ItemProcessor<I, RowResult> processor,
+            ResultWriter writer,
+            HttpStatsStream httpStats) {
+        return new StepBuilder(STEP_NAME, jobRepository)
+                        .<I, RowResult>chunk(chunkSize)
+                        .transactionManager(transactionManager)
+                        .reader(reader)
+                        .processor(processor)
+                        .writer(writer)
+                        .stream(httpStats)
+                        .listener(httpStats)
+                        .listener(writer);
+    }
+
+    /** After the rows: delete the set's connections that no row names (one step, so a restart resumes it). */
+    private Step pruneStep(RunParameters run) {
+        PruneTasklet tasklet = new PruneTasklet(run, new PrunePlanner(client), client, results, prune.batchSize());
+        return new StepBuilder(PRUNE_STEP_NAME, jobRepository)
+                .tasklet(tasklet, transactionManager)
+                .listener(tasklet)
+                .listener(new StepHttpCounts(stats))
+                .build();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.qcl.job;
+
+import dev.qcl.qlik.failure.RunStoppingException;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * How an execution that did not complete is recorded and explained: the one-line reason, and
+ * STOPPED rather than FAILED when nothing went wrong (a quota pause longer than the cap, a stop
+ * request during a wait), so that the run reads as stopped and can be restarted. A job listener: the
+ * status is corrected in {@code afterJob}, before the framework saves the execution's end.
+ */
+public final class RunEnding implements JobExecutionListener {
+    private final JobRepository jobRepository;
+
+    RunEnding(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        settle(execution);
+    }
+
+    /** The one-line reason an execution ended early, or null when it did not. */
+    public static String reason(JobExecution execution) {
+        return ending(execution).reason();
+    }
+
+    /** The reason the execution ended early (null when it did not), its status corrected on the way. */
+    String settle(JobExecution execution) {
+        Ending ending = ending(execution);
+        if (ending.stopped() && execution.getStatus() == BatchStatus.FAILED) {
+            String failure = ending.reason();
+            execution.setStatus(BatchStatus.STOPPED);
+            execution.setExitStatus(ExitStatus.STOPPED.addExitDescription(failure));
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.FAILED) {
+                    step.setStatus(BatchStatus.STOPPED);
+                    step.setExitStatus(ExitStatus.STOPPED);
+                    jobRepository.update(step);
+                }
+            }
+            jobRepository.update(execution);
+        }
+        return ending.reason();
+    }
+
+    /** Why an execution ended, and whether that was a stop rather than a failure. */
+    private record Ending(String reason, boolean stopped) {}
+
+    private static Ending ending(JobExecution execution) {
+        String failure = null;
+        boolean stopped = false;
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RunStoppingException stopping) {
+                    failure = stopping.getMessage();
+                    stopped = stopping.runStatus() == RunStoppingException.RunStatus.STOPPED;
+                    break;
+                }
+            }
+            if (failure == null) {
+                // the innermost message names what went wrong; the outer ones say "Unable to process chunk"
+                Throwable root = t;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                failure = root.getMessage() != null ? root.getMessage() : t.getMessage();
+            }
+        }
+        return new Ending(failure, stopped);
+    }
+}

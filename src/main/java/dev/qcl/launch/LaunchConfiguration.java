@@ -1,0 +1,31 @@
+package dev.qcl.launch;
+
+import dev.qcl.job.LoadJobFactory;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.settings.WriteProperties;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The launcher and the run history. Neither needs the tenant: the job factory is asked for only when a run starts. */
+@Configuration(proxyBeanMethods = false)
+public class LaunchConfiguration {
+    @Bean
+    RunHistory runHistory(JobRepository jobRepository, ResultRepository results, JdbcTemplate jdbc) {
+        return new RunHistory(jobRepository, results, jdbc);
+    }
+
+    @Bean
+    LoadJobLauncher loadJobLauncher(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            ObjectProvider<LoadJobFactory> jobs,
+            ResultRepository results,
+            RunHistory history,
+            WriteProperties write) {
+        return new LoadJobLauncher(jobOperator, jobRepository, jobs, results, history, write);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.qcl.launch;
+
+import dev.qcl.csv.InputFile;
+import dev.qcl.csv.InputFiles;
+import dev.qcl.job.LoadJobFactory;
+import dev.qcl.job.ProcessMarker;
+import dev.qcl.job.RunEnding;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.rows.Senders;
+import dev.qcl.run.RowSelection;
+import dev.qcl.run.RunParameters;
+import dev.qcl.run.RunProgress;
+import dev.qcl.settings.ConfigurationProblem;
+import dev.qcl.settings.WriteProperties;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Starts, restarts and reruns the load job, one run per call, in this thread. Which run a call
+ * makes is decided here (a labelled call may continue its series' unfinished run); recovery of runs
+ * left by dead processes, the senders and how an execution ended live in their own classes.
+ */
+public final class LoadJobLauncher {
+    private static final Logger log = LoggerFactory.getLogger(LoadJobLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final ObjectProvider<LoadJobFactory> jobs;
+    private final ResultRepository results;
+    private final RunHistory history;
+    private final WriteProperties write;
+    private final AbandonedRuns abandoned;
+
+    public LoadJobLauncher(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            ObjectProvider<LoadJobFactory> jobs,
+            ResultRepository results,
+            RunHistory history,
+            WriteProperties write) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.jobs = jobs;
+        this.results = results;
+        this.history = history;
+        this.write = write;
+        this.abandoned = new AbandonedRuns(jobOperator, jobRepository);
+    }
+
+    /**
+     * Starts a new run. With a label, the latest run of that series is continued instead when it did
+     * not complete and its input and mode are the same (contract section 2); otherwise a new run of
+     * the series starts, also over an unchanged sheet.
+     */
+    public LaunchResult run(RunParameters run, long rows, RunProgress progress) {
+        progress.expect(rows);
+        Optional<RunParameters> unfinished = unfinishedOfSeries(run);
+        if (unfinished.isPresent()) {
+            LaunchResult continued = launch(unfinished.get(), progress);
+            return new LaunchResult(continued.runId(), true, continued.failure());
+        }
+        return launch(run, progress);
+    }
+
+    /** Resumes a run that did not complete, from its last committed chunk. */
+    public LaunchResult restart(long runId, RunProgress progress) {
+        List<JobExecution> executions = history.executions(runId);
+        if (executions.isEmpty()) {
+            throw new ConfigurationProblem("there is no run " + runId + "; see qcl status");
+        }
+        JobExecution last = executions.get(executions.size() - 1);
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            throw new NothingToDo("run " + runId + " completed; there is nothing to restart (see qcl rerun-failed)");
+        }
+        RunParameters run = RunParameters.from(last.getJobParameters());
+        InputFile input = InputFiles.inspect(run.input());
+        if (!input.sha256().equals(run.inputSha256())) {
+            throw new ConfigurationProblem("the input " + run.input() + " changed since run " + runId
+                    + " started; restore it, or start a new run");
+        }
+        progress.expect(run.rerunOf() == null ? input.dataRows() : RerunSelection.count(run.rerunOf(), results));
+        return launch(run, progress);
+    }
+
+    /** The newest run that did not complete, if any. */
+    public Optional<Long> latestUnfinished() {
+        return history.recent(50).stream()
+                .filter(r -> !r.completed())
+                .map(RunInfo::runId)
+                .findFirst();
+    }
+
+    /** Asks the runs of this process to stop at their next chunk boundary (Ctrl-C, SIGTERM). */
+    public void stopRunningInThisProcess() {
+        long pid = ProcessHandle.current().pid();
+        for (JobExecution execution : jobRepository.findRunningJobExecutions(LoadJobFactory.JOB_NAME)) {
+            if (execution.getExecutionContext().getLong(ProcessMarker.PID, -1L) == pid) {
+                try {
+                    jobOperator.stop(execution);
+                } catch (Exception e) {
+                    log.warn(
+                            "Could not stop run {}: {}",
+                            execution.getJobInstance().getInstanceId(),
+                            e.getMessage());
+                }
+            }
+        }
+    }
+
+    RowSelection selectionFor(RunParameters run) {
+        if (run.rerunOf() == null) {
+            return RowSelection.ALL;
+        }
+        RunInfo original = history.find(run.rerunOf())
+                .orElseThrow(() -> new ConfigurationProblem("there is no run " + run.rerunOf()));
+        return original.inputSha256().equals(run.inputSha256())
+                ? RerunSelection.failedRowsOf(run.rerunOf(), results)
+                : RerunSelection.failedNamesOf(run.rerunOf(), results);
+    }
+
+    /** The parameters of the series' latest run, when this call should continue it. */
+    private Optional<RunParameters> unfinishedOfSeries(RunParameters run) {
+        if (run.label() == null || run.label().isBlank() || run.rerunOf() != null) {
+            return Optional.empty();
+        }
+        return history.latestOfSeries(run.label(), run.dryRun())
+                .filter(latest -> !latest.completed())
+                .map(latest -> RunParameters.from(history.executions(latest.runId())
+                        .get(latest.executions() - 1)
+                        .getJobParameters()))
+                .filter(earlier -> earlier.inputSha256().equals(run.inputSha256())
+                        && earlier.onExisting() == run.onExisting()
+                        && earlier.ownership().equals(run.ownership()))
+                .map(earlier -> {
+                    log.info(
+                            "The latest run labelled {} did not complete and its input is unchanged: continuing it",
+                            run.label());
+                    return earlier;
+                });
+    }
+
+    private LaunchResult launch(RunParameters run, RunProgress progress) {
+        abandoned.recoverIfAbandoned(run);
+        ThreadPoolTaskExecutor senders = Senders.forRun(run, write);
+        try {
+            Job job = jobs.getObject().create(run, selectionFor(run), progress, senders);
+            JobExecution execution = start(job, run);
+            return new LaunchResult(execution.getJobInstance().getInstanceId(), false, RunEnding.reason(execution));
+        } finally {
+            if (senders != null) {
+                senders.shutdown();
+            }
+        }
+    }
+
+    /**
+     * Runs the job in this thread. Failures of the run itself are recorded in the execution; what
+     * leaves here was refused before the run began (exit 2) or broke the machinery under it (exit 3).
+     */
+    private JobExecution start(Job job, RunParameters run) {
+        try {
+            return jobOperator.start(job, run.toJobParameters());
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new NothingToDo("this run already completed; there is nothing to restart (see qcl rerun-failed)");
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new ConfigurationProblem("this run is already running in another process; wait for it to end");
+        } catch (JobRestartException | InvalidJobParametersException e) {
+            throw new ConfigurationProblem("the run cannot start: " + e.getMessage());
+        } catch (ConfigurationProblem e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RunAbortedException("the run could not go on: " + e.getMessage(), e);
+        }
+    }
+
+    /** There is nothing to restart or rerun: the command says so and exits 2. */
+    public static final class NothingToDo extends RuntimeException {
+        public NothingToDo(String message) {
+            super(message);
+        }
+    }
+}

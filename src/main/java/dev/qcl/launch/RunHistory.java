@@ -1,0 +1,197 @@
+package dev.qcl.launch;
+
+import dev.qcl.connector.SpaceMap;
+import dev.qcl.job.HttpStatsStream;
+import dev.qcl.job.LoadJobFactory;
+import dev.qcl.launch.RunInfo.HttpTotals;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.run.Ownership;
+import dev.qcl.run.RunParameters;
+import dev.qcl.settings.ConfigurationProblem;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads past runs from the job repository and their results. */
+public final class RunHistory {
+    /** The key JobOperator.recover puts into the context of an execution it marks FAILED. */
+    private static final String RECOVERED = "recovered";
+    /** The newest run of a label (a series), a validate series apart from a run series. */
+    private static final String LATEST_OF_SERIES = """
+            SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e
+            JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+            JOIN BATCH_JOB_EXECUTION_PARAMS lp ON lp.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+            JOIN BATCH_JOB_EXECUTION_PARAMS dp ON dp.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID
+            WHERE i.JOB_NAME = ? AND lp.PARAMETER_NAME = ? AND lp.PARAMETER_VALUE = ?
+            AND dp.PARAMETER_NAME = ? AND dp.PARAMETER_VALUE = ?""";
+
+    private final JobRepository jobRepository;
+    private final ResultRepository results;
+    private final JdbcTemplate jdbc;
+
+    public RunHistory(JobRepository jobRepository, ResultRepository results, JdbcTemplate jdbc) {
+        this.jobRepository = jobRepository;
+        this.results = results;
+        this.jdbc = jdbc;
+    }
+
+    public Optional<RunInfo> find(long runId) {
+        JobInstance instance = jobRepository.getJobInstance(runId);
+        if (instance == null || !instance.getJobName().equals(LoadJobFactory.JOB_NAME)) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(instance));
+    }
+
+    /** The newest runs first. */
+    public List<RunInfo> recent(int count) {
+        return jobRepository.getJobInstances(LoadJobFactory.JOB_NAME, 0, count).stream()
+                .sorted(Comparator.comparingLong(JobInstance::getInstanceId).reversed())
+                .map(this::describe)
+                .toList();
+    }
+
+    public Optional<RunInfo> latest() {
+        return recent(1).stream().findFirst();
+    }
+
+    /**
+     * The run a command names with {@code --run ID}, or the latest run when it names none.
+     *
+     * @throws ConfigurationProblem when there is no such run
+     * @throws LoadJobLauncher.NothingToDo when there are no runs at all
+     */
+    public RunInfo chosen(Long runId) {
+        if (runId != null) {
+            return find(runId)
+                    .orElseThrow(() -> new ConfigurationProblem("there is no run " + runId + "; see qcl status"));
+        }
+        return latest().orElseThrow(() -> new LoadJobLauncher.NothingToDo("there are no runs yet"));
+    }
+
+    /** The newest run labelled {@code label} (of validate runs when {@code dryRun}), if any. */
+    public Optional<RunInfo> latestOfSeries(String label, boolean dryRun) {
+        Long runId = jdbc.queryForObject(
+                LATEST_OF_SERIES,
+                Long.class,
+                LoadJobFactory.JOB_NAME,
+                RunParameters.LABEL,
+                label,
+                RunParameters.DRY_RUN,
+                Boolean.toString(dryRun));
+        return runId == null ? Optional.empty() : find(runId);
+    }
+
+    /** The {@code --map-space} a run was started with; {@code rerun-failed} maps its rows the same way. */
+    public SpaceMap spaceMap(long runId) {
+        List<JobExecution> executions = executions(runId);
+        return executions.isEmpty()
+                ? SpaceMap.NONE
+                : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
+    }
+
+    /**
+     * The set a run owned ({@code --own}), without {@code --prune}: a rerun of its failed rows tags what
+     * it creates as the run did, and never prunes, because its rows are only part of the sheet.
+     */
+    public Ownership ownedSetWithoutPrune(long runId) {
+        List<JobExecution> executions = executions(runId);
+        if (executions.isEmpty()) {
+            return Ownership.NONE;
+        }
+        Ownership owned =
+                RunParameters.from(executions.get(0).getJobParameters()).ownership();
+        return owned.owns() ? new Ownership(owned.set(), false, owned.maxDeletes()) : Ownership.NONE;
+    }
+
+    List<JobExecution> executions(long runId) {
+        JobInstance instance = jobRepository.getJobInstance(runId);
+        return instance == null ? List.of() : sorted(jobRepository.getJobExecutions(instance));
+    }
+
+    private RunInfo describe(JobInstance instance) {
+        List<JobExecution> executions = sorted(jobRepository.getJobExecutions(instance));
+        JobExecution last = executions.get(executions.size() - 1);
+        RunParameters parameters = RunParameters.from(last.getJobParameters());
+        long durationMs = executions.stream().mapToLong(this::durationMs).sum();
+        return new RunInfo(
+                instance.getInstanceId(),
+                parameters.label(),
+                parameters.input().toString(),
+                parameters.inputSha256(),
+                parameters.dryRun(),
+                parameters.onExisting(),
+                parameters.rerunOf(),
+                statusOf(last.getStatus()),
+                last.getExitStatus().getExitDescription(),
+                instant(executions.get(0).getStartTime()),
+                instant(last.getEndTime()),
+                durationMs,
+                executions.size(),
+                last.getId(),
+                httpTotals(instance),
+                results.counts(instance.getInstanceId()));
+    }
+
+    /** The rows' step's requests and the prune step's, each as its last execution saved them. */
+    private HttpTotals httpTotals(JobInstance instance) {
+        long[] totals = new long[4];
+        for (String stepName : List.of(LoadJobFactory.STEP_NAME, LoadJobFactory.PRUNE_STEP_NAME)) {
+            StepExecution step = jobRepository.getLastStepExecution(instance, stepName);
+            if (step != null) {
+                ExecutionContext context = step.getExecutionContext();
+                totals[0] += context.getLong(HttpStatsStream.REQUESTS, 0L);
+                totals[1] += context.getLong(HttpStatsStream.RETRIES, 0L);
+                totals[2] += context.getLong(HttpStatsStream.THROTTLED, 0L);
+                totals[3] += context.getLong(HttpStatsStream.WAIT_MILLIS, 0L);
+            }
+        }
+        return new HttpTotals(totals[0], totals[1], totals[2], totals[3]);
+    }
+
+    static String statusOf(BatchStatus status) {
+        return switch (status) {
+            case COMPLETED -> "COMPLETED";
+            case STOPPED, STOPPING -> "STOPPED";
+            case STARTING, STARTED -> "STARTED";
+            default -> "FAILED";
+        };
+    }
+
+    private static List<JobExecution> sorted(List<JobExecution> executions) {
+        return executions.stream()
+                .sorted(Comparator.comparingLong(JobExecution::getId))
+                .toList();
+    }
+
+    private long durationMs(JobExecution execution) {
+        if (execution.getStartTime() == null) {
+            return 0;
+        }
+        LocalDateTime end = execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now();
+        if (execution.getExecutionContext().containsKey(RECOVERED)) {
+            // a killed execution ended when its last chunk was saved, not when a restart found it dead
+            end = jobRepository.getJobExecution(execution.getId()).getStepExecutions().stream()
+                    .map(StepExecution::getLastUpdated)
+                    .filter(java.util.Objects::nonNull)
+                    .max(LocalDateTime::compareTo)
+                    .orElse(execution.getStartTime());
+        }
+        return Math.max(0, Duration.between(execution.getStartTime(), end).toMillis());
+    }
+
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+}

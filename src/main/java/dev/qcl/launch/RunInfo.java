@@ -1,0 +1,59 @@
+package dev.qcl.launch;
+
+import dev.qcl.results.RowStatus;
+import dev.qcl.run.OnExisting;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A run as the history and the reports show it: one job instance with all its executions.
+ *
+ * @param status COMPLETED, FAILED, STOPPED, or STARTED while (or if left) running
+ * @param durationMs the time of all its executions together
+ */
+public record RunInfo(
+        long runId,
+        String label,
+        String input,
+        String inputSha256,
+        boolean dryRun,
+        OnExisting onExisting,
+        Long rerunOf,
+        String status,
+        String exitDescription,
+        Instant startedAt,
+        Instant endedAt,
+        long durationMs,
+        int executions,
+        long lastExecutionId,
+        HttpTotals http,
+        Map<RowStatus, Long> counts) {
+
+    public RunInfo {
+        counts = Map.copyOf(counts);
+    }
+
+    /** Input rows with a result (the deletions of a prune are not rows). */
+    public long rows() {
+        return counts.entrySet().stream()
+                .filter(e -> !e.getKey().isDeletion())
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** Connections deleted by {@code --prune}, or planned for deletion in a dry run. */
+    public long deletions() {
+        return count(RowStatus.DELETED) + count(RowStatus.DELETE);
+    }
+
+    public long count(RowStatus status) {
+        return counts.getOrDefault(status, 0L);
+    }
+
+    public boolean completed() {
+        return status.equals("COMPLETED");
+    }
+
+    /** HTTP counters over all the run's executions. */
+    public record HttpTotals(long requests, long retries, long throttled, long throttleWaitMs) {}
+}

@@ -1,0 +1,230 @@
+package dev.qcl.prune;
+
+import dev.qcl.qlik.QlikClient;
+import dev.qcl.qlik.api.BulkDeleteOutcome;
+import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.qlik.api.WriteOutcome;
+import dev.qcl.qlik.failure.RejectedException;
+import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowResult;
+import dev.qcl.results.RowStatus;
+import dev.qcl.run.RunParameters;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * {@code --prune}, after the rows are done: deletes the set's connections that no row names, a batch
+ * at a time. Each call of {@link #execute} is one transaction, and a batch takes two: the first records
+ * the batch as planned (status DELETE), the second sends it and records each outcome. A restart after
+ * a kill therefore finds every batch that may have been sent, and looks each of its connections up
+ * before sending anything: gone means it was deleted (recorded once), still there means it is sent now.
+ * Nothing is deleted twice, and each deletion is recorded once.
+ */
+public final class PruneTasklet implements Tasklet, StepExecutionListener {
+    private static final Logger log = LoggerFactory.getLogger(PruneTasklet.class);
+
+    private final RunParameters run;
+    private final PrunePlanner planner;
+    private final QlikClient client;
+    private final ResultRepository results;
+    private final int batchSize;
+    private long runId;
+    private Deque<RowResult> planned;
+    private List<RowResult> recorded = List.of();
+    private int nextRow;
+    private boolean bulkAllowed = true;
+
+    public PruneTasklet(
+            RunParameters run, PrunePlanner planner, QlikClient client, ResultRepository results, int batchSize) {
+        this.run = run;
+        this.planner = planner;
+        this.client = client;
+        this.results = results;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (planned == null) {
+            prepare();
+        } else if (!recorded.isEmpty()) {
+            send(recorded);
+            recorded = List.of();
+        } else if (!planned.isEmpty()) {
+            recorded = recordNextBatch();
+        }
+        return planned.isEmpty() && recorded.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+    }
+
+    /** Settles what an earlier execution recorded but may not have sent, then plans the rest. */
+    private void prepare() {
+        List<RowResult> earlier = results.deletions(runId);
+        List<ExistingConnection> plan = planner.plan(run);
+        Set<String> inPlan = new HashSet<>();
+        plan.forEach(c -> inPlan.add(c.id()));
+        Set<String> known = new HashSet<>();
+        List<RowResult> unsent = new ArrayList<>();
+        long done = 0;
+        for (RowResult deletion : earlier) {
+            known.add(deletion.connectionId());
+            if (deletion.status() != RowStatus.DELETE || run.dryRun()) {
+                done++;
+            } else if (client.connectionById(deletion.connectionId()).isEmpty()) {
+                results.updateDeletion(
+                        runId,
+                        outcome(
+                                deletion,
+                                RowStatus.DELETED,
+                                null,
+                                0,
+                                "deleted; the tenant's answer was lost, the connection was gone on restart"));
+                done++;
+            } else if (inPlan.contains(deletion.connectionId())) {
+                unsent.add(deletion);
+            } else {
+                results.removeDeletion(runId, deletion.row());
+            }
+        }
+        List<ExistingConnection> fresh =
+                plan.stream().filter(c -> !known.contains(c.id())).toList();
+        long total = done + unsent.size() + fresh.size();
+        if (total > run.ownership().maxDeletes()) {
+            throw PrunePlanner.overCap((int) total, run.ownership(), plan);
+        }
+        nextRow = earlier.stream().mapToInt(RowResult::row).min().orElse(0) - 1;
+        planned = new ArrayDeque<>();
+        for (ExistingConnection connection : fresh) {
+            planned.add(new RowResult(
+                    nextRow--,
+                    connection.qName(),
+                    connection.spaceId(),
+                    connection.dataSourceId(),
+                    RowStatus.DELETE,
+                    connection.id(),
+                    null,
+                    0,
+                    "tagged " + run.ownership().tag() + " and named by no row of the sheet"));
+        }
+        recorded = unsent;
+        if (run.dryRun()) {
+            results.insert(runId, List.copyOf(planned));
+            planned.clear();
+        }
+        log.info("Prune of set {}: {} connection(s) to delete", run.ownership().set(), fresh.size() + unsent.size());
+    }
+
+    private List<RowResult> recordNextBatch() {
+        List<RowResult> batch = new ArrayList<>();
+        while (batch.size() < batchSize && !planned.isEmpty()) {
+            batch.add(planned.poll());
+        }
+        results.insert(runId, batch);
+        return batch;
+    }
+
+    private void send(List<RowResult> batch) {
+        if (bulkAllowed) {
+            try {
+                BulkDeleteOutcome outcome = client.deleteConnections(
+                        batch.stream().map(RowResult::connectionId).toList());
+                for (RowResult deletion : batch) {
+                    BulkDeleteOutcome.Item item = outcome.items().get(deletion.connectionId());
+                    if (item == null) {
+                        settle(
+                                deletion,
+                                RowStatus.FAILED,
+                                null,
+                                outcome.attempts(),
+                                "the tenant's answer named no status"
+                                        + " for this connection; it may or may not be deleted");
+                    } else if (item.deleted() || item.status() == 404) {
+                        settle(
+                                deletion,
+                                RowStatus.DELETED,
+                                item.status(),
+                                outcome.attempts(),
+                                deletedMessage(item.status()));
+                    } else {
+                        settle(
+                                deletion,
+                                RowStatus.FAILED,
+                                item.status(),
+                                outcome.attempts(),
+                                "the tenant refused to delete it (HTTP " + item.status() + "): " + item.error());
+                    }
+                }
+                return;
+            } catch (RejectedException e) {
+                if (e.httpStatus() != 403) {
+                    batch.forEach(d -> settle(d, RowStatus.FAILED, e.httpStatus(), e.attempts(), e.getMessage()));
+                    return;
+                }
+                log.info(
+                        "The identity may not use the bulk delete (HTTP 403, it needs the admin role); deleting one by one");
+                bulkAllowed = false;
+            }
+        }
+        for (RowResult deletion : batch) {
+            try {
+                WriteOutcome outcome = client.deleteConnection(deletion.connectionId());
+                settle(
+                        deletion,
+                        RowStatus.DELETED,
+                        outcome.httpStatus(),
+                        outcome.attempts(),
+                        deletedMessage(outcome.httpStatus()));
+            } catch (RejectedException e) {
+                settle(deletion, RowStatus.FAILED, e.httpStatus(), e.attempts(), e.getMessage());
+            }
+        }
+    }
+
+    private void settle(RowResult deletion, RowStatus status, Integer httpStatus, int attempts, String message) {
+        if (status == RowStatus.FAILED) {
+            log.warn("Delete of '{}' ({}): FAILED: {}", deletion.qName(), deletion.connectionId(), message);
+        } else {
+            log.info(
+                    "Deleted '{}' ({}) of set {}",
+                    deletion.qName(),
+                    deletion.connectionId(),
+                    run.ownership().set());
+        }
+        results.updateDeletion(runId, outcome(deletion, status, httpStatus, attempts, message));
+    }
+
+    private String deletedMessage(int httpStatus) {
+        String why = "tagged " + run.ownership().tag() + " and named by no row of the sheet";
+        return httpStatus == 404 ? why + "; it was already gone" : why;
+    }
+
+    private static RowResult outcome(
+            RowResult deletion, RowStatus status, Integer httpStatus, int attempts, String message) {
+        return new RowResult(
+                deletion.row(),
+                deletion.qName(),
+                deletion.space(),
+                deletion.dataSourceId(),
+                status,
+                deletion.connectionId(),
+                httpStatus,
+                attempts,
+                message);
+    }
+}

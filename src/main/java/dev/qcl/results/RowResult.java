@@ -1,0 +1,43 @@
+package dev.qcl.results;
+
+import dev.qcl.csv.SafeText;
+import java.util.Objects;
+
+/**
+ * What happened to one input row in one run: one of these per row, stored with the chunk that
+ * processed it. Messages never hold secret values. Every text is bounded to its column in
+ * {@code QCL_ROW_RESULT} (and made storable), so that no cell and no tenant answer can make the
+ * chunk's insert fail.
+ *
+ * @param space the resolved space ID, or the cell as written when it could not be resolved;
+ *     empty for the personal space
+ * @param httpStatus the tenant's last answer, or null when nothing was sent
+ */
+public record RowResult(
+        int row,
+        String qName,
+        String space,
+        String dataSourceId,
+        RowStatus status,
+        String connectionId,
+        Integer httpStatus,
+        int attempts,
+        String message) {
+
+    /** Column sizes of {@code QCL_ROW_RESULT}, in characters. */
+    static final int Q_NAME_CHARS = 1024;
+
+    static final int SPACE_CHARS = 1024;
+    static final int DATA_SOURCE_ID_CHARS = 256;
+    static final int CONNECTION_ID_CHARS = 64;
+    static final int MESSAGE_CHARS = ResultRepository.MESSAGE_LIMIT;
+
+    public RowResult {
+        Objects.requireNonNull(status, "status");
+        qName = SafeText.storable(Objects.requireNonNullElse(qName, ""), Q_NAME_CHARS);
+        space = SafeText.storable(Objects.requireNonNullElse(space, ""), SPACE_CHARS);
+        dataSourceId = SafeText.storable(Objects.requireNonNullElse(dataSourceId, ""), DATA_SOURCE_ID_CHARS);
+        connectionId = SafeText.storable(Objects.requireNonNullElse(connectionId, ""), CONNECTION_ID_CHARS);
+        message = SafeText.storable(Objects.requireNonNullElse(message, ""), MESSAGE_CHARS);
+    }
+}

@@ -1,2 +1,0 @@
-/** Data sources, the api-specs cache and the validation of input rows against them. */
-package dev.qcl.spec;
