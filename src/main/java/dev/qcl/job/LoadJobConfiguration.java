@@ -6,9 +6,7 @@ import dev.qcl.prune.PrunePlanner;
 import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
-import dev.qcl.rows.RowWrites;
-import dev.qcl.rows.SecretFingerprints;
-import dev.qcl.settings.FingerprintKey;
+import dev.qcl.rows.RowSending;
 import dev.qcl.settings.FingerprintProperties;
 import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
@@ -39,20 +37,16 @@ public class LoadJobConfiguration {
         return new LazyTransactionConnections();
     }
 
-    /** Outside the chunk transaction: a secret the tenant took stays remembered if its chunk rolls back. */
+    /**
+     * The write journal and the secret fingerprints commit outside the chunk's transaction: a secret the
+     * tenant took stays remembered, and a write stays journalled, if its chunk rolls back.
+     */
     @Bean
     @Lazy
-    SecretFingerprints secretFingerprints(
-            DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
-        return new SecretFingerprints(
-                LazyTransactionConnections.autonomous(dataSource),
-                FingerprintKey.load(fingerprints.keyFileIn(qcl.home())));
-    }
-
-    @Bean
-    @Lazy
-    RowWrites rowWrites(DataSource dataSource) {
-        return new RowWrites(LazyTransactionConnections.autonomous(dataSource));
+    RowSending rowSending(
+            QlikClient client, DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
+        return new RowSending(
+                client, LazyTransactionConnections.autonomous(dataSource), fingerprints.keyFileIn(qcl.home()));
     }
 
     @Bean
@@ -61,8 +55,7 @@ public class LoadJobConfiguration {
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             ResultRepository results,
-            SecretFingerprints fingerprints,
-            RowWrites journal,
+            RowSending sending,
             QlikClient client,
             SpecCache specs,
             SecretPolicy secrets,
@@ -74,8 +67,7 @@ public class LoadJobConfiguration {
                 jobRepository,
                 transactionManager,
                 results,
-                fingerprints,
-                journal,
+                sending,
                 client,
                 specs,
                 secrets,

@@ -12,13 +12,8 @@ import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowResult;
-import dev.qcl.rows.ConnectionUpdater;
-import dev.qcl.rows.ExistingConnections;
-import dev.qcl.rows.JournaledRowProcessor;
-import dev.qcl.rows.RowProcessor;
-import dev.qcl.rows.RowWrites;
-import dev.qcl.rows.SecretFingerprints;
-import dev.qcl.rows.SendAhead;
+import dev.qcl.rows.RowSending;
+import dev.qcl.rows.RowStep;
 import dev.qcl.rows.TenantSpaces;
 import dev.qcl.run.RowSelection;
 import dev.qcl.run.RunParameters;
@@ -33,16 +28,20 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the load job for one run: read and validate in sheet order, send rows concurrently and up to
- * a chunk ahead of the chunk being committed ({@link SendAhead}), store results in row order with each
+ * a chunk ahead of the chunk being committed ({@link RowSending}), store results in row order with each
  * chunk. The job, step and reader names are fixed because the job
  * repository keys restarts on them.
+ *
+ * <p>One job built per run rather than one {@code Job} bean with {@code @StepScope} parts: the job's
+ * shape depends on the run (a prune step only with {@code --prune}, rows sent ahead only with senders),
+ * and its parts share per-run objects (the tenant's spaces, the listing of existing connections, the
+ * progress) that step-scoped beans would each have to look up again. Spring Batch runs it through
+ * {@code JobOperator.start(Job, JobParameters)} all the same.
  */
 public final class LoadJobFactory {
     public static final String JOB_NAME = "connectionLoadJob";
@@ -53,8 +52,7 @@ public final class LoadJobFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final ResultRepository results;
-    private final SecretFingerprints fingerprints;
-    private final RowWrites journal;
+    private final RowSending sending;
     private final QlikClient client;
     private final SpecCache specs;
     private final SecretPolicy secrets;
@@ -67,8 +65,7 @@ public final class LoadJobFactory {
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             ResultRepository results,
-            SecretFingerprints fingerprints,
-            RowWrites journal,
+            RowSending sending,
             QlikClient client,
             SpecCache specs,
             SecretPolicy secrets,
@@ -79,8 +76,7 @@ public final class LoadJobFactory {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
-        this.fingerprints = fingerprints;
-        this.journal = journal;
+        this.sending = sending;
         this.client = client;
         this.specs = specs;
         this.secrets = secrets;
@@ -100,24 +96,18 @@ public final class LoadJobFactory {
                 header -> new RowValidator(header, specs, spaces, references, secrets, run.spaceMap()),
                 selection.withSpaces(spaces),
                 results);
-        ExistingConnections existing = new ExistingConnections(client);
-        RowProcessor decision = new RowProcessor(
-                run,
-                progress,
-                existing,
-                client,
-                references,
-                new ConnectionUpdater(client, fingerprints, run.ownership()));
-        JournaledRowProcessor processor = new JournaledRowProcessor(decision, journal, existing, run, progress);
         ResultWriter writer = new ResultWriter(results);
         HttpStatsStream httpStats = new HttpStatsStream(stats);
 
         int chunkSize = settings.chunkSizeFor(run.dryRun());
         // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
-        ChunkOrientedStepBuilder<?, RowResult> rows = senders == null
-                ? step(chunkSize, reader, processor, writer, httpStats)
-                : step(chunkSize, sendAhead(reader, processor, senders, chunkSize), writer, httpStats);
-        Step step = rows.listener(reader).listener(processor).build();
+        RowStep<?> rows = senders == null
+                ? sending.inStep(reader, run, progress, references)
+                : sending.ahead(reader, run, progress, references, senders, chunkSize);
+        Step step = step(chunkSize, rows, writer, httpStats)
+                .listener(reader)
+                .listener(rows.listener())
+                .build();
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .validator(RunParameters.VALIDATOR)
                 .start(step)
@@ -130,27 +120,13 @@ public final class LoadJobFactory {
         return job.build();
     }
 
-    private SendAhead sendAhead(
-            ValidatingRowReader reader, JournaledRowProcessor processor, AsyncTaskExecutor senders, int depth) {
-        return new SendAhead(reader, processor, senders, client::stopping, depth);
-    }
-
-    private ChunkOrientedStepBuilder<SendAhead.Sending, RowResult> step(
-            int chunkSize, SendAhead ahead, ResultWriter writer, HttpStatsStream httpStats) {
-        return step(chunkSize, ahead, ahead, writer, httpStats);
-    }
-
     private <I> ChunkOrientedStepBuilder<I, RowResult> step(
-            int chunkSize,
-            ItemStreamReader<I> reader,
-            ItemProcessor<I, RowResult> processor,
-            ResultWriter writer,
-            HttpStatsStream httpStats) {
+            int chunkSize, RowStep<I> rows, ResultWriter writer, HttpStatsStream httpStats) {
         return new StepBuilder(STEP_NAME, jobRepository)
                         .<I, RowResult>chunk(chunkSize)
                         .transactionManager(transactionManager)
-                        .reader(reader)
-                        .processor(processor)
+                        .reader(rows.reader())
+                        .processor(rows.processor())
                         .writer(writer)
                         .stream(httpStats)
                         .listener(httpStats)

@@ -14,7 +14,9 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Runs left STARTED by a process that died: one of this host whose PID is gone is marked FAILED so
- * that it can go on; one marked by another host is left alone, and the call is refused.
+ * that it can go on; one marked by another host is left alone, and the call is refused. The framework
+ * marks the execution ({@code JobOperator.recover}); telling that its process is gone is ours, because
+ * the job repository records no process.
  */
 final class AbandonedRuns {
     private static final Logger log = LoggerFactory.getLogger(AbandonedRuns.class);

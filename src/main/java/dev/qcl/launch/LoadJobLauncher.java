@@ -6,7 +6,6 @@ import dev.qcl.job.LoadJobFactory;
 import dev.qcl.job.ProcessMarker;
 import dev.qcl.job.RunEnding;
 import dev.qcl.results.ResultRepository;
-import dev.qcl.rows.Senders;
 import dev.qcl.run.RowSelection;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;

@@ -27,7 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class RunHistory {
     /** The key JobOperator.recover puts into the context of an execution it marks FAILED. */
     private static final String RECOVERED = "recovered";
-    /** The newest run of a label (a series), a validate series apart from a run series. */
+    /**
+     * The newest run of a label (a series), a validate series apart from a run series. Our own query:
+     * the job repository finds instances by job name only, never by a parameter's value, and reading
+     * every run's parameters to find one label's latest grows with the history.
+     */
     private static final String LATEST_OF_SERIES = """
             SELECT MAX(e.JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION e
             JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID

@@ -147,7 +147,12 @@ public final class ResultRepository {
                 });
     }
 
-    /** The listener hears of the rows once the chunk's transaction committed (at once outside one). */
+    /**
+     * The listener hears of the rows once the chunk's transaction committed (at once outside one).
+     * Spring's transaction synchronization, not a Spring Batch {@code ChunkListener}: results are also
+     * written in the prune step's tasklet transaction and outside any step, and the listener (the report's
+     * results.csv spool) is no part of the job that a step could name.
+     */
     private void tellCommitted(long runId, List<? extends RowResult> results) {
         CommittedRows listener = committed;
         if (listener != CommittedRows.NONE) {

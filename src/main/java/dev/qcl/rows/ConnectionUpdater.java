@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
  * ({@code DcaasAPI:}) and ownership tags are not compared (see {@link OwnedTags}); a secret is sent only
  * when its fingerprint differs from what qcl last wrote (or qcl never wrote it).
  */
-public final class ConnectionUpdater {
+final class ConnectionUpdater {
     private static final Logger log = LoggerFactory.getLogger(ConnectionUpdater.class);
 
     private final QlikClient client;
     private final SecretFingerprints fingerprints;
     private final Ownership owned;
 
-    public ConnectionUpdater(QlikClient client, SecretFingerprints fingerprints, Ownership owned) {
+    ConnectionUpdater(QlikClient client, SecretFingerprints fingerprints, Ownership owned) {
         this.client = client;
         this.fingerprints = fingerprints;
         this.owned = owned;

@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * outside the map's lock, so senders of other spaces never wait for it; a listing the tenant refuses
  * is kept and thrown again for each row of that space (FAILED), and the run goes on.
  */
-public final class ExistingConnections {
+final class ExistingConnections {
     private static final String PERSONAL = "";
 
     private final QlikClient client;
     private final Map<String, SpaceListing> bySpace = new ConcurrentHashMap<>();
 
-    public ExistingConnections(QlikClient client) {
+    ExistingConnections(QlikClient client) {
         this.client = client;
     }
 

@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * then the row is CREATED or UPDATED with its connection ID, in every {@code --on-existing} mode,
  * instead of being found "existing" and recorded SKIPPED or FAILED.
  */
-public final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>, StepExecutionListener {
+final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>, StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(JournaledRowProcessor.class);
 
     private final ItemProcessor<RowCheck, RowResult> decision;
@@ -33,7 +33,7 @@ public final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowR
     private final RunProgress progress;
     private long runId;
 
-    public JournaledRowProcessor(
+    JournaledRowProcessor(
             ItemProcessor<RowCheck, RowResult> decision,
             RowWrites journal,
             ExistingConnections existing,

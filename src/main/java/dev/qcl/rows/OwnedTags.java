@@ -17,7 +17,7 @@ final class OwnedTags {
     private OwnedTags() {}
 
     /** The tags of a new connection: the sheet's, plus the set's tag. */
-    public static List<String> forCreate(List<String> sheetTags, Ownership owned) {
+    static List<String> forCreate(List<String> sheetTags, Ownership owned) {
         List<String> tags = new ArrayList<>(sheetTags);
         if (owned.owns() && !tags.contains(owned.tag())) {
             tags.add(owned.tag());
@@ -26,17 +26,17 @@ final class OwnedTags {
     }
 
     /** Whether the sheet's tags differ from the user tags of the connection (an empty cell leaves them). */
-    public static boolean userTagsDiffer(List<String> sheetTags, List<String> current) {
+    static boolean userTagsDiffer(List<String> sheetTags, List<String> current) {
         return !sheetTags.isEmpty() && !new LinkedHashSet<>(sheetTags).equals(new LinkedHashSet<>(userTags(current)));
     }
 
     /** Whether the run owns a set and the connection lacks its tag: an update adopts it. */
-    public static boolean adopts(List<String> current, Ownership owned) {
+    static boolean adopts(List<String> current, Ownership owned) {
         return owned.owns() && !current.contains(owned.tag());
     }
 
     /** The whole tag list to write, or empty when the tags need no change. */
-    public static Optional<List<String>> forUpdate(List<String> sheetTags, List<String> current, Ownership owned) {
+    static Optional<List<String>> forUpdate(List<String> sheetTags, List<String> current, Ownership owned) {
         boolean userChanged = userTagsDiffer(sheetTags, current);
         boolean adopt = adopts(current, owned);
         if (!userChanged && !adopt) {

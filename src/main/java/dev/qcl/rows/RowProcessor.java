@@ -28,7 +28,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Tenant rejections become FAILED results; only run-stopping failures (bad API key, tenant
  * unreachable, an overlong quota pause) leave as exceptions and stop the step.
  */
-public final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
+final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
     private static final Logger log = LoggerFactory.getLogger(RowProcessor.class);
 
     private final RunParameters run;
@@ -39,7 +39,7 @@ public final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
     private final ConnectionUpdater updater;
     private final RowDecisions decisions;
 
-    public RowProcessor(
+    RowProcessor(
             RunParameters run,
             RunProgress progress,
             ExistingConnections existing,

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction (its JdbcTemplate commits each statement at once), so it survives the rollback of a
  * chunk that a stop, a kill or a failure interrupted after some of its rows were written.
  */
-public final class RowWrites {
+final class RowWrites {
     /** A create or update about to be sent: the tenant may or may not have it. */
     static final String CREATING = "CREATING";
 
@@ -28,7 +28,7 @@ public final class RowWrites {
     private final JdbcTemplate jdbc;
 
     /** @param jdbc a template whose statements commit on their own, never in the chunk's transaction */
-    public RowWrites(JdbcTemplate jdbc) {
+    RowWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

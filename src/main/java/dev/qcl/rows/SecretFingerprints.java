@@ -1,6 +1,5 @@
 package dev.qcl.rows;
 
-import dev.qcl.settings.FingerprintKey;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reader of the database test guesses. Fingerprints of older qcl versions (salted SHA-256, salt in the
  * database) are treated as unknown: such a secret is sent once more, then fingerprinted anew.
  */
-public final class SecretFingerprints {
+final class SecretFingerprints {
     /** Marks a keyed fingerprint; anything else in the table is from an older version. */
     private static final String VERSION = "k1:";
 
@@ -26,7 +25,7 @@ public final class SecretFingerprints {
     private final JdbcTemplate jdbc;
     private final SecretKeySpec key;
 
-    public SecretFingerprints(JdbcTemplate jdbc, byte[] key) {
+    SecretFingerprints(JdbcTemplate jdbc, byte[] key) {
         this.jdbc = jdbc;
         this.key = new SecretKeySpec(key, HMAC);
     }

@@ -28,11 +28,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * ahead of it again, and the write journal tells which of them this run already wrote (contract
  * section 5.7). When the run is stopping, rows not yet handed to a chunk are not sent.
  */
-public final class SendAhead
-        implements ItemStreamReader<SendAhead.Sending>, ItemProcessor<SendAhead.Sending, RowResult> {
+final class SendAhead implements ItemStreamReader<SendAhead.Sending>, ItemProcessor<SendAhead.Sending, RowResult> {
 
     /** A row the senders have, and where the reader stood after reading it. */
-    public static final class Sending {
+    static final class Sending {
         private final RowCheck check;
         private final Map<String, Object> positionAfter;
         private final AtomicBoolean handedOut = new AtomicBoolean();
@@ -67,7 +66,7 @@ public final class SendAhead
      * @param stopping true once the run is asked to stop
      * @param depth how many rows may be read and sent ahead of the row handed to the step last
      */
-    public SendAhead(
+    SendAhead(
             ItemStreamReader<RowCheck> rows,
             ItemProcessor<RowCheck, RowResult> processor,
             Executor senders,

@@ -8,7 +8,7 @@ import java.net.URI;
 final class ClientSettings {
     private ClientSettings() {}
 
-    public static QlikSettings of(URI url, Identity identity, TenantProperties tenant, WriteProperties write) {
+    static QlikSettings of(URI url, Identity identity, TenantProperties tenant, WriteProperties write) {
         return new QlikSettings(
                 url,
                 identity,

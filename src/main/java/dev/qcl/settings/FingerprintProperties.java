@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("qcl.fingerprints")
 public record FingerprintProperties(Path keyFile) {
+    /** The key's file in the home folder, when {@code qcl.fingerprints.key-file} names none. */
+    public static final String DEFAULT_FILE = "fingerprint.key";
+
     public Path keyFileIn(Path home) {
-        return keyFile != null ? keyFile : home.resolve(FingerprintKey.DEFAULT_FILE);
+        return keyFile != null ? keyFile : home.resolve(DEFAULT_FILE);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class QlikSpecSource implements SpecSource {
     private final QlikClient client;
 
-    public QlikSpecSource(QlikClient client) {
+    QlikSpecSource(QlikClient client) {
         this.client = client;
     }
 

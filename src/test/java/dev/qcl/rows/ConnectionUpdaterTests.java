@@ -23,7 +23,6 @@ import dev.qcl.results.ResultFixtures;
 import dev.qcl.results.RowResult;
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.Ownership;
-import dev.qcl.settings.FingerprintKey;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qcl.settings.ConfigurationProblem;
-import dev.qcl.settings.FingerprintKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

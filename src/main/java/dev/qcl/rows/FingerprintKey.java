@@ -1,5 +1,6 @@
-package dev.qcl.settings;
+package dev.qcl.rows;
 
+import dev.qcl.settings.ConfigurationProblem;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,14 +14,13 @@ import java.util.HexFormat;
  * created with mode 600 on first use. Whoever reads the database alone cannot test guesses against the
  * fingerprints. Machines that share a PostgreSQL job repository should be given the same key file.
  */
-public final class FingerprintKey {
-    static final String DEFAULT_FILE = "fingerprint.key";
+final class FingerprintKey {
     private static final int KEY_BYTES = 32;
 
     private FingerprintKey() {}
 
     /** The key in {@code file}, created (mode 600) when the file does not exist. */
-    public static byte[] load(Path file) {
+    static byte[] load(Path file) {
         try {
             if (!Files.exists(file)) {
                 create(file);

@@ -1,4 +1,4 @@
-package dev.qcl.rows;
+package dev.qcl.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

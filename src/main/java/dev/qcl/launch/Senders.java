@@ -1,15 +1,15 @@
-package dev.qcl.rows;
+package dev.qcl.launch;
 
 import dev.qcl.run.RunParameters;
 import dev.qcl.settings.WriteProperties;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The threads that send a run's rows (--concurrency); one run, one pool, shut down when it ends. */
-public final class Senders {
+final class Senders {
     private Senders() {}
 
     /** Null for a dry run or one sender: a dry run sends nothing, and handing its rows to threads only costs time. */
-    public static ThreadPoolTaskExecutor forRun(RunParameters run, WriteProperties write) {
+    static ThreadPoolTaskExecutor forRun(RunParameters run, WriteProperties write) {
         if (run.dryRun() || write.concurrency() <= 1) {
             return null;
         }

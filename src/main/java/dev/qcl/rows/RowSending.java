@@ -1,0 +1,76 @@
+package dev.qcl.rows;
+
+import dev.qcl.connector.RowCheck;
+import dev.qcl.csv.ReferenceResolver;
+import dev.qcl.qlik.QlikClient;
+import dev.qcl.run.RunParameters;
+import dev.qcl.run.RunProgress;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a run does with each validated row, as parts of the load step: decide (create, update, skip,
+ * fail), journal the write around the call, remember the secrets sent, count progress, and, with
+ * senders, send rows ahead of the chunk. The one door of this package to the job's wiring: the row
+ * classes behind it stay package-private.
+ */
+public final class RowSending {
+    private final QlikClient client;
+    private final SecretFingerprints fingerprints;
+    private final RowWrites journal;
+
+    /**
+     * @param autonomous a template whose statements commit on their own, outside the chunk's transaction:
+     *     the write journal and the fingerprints of sent secrets must outlive a chunk's rollback
+     * @param fingerprintKey the file of the key the fingerprints are made with
+     */
+    public RowSending(QlikClient client, JdbcTemplate autonomous, Path fingerprintKey) {
+        this(
+                client,
+                new SecretFingerprints(autonomous, FingerprintKey.load(fingerprintKey)),
+                new RowWrites(autonomous));
+    }
+
+    RowSending(QlikClient client, SecretFingerprints fingerprints, RowWrites journal) {
+        this.client = client;
+        this.fingerprints = fingerprints;
+        this.journal = journal;
+    }
+
+    /** Each row sent in the step's own thread, one after the other. */
+    public RowStep<RowCheck> inStep(
+            ItemStreamReader<RowCheck> rows, RunParameters run, RunProgress progress, ReferenceResolver references) {
+        JournaledRowProcessor processor = processor(run, progress, references);
+        return new RowStep<>(rows, processor, processor);
+    }
+
+    /**
+     * Rows sent by {@code senders}, up to {@code depth} ahead of the row the step takes: while one row
+     * waits in backoff, the others go on; the step still takes the results in sheet order.
+     */
+    public RowStep<?> ahead(
+            ItemStreamReader<RowCheck> rows,
+            RunParameters run,
+            RunProgress progress,
+            ReferenceResolver references,
+            Executor senders,
+            int depth) {
+        JournaledRowProcessor processor = processor(run, progress, references);
+        SendAhead ahead = new SendAhead(rows, processor, senders, client::stopping, depth);
+        return new RowStep<>(ahead, ahead, processor);
+    }
+
+    private JournaledRowProcessor processor(RunParameters run, RunProgress progress, ReferenceResolver references) {
+        ExistingConnections existing = new ExistingConnections(client);
+        RowProcessor decision = new RowProcessor(
+                run,
+                progress,
+                existing,
+                client,
+                references,
+                new ConnectionUpdater(client, fingerprints, run.ownership()));
+        return new JournaledRowProcessor(decision, journal, existing, run, progress);
+    }
+}
