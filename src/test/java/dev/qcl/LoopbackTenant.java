@@ -9,12 +9,15 @@ import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.QlikSettings;
 import java.net.URI;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A WireMock tenant on 127.0.0.1 and a real client for it: one attempt per call, so a refusal or a
- * 503 reaches the class under test at once. Each test stubs what the tenant answers.
+ * 503 reaches the class under test at once. Each test stubs what the tenant answers. As a field with
+ * {@code @RegisterExtension}, it stops after each test by itself.
  */
-public final class LoopbackTenant implements AutoCloseable {
+public final class LoopbackTenant implements AutoCloseable, AfterEachCallback {
     public final WireMockServer server;
     public final QlikClient client;
 
@@ -63,5 +66,10 @@ public final class LoopbackTenant implements AutoCloseable {
     public void close() {
         client.close();
         server.stop();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

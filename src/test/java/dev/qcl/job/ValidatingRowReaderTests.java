@@ -130,6 +130,18 @@ class ValidatingRowReaderTests {
         return reader(sheet, RowSelection.ALL, false, new ExecutionContext());
     }
 
+    /** A reader of a dry run: it validates ahead in a thread of its own. */
+    ValidatingRowReader dryRunReader(String sheet) throws IOException {
+        return reader(sheet, RowSelection.ALL, true, new ExecutionContext());
+    }
+
+    /** The position the reader saves for a restart, as the step asks for it at a commit. */
+    static long savedPosition(ValidatingRowReader reader) {
+        ExecutionContext saved = new ExecutionContext();
+        reader.update(saved);
+        return saved.getLong(POSITION);
+    }
+
     static List<RowCheck> readAll(ValidatingRowReader reader) throws Exception {
         List<RowCheck> checks = new ArrayList<>();
         for (RowCheck check = reader.read(); check != null; check = reader.read()) {
@@ -248,11 +260,10 @@ class ValidatingRowReaderTests {
             reader.read();
 
             // when
-            ExecutionContext saved = new ExecutionContext();
-            reader.update(saved);
+            long saved = savedPosition(reader);
 
             // then
-            assertThat(saved.getLong(POSITION)).isEqualTo(3);
+            assertThat(saved).isEqualTo(3);
         }
 
         @Test
@@ -277,11 +288,8 @@ class ValidatingRowReaderTests {
         void should_validate_in_a_thread_of_its_own_and_hand_out_the_same_rows_in_order_when_dry_run()
                 throws Exception {
             // given
-            ValidatingRowReader reader = reader(
-                    row("pg-1", FINANCE, "5432") + row("pg-1", FINANCE, "5432") + row("pg-2", SALES, "54O2"),
-                    RowSelection.ALL,
-                    true,
-                    new ExecutionContext());
+            ValidatingRowReader reader = dryRunReader(
+                    row("pg-1", FINANCE, "5432") + row("pg-1", FINANCE, "5432") + row("pg-2", SALES, "54O2"));
 
             // when
             List<RowCheck> checks = readAll(reader);
@@ -297,20 +305,16 @@ class ValidatingRowReaderTests {
         @Test
         void should_save_the_position_of_the_last_row_handed_out_when_rows_were_read_ahead() throws Exception {
             // given: the thread reading ahead reads the whole small sheet at once
-            ValidatingRowReader reader = reader(
-                    row("pg-1", FINANCE, "5432") + "\n" + row("pg-2", FINANCE, "5432") + row("pg-3", FINANCE, "5432"),
-                    RowSelection.ALL,
-                    true,
-                    new ExecutionContext());
+            ValidatingRowReader reader = dryRunReader(
+                    row("pg-1", FINANCE, "5432") + "\n" + row("pg-2", FINANCE, "5432") + row("pg-3", FINANCE, "5432"));
             reader.read();
             reader.read();
 
             // when
-            ExecutionContext saved = new ExecutionContext();
-            reader.update(saved);
+            long saved = savedPosition(reader);
 
             // then: after row 3 (the third record), not after the last one read
-            assertThat(saved.getLong(POSITION)).isEqualTo(3);
+            assertThat(saved).isEqualTo(3);
         }
 
         @Test
@@ -319,7 +323,7 @@ class ValidatingRowReaderTests {
             String sheet = IntStream.rangeClosed(1, 3_000)
                     .mapToObj(i -> row("pg-" + i, FINANCE, "5432"))
                     .collect(Collectors.joining());
-            ValidatingRowReader reader = reader(sheet, RowSelection.ALL, true, new ExecutionContext());
+            ValidatingRowReader reader = dryRunReader(sheet);
             assertThat(reader.read()).isNotNull();
             Thread readingAhead = validatingThreads.iterator().next();
 

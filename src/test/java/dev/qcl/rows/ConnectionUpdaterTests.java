@@ -27,10 +27,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,17 +46,14 @@ class ConnectionUpdaterTests {
     @TempDir
     Path dir;
 
+    @RegisterExtension
     final LoopbackTenant tenant = LoopbackTenant.start();
+
     SecretFingerprints fingerprints;
 
     @BeforeEach
     void repository() {
         fingerprints = new SecretFingerprints(ResultFixtures.database(dir), FingerprintKey.load(dir.resolve("k1")));
-    }
-
-    @AfterEach
-    void stop() {
-        tenant.close();
     }
 
     ConnectionUpdater updater(Ownership owned) {
@@ -211,18 +208,19 @@ class ConnectionUpdaterTests {
 
     @Nested
     class Adopting {
+        /** What an update of the set's run would change: the row names the listed host, with these tags. */
+        ConnectionUpdater.Changes changesOwnedBy(String set, List<String> tags) {
+            return compare(updater(new Ownership(set, false, 20)), tags, Map.of("host", "db1.example.com"), Map.of())
+                    .changes();
+        }
+
         @Test
         void should_add_the_sets_tag_without_calling_it_a_change_when_an_update_adopts_a_connection() {
             // given
             existing("{\"host\":\"db1.example.com\"}", "[\"a\"]");
 
             // when
-            var changes = compare(
-                            updater(new Ownership("nightly", false, 20)),
-                            List.of("a"),
-                            Map.of("host", "db1.example.com"),
-                            Map.of())
-                    .changes();
+            var changes = changesOwnedBy("nightly", List.of("a"));
 
             // then
             assertThat(changes.adopted()).isTrue();
@@ -237,12 +235,7 @@ class ConnectionUpdaterTests {
             existing("{\"host\":\"db1.example.com\"}", "[\"a\"]");
 
             // when
-            var changes = compare(
-                            updater(new Ownership("nightly", false, 20)),
-                            List.of("b"),
-                            Map.of("host", "db1.example.com"),
-                            Map.of())
-                    .changes();
+            var changes = changesOwnedBy("nightly", List.of("b"));
 
             // then
             assertThat(changes.adopted()).isTrue();
@@ -257,12 +250,7 @@ class ConnectionUpdaterTests {
             existing("{\"host\":\"db1.example.com\"}", "[\"a\",\"qcl:nightly\"]");
 
             // when
-            var changes = compare(
-                            updater(new Ownership("nightly", false, 20)),
-                            List.of("a"),
-                            Map.of("host", "db1.example.com"),
-                            Map.of())
-                    .changes();
+            var changes = changesOwnedBy("nightly", List.of("a"));
 
             // then
             assertThat(changes.adopted()).isFalse();
@@ -272,6 +260,12 @@ class ConnectionUpdaterTests {
 
     @Nested
     class Applying {
+        /** The row compared with the tenant's connection, then its changes sent, as a run's update does. */
+        RowResult applied(ConnectionDraft draft, SendableRow row, String reason) {
+            ConnectionUpdater updater = updater();
+            return updater.apply(draft, row, updater.compare(draft, row, listed()), reason);
+        }
+
         @Test
         void should_send_one_patch_and_remember_the_secrets_sent_when_the_tenant_accepts_it() {
             // given
@@ -308,10 +302,9 @@ class ConnectionUpdaterTests {
             Map<String, Object> secrets = new LinkedHashMap<>(Map.of("pass", "new-pass", "pin", "1234"));
             ConnectionDraft draft = draft(List.of(), Map.of("host", "db2.example.com"), secrets);
             SendableRow row = sendable(Map.of("host", "db2.example.com"), secrets);
-            ConnectionUpdater updater = updater();
 
             // when
-            RowResult result = updater.apply(draft, row, updater.compare(draft, row, listed()), "changed host");
+            RowResult result = applied(draft, row, "changed host");
 
             // then: a refusal other than 400 is not sent again with the credentials
             assertThat(result.status()).isEqualTo(RowStatus.FAILED);
@@ -344,10 +337,9 @@ class ConnectionUpdaterTests {
                     .willReturn(noContent()));
             ConnectionDraft draft = draft(List.of(), Map.of("host", "db2.example.com"), Map.of("pass", "same-pass"));
             SendableRow row = sendable(Map.of("host", "db2.example.com"), Map.of("pass", "same-pass"));
-            ConnectionUpdater updater = updater();
 
             // when
-            RowResult result = updater.apply(draft, row, updater.compare(draft, row, listed()), "changed host");
+            RowResult result = applied(draft, row, "changed host");
 
             // then
             assertThat(result.status()).isEqualTo(RowStatus.UPDATED);
@@ -367,10 +359,9 @@ class ConnectionUpdaterTests {
             answerPatch(400);
             ConnectionDraft draft = draft(List.of(), Map.of("host", "db2.example.com"), Map.of());
             SendableRow row = sendable(Map.of("host", "db2.example.com"), Map.of());
-            ConnectionUpdater updater = updater();
 
             // when
-            RowResult result = updater.apply(draft, row, updater.compare(draft, row, listed()), "changed host");
+            RowResult result = applied(draft, row, "changed host");
 
             // then
             assertThat(result.status()).isEqualTo(RowStatus.FAILED);
@@ -387,10 +378,9 @@ class ConnectionUpdaterTests {
             Map<String, Object> secrets = new LinkedHashMap<>(Map.of("pass", "new-pass", "pin", "1234"));
             ConnectionDraft draft = draft(List.of(), Map.of("host", "db1.example.com"), secrets);
             SendableRow row = sendable(Map.of("host", "db1.example.com"), secrets);
-            ConnectionUpdater updater = updater();
 
             // when
-            RowResult result = updater.apply(draft, row, updater.compare(draft, row, listed()), "changed pass");
+            RowResult result = applied(draft, row, "changed pass");
 
             // then
             assertThat(result.status()).isEqualTo(RowStatus.FAILED);

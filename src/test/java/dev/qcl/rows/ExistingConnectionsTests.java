@@ -15,22 +15,19 @@ import dev.qcl.qlik.api.ExistingConnection;
 import dev.qcl.qlik.failure.RejectedException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connections of each target space, listed once per space per run by a real client on loopback. */
 class ExistingConnectionsTests {
     static final String FINANCE = "6601c0a3e9b1f24d7a5c8e10";
     static final String SALES = "6601c0a3e9b1f24d7a5c8e12";
 
+    @RegisterExtension
     final LoopbackTenant tenant = LoopbackTenant.start();
-    final ExistingConnections existing = new ExistingConnections(tenant.client);
 
-    @AfterEach
-    void stop() {
-        tenant.close();
-    }
+    final ExistingConnections existing = new ExistingConnections(tenant.client);
 
     void listing(String spaceId, String body) {
         tenant.server.stubFor(get(urlPathEqualTo("/api/v1/data-connections"))

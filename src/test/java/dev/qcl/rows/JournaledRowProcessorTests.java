@@ -102,6 +102,13 @@ class JournaledRowProcessorTests {
         return new RowResult(ROW, NAME, SPACE, "postgres", status, connectionId, httpStatus, attempts, message);
     }
 
+    /** The row's result as recorded: returned to the step, journalled as the tenant's answer, counted once. */
+    void assertRecorded(RowResult result, RowStatus status, String id, int httpStatus, int attempts, String message) {
+        assertThat(result).isEqualTo(result(status, id, httpStatus, attempts, message));
+        assertThat(journal.find(RUN, ROW)).contains(new Entry(status.name(), id, httpStatus, attempts, message));
+        assertThat(progress.counts()).isEqualTo(Map.of(status, 1L));
+    }
+
     @Nested
     class MetForTheFirstTime {
         @Test
@@ -115,10 +122,7 @@ class JournaledRowProcessorTests {
 
             // then
             assertThat(seenByDecision).containsExactly(Optional.of(new Entry(RowWrites.CREATING, "", null, 0, "")));
-            assertThat(result).isEqualTo(result(RowStatus.CREATED, "c-new", 201, 3, "the decision's CREATED"));
-            assertThat(journal.find(RUN, ROW))
-                    .contains(new Entry("CREATED", "c-new", 201, 3, "the decision's CREATED"));
-            assertThat(progress.counts()).isEqualTo(Map.of(RowStatus.CREATED, 1L));
+            assertRecorded(result, RowStatus.CREATED, "c-new", 201, 3, "the decision's CREATED");
         }
 
         @Test
@@ -268,9 +272,7 @@ class JournaledRowProcessorTests {
             // then
             String message = "created before the interruption; its answer was lost, the name was found on look-up";
             assertThat(seenByDecision).isEmpty();
-            assertThat(result).isEqualTo(result(RowStatus.CREATED, id, 200, 1, message));
-            assertThat(journal.find(RUN, ROW)).contains(new Entry("CREATED", id, 200, 1, message));
-            assertThat(progress.counts()).isEqualTo(Map.of(RowStatus.CREATED, 1L));
+            assertRecorded(result, RowStatus.CREATED, id, 200, 1, message);
         }
 
         @Test
@@ -285,10 +287,7 @@ class JournaledRowProcessorTests {
 
             // then
             assertThat(seenByDecision).containsExactly(Optional.of(new Entry(RowWrites.CREATING, "", null, 0, "")));
-            assertThat(result).isEqualTo(result(RowStatus.CREATED, "c-new", 201, 3, "the decision's CREATED"));
-            assertThat(journal.find(RUN, ROW))
-                    .contains(new Entry("CREATED", "c-new", 201, 3, "the decision's CREATED"));
-            assertThat(progress.counts()).isEqualTo(Map.of(RowStatus.CREATED, 1L));
+            assertRecorded(result, RowStatus.CREATED, "c-new", 201, 3, "the decision's CREATED");
         }
 
         @Test
@@ -317,9 +316,7 @@ class JournaledRowProcessorTests {
             // then
             String message = "updated before the interruption; its answer was lost, the connection now matches the row";
             assertThat(seenByDecision).hasSize(1);
-            assertThat(result).isEqualTo(result(RowStatus.UPDATED, "c-1", 200, 1, message));
-            assertThat(journal.find(RUN, ROW)).contains(new Entry("UPDATED", "c-1", 200, 1, message));
-            assertThat(progress.counts()).isEqualTo(Map.of(RowStatus.UPDATED, 1L));
+            assertRecorded(result, RowStatus.UPDATED, "c-1", 200, 1, message);
         }
 
         @Test
@@ -348,9 +345,7 @@ class JournaledRowProcessorTests {
             RowResult result = processor.process(VALID);
 
             // then
-            assertThat(result).isEqualTo(result(RowStatus.UPDATED, "c-1", 201, 3, "the decision's UPDATED"));
-            assertThat(journal.find(RUN, ROW)).contains(new Entry("UPDATED", "c-1", 201, 3, "the decision's UPDATED"));
-            assertThat(progress.counts()).isEqualTo(Map.of(RowStatus.UPDATED, 1L));
+            assertRecorded(result, RowStatus.UPDATED, "c-1", 201, 3, "the decision's UPDATED");
         }
 
         @Test

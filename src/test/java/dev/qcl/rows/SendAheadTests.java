@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -33,15 +34,28 @@ class SendAheadTests {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private SendAhead sendAhead(int depth) {
-        SendAhead ahead = new SendAhead(
-                rows,
+        return opened(
                 check -> {
                     sent.add(check.row());
                     return result(check.row());
                 },
-                queued::add,
-                stopping::get,
                 depth);
+    }
+
+    /** Opened on the ten rows, one row ahead, its processing ending in {@code failure} (unchecked). */
+    private SendAhead failingWith(Throwable failure) {
+        return opened(
+                check -> {
+                    if (failure instanceof Error error) {
+                        throw error;
+                    }
+                    throw (RuntimeException) failure;
+                },
+                1);
+    }
+
+    private SendAhead opened(ItemProcessor<RowCheck, RowResult> processor, int depth) {
+        SendAhead ahead = new SendAhead(rows, processor, queued::add, stopping::get, depth);
         ahead.open(new ExecutionContext());
         return ahead;
     }
@@ -106,15 +120,7 @@ class SendAheadTests {
         void should_pass_on_the_senders_failure_when_the_row_is_processed() throws Exception {
             // given
             RunInterruptedException refused = RunInterruptedException.notSent("row 1");
-            SendAhead ahead = new SendAhead(
-                    rows,
-                    check -> {
-                        throw refused;
-                    },
-                    queued::add,
-                    stopping::get,
-                    1);
-            ahead.open(new ExecutionContext());
+            SendAhead ahead = failingWith(refused);
             SendAhead.Sending first = ahead.read();
 
             // when
@@ -128,15 +134,7 @@ class SendAheadTests {
         void should_pass_on_an_error_of_the_sender_as_it_is_when_the_row_is_processed() throws Exception {
             // given
             StackOverflowError broken = new StackOverflowError("sender broke");
-            SendAhead ahead = new SendAhead(
-                    rows,
-                    check -> {
-                        throw broken;
-                    },
-                    queued::add,
-                    stopping::get,
-                    1);
-            ahead.open(new ExecutionContext());
+            SendAhead ahead = failingWith(broken);
             SendAhead.Sending first = ahead.read();
 
             // when

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.qcl.LoopbackTenant;
 import dev.qcl.connector.TenantReadException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tenant's spaces as validation looks them up: each ID and each name once per run, refusals kept. */
 class TenantSpacesTests {
@@ -23,13 +23,10 @@ class TenantSpacesTests {
     static final String ARCHIVE = "6601c0a3e9b1f24d7a5c8e11";
     static final String GONE = "6601c0a3e9b1f24d7a5c8e99";
 
+    @RegisterExtension
     final LoopbackTenant tenant = LoopbackTenant.start();
-    final TenantSpaces spaces = new TenantSpaces(tenant.client);
 
-    @AfterEach
-    void stop() {
-        tenant.close();
-    }
+    final TenantSpaces spaces = new TenantSpaces(tenant.client);
 
     static String space(String id, String name) {
         return "{\"id\":\"" + id + "\",\"name\":" + (name == null ? "null" : "\"" + name + "\"")

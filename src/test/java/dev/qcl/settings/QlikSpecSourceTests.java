@@ -12,19 +12,16 @@ import dev.qcl.LoopbackTenant;
 import dev.qcl.connector.DataSourceList;
 import dev.qcl.connector.TenantReadException;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tenant as the source of data sources and api-specs, read by a real client on loopback. */
 class QlikSpecSourceTests {
+    @RegisterExtension
     final LoopbackTenant tenant = LoopbackTenant.start();
-    final QlikSpecSource source = new QlikSpecSource(tenant.client);
 
-    @AfterEach
-    void stop() {
-        tenant.close();
-    }
+    final QlikSpecSource source = new QlikSpecSource(tenant.client);
 
     void refuse(String path, int status) {
         tenant.server.stubFor(get(urlPathEqualTo(path))
