@@ -74,7 +74,12 @@ public final class LoadJobLauncher {
         return launch(run, progress);
     }
 
-    /** Resumes a run that did not complete, from its last committed chunk. */
+    /**
+     * Resumes a run that did not complete, from its last committed chunk. Spring Batch's own restart:
+     * {@code JobOperator.start} with the run's identifying parameters continues its failed or stopped
+     * instance. {@code JobOperator.restart(JobExecution)} is not used because it looks the job up by name
+     * in a job registry, and a run's job is built for that run ({@link LoadJobFactory}).
+     */
     public LaunchResult restart(long runId, RunProgress progress) {
         List<JobExecution> executions = history.executions(runId);
         if (executions.isEmpty()) {
