@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
  * second on standard error, otherwise one plain line every {@code qcl.progress.log-interval}.
  */
 public final class ExportProgressPrinter implements AutoCloseable {
-    private static final int BAR_WIDTH = 24;
 
     private final ExportProgress progress;
     private final PrintWriter err;
@@ -42,13 +41,7 @@ public final class ExportProgressPrinter implements AutoCloseable {
     }
 
     private void print() {
-        String line = line();
-        if (terminal) {
-            err.print(ProgressPrinter.ERASE_LINE + line);
-        } else {
-            err.println(line);
-        }
-        err.flush();
+        ProgressPrinter.show(err, terminal, line());
     }
 
     String line() {
@@ -56,11 +49,7 @@ public final class ExportProgressPrinter implements AutoCloseable {
         long total = progress.total();
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
         double rate = done / seconds;
-        String bar = "";
-        if (terminal && total > 0) {
-            int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
-            bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] ";
-        }
+        String bar = ProgressPrinter.bar(terminal, done, total);
         long etaMillis = total > done && rate > 0 ? (long) ((total - done) / rate * 1000) : 0;
         String eta = etaMillis > 0 ? ", ETA " + Durations.format(etaMillis) : "";
         String failed = progress.failedCount() > 0 ? " | " + progress.failedCount() + " not readable" : "";

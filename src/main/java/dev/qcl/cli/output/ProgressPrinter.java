@@ -82,13 +82,26 @@ public final class ProgressPrinter implements AutoCloseable {
             // the rows are still being counted: "0/0 rows" would only fill a log
             return;
         }
-        String line = line();
+        show(err, terminal, line());
+    }
+
+    /** One progress line: over the last one on a terminal, a line of its own elsewhere. */
+    static void show(PrintWriter err, boolean terminal, String line) {
         if (terminal) {
             err.print(ERASE_LINE + line);
         } else {
             err.println(line);
         }
         err.flush();
+    }
+
+    /** The bar of {@code done} out of {@code total}, on a terminal once the total is known; else nothing. */
+    static String bar(boolean terminal, long done, long total) {
+        if (!terminal || total <= 0) {
+            return "";
+        }
+        int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
+        return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] ";
     }
 
     String line() {
@@ -99,11 +112,7 @@ public final class ProgressPrinter implements AutoCloseable {
         String counts = progress.counts().entrySet().stream()
                 .map((Map.Entry<RowStatus, Long> e) -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
-        String bar = "";
-        if (terminal && total > 0) {
-            int filled = (int) Math.min(BAR_WIDTH, BAR_WIDTH * done / total);
-            bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] ";
-        }
+        String bar = bar(terminal, done, total);
         BudgetView budget = writeBudget.get();
         Duration pause = budget == null ? Duration.ZERO : budget.pausedFor();
         long etaMillis = total > done && rate > 0 ? (long) ((total - done) / rate * 1000) : 0;
