@@ -31,7 +31,10 @@ public final class RunEnding implements JobExecutionListener {
         return ending(execution).reason();
     }
 
-    /** The reason the execution ended early (null when it did not), its status corrected on the way. */
+    /**
+     * The reason the execution ended early (null when it did not), its status corrected on the way: the
+     * steps' are saved here, the execution's by the framework once its listeners are done.
+     */
     String settle(JobExecution execution) {
         Ending ending = ending(execution);
         if (ending.stopped() && execution.getStatus() == BatchStatus.FAILED) {
@@ -45,7 +48,7 @@ public final class RunEnding implements JobExecutionListener {
                     jobRepository.update(step);
                 }
             }
-            jobRepository.update(execution);
+            // the execution itself is saved by the framework right after afterJob
         }
         return ending.reason();
     }

@@ -5,12 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.qcl.Qcl;
 import dev.qcl.Sheets;
+import dev.qcl.TestDatabase;
 import dev.qcl.TestTenant;
 import dev.qcl.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +57,24 @@ class ThrottleCapTests {
             assertThat(tenant.sandbox().connections()).hasSize(1);
             assertThat(Qcl.run("status", "--home", tenant.home().toString()).out())
                     .contains("STOPPED");
+            assertThat(stepStatuses(tenant.database())).containsExactly("STOPPED");
         }
+    }
+
+    /** The statuses of the steps the job repository recorded, oldest first. */
+    static List<String> stepStatuses(TestDatabase database) {
+        List<String> statuses = new ArrayList<>();
+        try (Connection c = database.connect();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT STATUS FROM BATCH_STEP_EXECUTION ORDER BY STEP_EXECUTION_ID");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                statuses.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return statuses;
     }
 
     @Test
