@@ -119,4 +119,11 @@ class ResultBlocksTests {
         assertThatThrownBy(() -> ResultBlocks.decode(RowStatus.CREATED, "12;201;1;9:pg"))
                 .hasMessageContaining("a text of 9 characters");
     }
+
+    @Test
+    void should_say_a_number_is_missing_when_a_block_starts_without_its_row_number() {
+        assertThatThrownBy(() -> ResultBlocks.decode(RowStatus.CREATED, ";201;1;"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expected a number at character 1");
+    }
 }
