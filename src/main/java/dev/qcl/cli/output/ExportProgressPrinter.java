@@ -4,9 +4,7 @@ import dev.qcl.export.ExportProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Shows an export moving, in the style of {@link ProgressPrinter}: on a terminal a bar redrawn every
@@ -24,13 +22,7 @@ public final class ExportProgressPrinter implements AutoCloseable {
         this.progress = progress;
         this.err = err;
         this.terminal = terminal;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "qcl-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = Math.max(200, interval.toMillis());
-        timer.scheduleAtFixedRate(this::print, millis, millis, TimeUnit.MILLISECONDS);
+        this.timer = ProgressPrinter.every(interval, this::print);
     }
 
     /** Starts printing; {@code configuredInterval} is {@code qcl.progress.log-interval}, or null. */

@@ -46,13 +46,7 @@ public final class ProgressPrinter implements AutoCloseable {
         this.writeBudget = writeBudget;
         this.err = err;
         this.terminal = terminal;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "qcl-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = Math.max(200, interval.toMillis());
-        timer.scheduleAtFixedRate(this::print, millis, millis, TimeUnit.MILLISECONDS);
+        this.timer = every(interval, this::print);
     }
 
     /**
@@ -83,6 +77,18 @@ public final class ProgressPrinter implements AutoCloseable {
             return;
         }
         show(err, terminal, line());
+    }
+
+    /** Runs {@code print} on a daemon thread of its own every {@code interval}, 200 ms at the least. */
+    static ScheduledExecutorService every(Duration interval, Runnable print) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "qcl-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(200, interval.toMillis());
+        timer.scheduleAtFixedRate(print, millis, millis, TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     /** One progress line: over the last one on a terminal, a line of its own elsewhere. */
