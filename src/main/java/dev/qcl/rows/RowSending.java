@@ -27,16 +27,9 @@ public final class RowSending {
      * @param fingerprintKey the file of the key the fingerprints are made with
      */
     public RowSending(QlikClient client, JdbcTemplate autonomous, Path fingerprintKey) {
-        this(
-                client,
-                new SecretFingerprints(autonomous, FingerprintKey.load(fingerprintKey)),
-                new RowWrites(autonomous));
-    }
-
-    RowSending(QlikClient client, SecretFingerprints fingerprints, RowWrites journal) {
         this.client = client;
-        this.fingerprints = fingerprints;
-        this.journal = journal;
+        this.fingerprints = new SecretFingerprints(autonomous, FingerprintKey.load(fingerprintKey));
+        this.journal = new RowWrites(autonomous);
     }
 
     /** Each row sent in the step's own thread, one after the other. */

@@ -3,20 +3,13 @@ package dev.qcl.job;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.qcl.qlik.HttpStats;
-import dev.qcl.qlik.Identity;
-import dev.qcl.qlik.QlikClient;
-import dev.qcl.qlik.QlikSettings;
-import java.net.URI;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import dev.qcl.LoopbackTenant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,53 +25,30 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * the client's own, from a tenant on loopback.
  */
 class RunEndingTests {
-    WireMockServer tenant;
-    QlikClient client;
+    @RegisterExtension
+    final LoopbackTenant tenant = LoopbackTenant.start();
+
     ResourcelessJobRepository repository;
     JobExecution execution;
     StepExecution step;
 
     @BeforeEach
     void start() {
-        tenant = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-        tenant.start();
-        client = new QlikClient(
-                new QlikSettings(
-                        URI.create("http://127.0.0.1:" + tenant.port()),
-                        new Identity.ApiKey("test-key-0123456789"),
-                        "/api/v1",
-                        Duration.ofSeconds(2),
-                        Duration.ofSeconds(5),
-                        100,
-                        1_000,
-                        1,
-                        Duration.ofMillis(1),
-                        Duration.ofMillis(1),
-                        Duration.ofMinutes(1),
-                        Duration.ofMinutes(5),
-                        Duration.ofMinutes(5)),
-                new HttpStats());
         repository = new ResourcelessJobRepository();
         JobInstance instance = repository.createJobInstance(LoadJobFactory.JOB_NAME, new JobParameters());
         execution = repository.createJobExecution(instance, new JobParameters(), new ExecutionContext());
         step = repository.createStepExecution(LoadJobFactory.STEP_NAME, execution);
     }
 
-    @AfterEach
-    void stop() {
-        client.close();
-        tenant.stop();
-    }
-
     /** What the client throws when the tenant answers every call with {@code status} (and Retry-After). */
     Throwable failureOnAnswer(int status, String retryAfterSeconds) {
-        tenant.stubFor(any(anyUrl())
+        tenant.server.stubFor(any(anyUrl())
                 .willReturn(aResponse()
                         .withStatus(status)
                         .withHeader("Retry-After", retryAfterSeconds)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"errors\":[{\"title\":\"no\",\"status\":" + status + "}]}")));
-        return catchThrowable(() -> client.space("6601c0a3e9b1f24d7a5c8e10"));
+        return catchThrowable(() -> tenant.client.space("6601c0a3e9b1f24d7a5c8e10"));
     }
 
     void failed(Throwable failure) {

@@ -20,13 +20,13 @@ import org.springframework.boot.convert.DurationStyle;
  * (cron, CI) one plain line every {@code qcl.progress.log-interval}.
  */
 public final class ProgressPrinter implements AutoCloseable {
+    /** The property that sets how often progress is logged when standard error is not a terminal. */
+    public static final String LOG_INTERVAL = "qcl.progress.log-interval";
+
     private static final int BAR_WIDTH = 24;
     static final String ERASE_LINE = "\r\u001b[K";
 
     private final RunProgress progress;
-    /** The property that sets how often progress is logged when standard error is not a terminal. */
-    public static final String LOG_INTERVAL = "qcl.progress.log-interval";
-
     private final HttpStats http;
     private final Supplier<BudgetView> writeBudget;
     private final PrintWriter err;
