@@ -3,8 +3,6 @@ package dev.qcl.cli;
 import dev.qcl.csv.InputFile;
 import dev.qcl.launch.LaunchResult;
 import dev.qcl.launch.LoadJobLauncher;
-import dev.qcl.prune.PrunePlanner;
-import dev.qcl.qlik.QlikClient;
 import dev.qcl.run.OnExisting;
 import dev.qcl.run.Ownership;
 import dev.qcl.run.RunParameters;
@@ -46,6 +44,9 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
                     "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable).")
     java.util.List<String> mapSpace = new java.util.ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    TenantOptions tenants;
+
     @Override
     public Integer call() {
         Ownership ownership = own.ownership(spec.commandLine());
@@ -53,11 +54,11 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
         InputInspection inspection = InputInspection.start(input);
         return launch(Map.of(), (context, progress) -> {
             InputFile file = inspection.result();
-            context.bean(QlikClient.class);
             RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.UPDATE, true, null)
                     .withOwnership(ownership)
-                    .withSpaceMap(spaceMap);
-            context.bean(PrunePlanner.class).check(run);
+                    .withSpaceMap(spaceMap)
+                    .withTenants(tenants.resolve(file));
+            TenantOptions.checkBeforeSending(context, run);
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
     }

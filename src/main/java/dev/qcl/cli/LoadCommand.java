@@ -6,8 +6,6 @@ import dev.qcl.connector.SpecCache;
 import dev.qcl.connector.UnknownColumns;
 import dev.qcl.csv.InputFile;
 import dev.qcl.launch.LoadJobLauncher;
-import dev.qcl.prune.PrunePlanner;
-import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.failure.RejectedException;
 import dev.qcl.qlik.failure.RunStoppingException;
 import dev.qcl.run.OnExisting;
@@ -30,6 +28,9 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
 
     @Mixin
     OwnOptions own;
+
+    @Mixin
+    TenantOptions tenants;
 
     abstract boolean dryRun();
 
@@ -58,13 +59,15 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
         Map<String, Object> dryRunDatabase = dryRun() ? Map.of(DRY_RUN_WRITE_DELAY, 500) : Map.of();
         return launch(dryRunDatabase, (context, progress) -> {
             InputFile file = inspection.result();
-            context.bean(QlikClient.class);
-            warnAboutUnknownColumns(file, context);
             RunParameters run = RunParameters.of(file.path(), file.sha256(), options.label, mode, dryRun(), null)
                     .withOwnership(ownership)
-                    .withSpaceMap(spaceMap);
+                    .withSpaceMap(spaceMap)
+                    .withTenants(tenants.resolve(file));
             // reads only: a prune over the cap stops the command before anything is sent
-            context.bean(PrunePlanner.class).check(run);
+            TenantOptions.checkBeforeSending(context, run);
+            if (!run.overTenants()) {
+                warnAboutUnknownColumns(file, context);
+            }
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
     }

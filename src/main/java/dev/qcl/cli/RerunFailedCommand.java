@@ -7,7 +7,6 @@ import dev.qcl.launch.LoadJobLauncher;
 import dev.qcl.launch.LoadJobLauncher.NothingToDo;
 import dev.qcl.launch.RunHistory;
 import dev.qcl.launch.RunInfo;
-import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.RunParameters;
 import dev.qcl.settings.ConfigurationProblem;
@@ -49,8 +48,15 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
             RunParameters run = RunParameters.of(
                             file.path(), file.sha256(), null, original.onExisting(), false, original.runId())
                     .withSpaceMap(history.spaceMap(original.runId()))
-                    .withOwnership(history.ownedSetWithoutPrune(original.runId()));
-            context.bean(QlikClient.class);
+                    .withOwnership(history.ownedSetWithoutPrune(original.runId()))
+                    .withTenants(TenantOptions.asNow(history.tenants(original.runId())));
+            if (!run.overTenants()) {
+                TenantOptions.requireNoTenantColumn(file.header(), file.path());
+            } else if (file.header().indexOf(dev.qcl.csv.CsvHeader.TENANT) < 0) {
+                throw new ConfigurationProblem(file.path() + " has no 'tenant' column; run " + original.runId()
+                        + " was over the tenants of " + run.tenants().file());
+            }
+            TenantOptions.checkBeforeSending(context, run.withOwnership(dev.qcl.run.Ownership.NONE));
             return context.bean(LoadJobLauncher.class).run(run, failed, progress);
         });
     }

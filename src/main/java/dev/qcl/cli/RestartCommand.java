@@ -2,7 +2,9 @@ package dev.qcl.cli;
 
 import dev.qcl.launch.LoadJobLauncher;
 import dev.qcl.launch.LoadJobLauncher.NothingToDo;
+import dev.qcl.launch.RunHistory;
 import dev.qcl.qlik.QlikClient;
+import dev.qcl.run.RunParameters;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +30,12 @@ final class RestartCommand extends JobCommand implements Callable<Integer> {
                     ? runId
                     : launcher.latestUnfinished()
                             .orElseThrow(() -> new NothingToDo("there is no run to restart: every run completed"));
-            context.bean(QlikClient.class);
+            RunParameters run = context.bean(RunHistory.class).parameters(id);
+            if (run == null || !run.overTenants()) {
+                context.bean(QlikClient.class);
+            } else {
+                TenantOptions.checkBeforeSending(context, run.withOwnership(dev.qcl.run.Ownership.NONE));
+            }
             return launcher.restart(id, progress);
         });
     }

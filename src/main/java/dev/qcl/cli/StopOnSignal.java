@@ -2,6 +2,7 @@ package dev.qcl.cli;
 
 import dev.qcl.launch.LoadJobLauncher;
 import dev.qcl.qlik.QlikClient;
+import dev.qcl.settings.TenantClients;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +40,7 @@ final class StopOnSignal implements AutoCloseable {
             System.err.println("qcl: stopping after the current chunk; the run can be continued with qcl restart");
             context.bean(LoadJobLauncher.class).stopRunningInThisProcess();
             context.beanIfCreated(QlikClient.class).ifPresent(QlikClient::stopWaiting);
+            context.beanIfCreated(TenantClients.class).ifPresent(TenantClients::stopWaiting);
         }
         try {
             done.await(MAX_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -10,7 +10,10 @@ public record CsvHeader(List<String> columns) {
     public static final String SPACE = "space";
     public static final String SPACE_NAME = "spaceName";
     public static final String TAGS = "tags";
-    public static final List<String> RESERVED = List.of(Q_NAME, DATA_SOURCE_ID, SPACE, SPACE_NAME, TAGS);
+    /** A row's tenant, by its alias in the tenants file: only in a run with {@code --tenants}. */
+    public static final String TENANT = "tenant";
+
+    public static final List<String> RESERVED = List.of(Q_NAME, DATA_SOURCE_ID, SPACE, SPACE_NAME, TAGS, TENANT);
 
     public CsvHeader {
         columns = List.copyOf(columns);

@@ -12,8 +12,10 @@ import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
 import dev.qcl.settings.QclProperties;
 import dev.qcl.settings.ReferencesProperties;
+import dev.qcl.settings.TenantClients;
 import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -43,10 +45,9 @@ public class LoadJobConfiguration {
      */
     @Bean
     @Lazy
-    RowSending rowSending(
-            QlikClient client, DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
-        return new RowSending(
-                client, LazyTransactionConnections.autonomous(dataSource), fingerprints.keyFileIn(qcl.home()));
+    RowSending rowSending(DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
+        return RowSending.toNoTenantYet(
+                LazyTransactionConnections.autonomous(dataSource), fingerprints.keyFileIn(qcl.home()));
     }
 
     @Bean
@@ -56,13 +57,14 @@ public class LoadJobConfiguration {
             PlatformTransactionManager transactionManager,
             ResultRepository results,
             RowSending sending,
-            QlikClient client,
-            SpecCache specs,
+            ObjectProvider<QlikClient> client,
+            ObjectProvider<SpecCache> specs,
             SecretPolicy secrets,
             HttpStats stats,
             JobProperties job,
             PruneProperties prune,
-            ReferencesProperties references) {
+            ReferencesProperties references,
+            ObjectProvider<TenantClients> tenantClients) {
         return new LoadJobFactory(
                 jobRepository,
                 transactionManager,
@@ -74,7 +76,8 @@ public class LoadJobConfiguration {
                 stats,
                 job,
                 prune,
-                references.rules());
+                references.rules(),
+                tenantClients);
     }
 
     @Bean

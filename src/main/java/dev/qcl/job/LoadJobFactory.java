@@ -20,7 +20,9 @@ import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
 import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
+import dev.qcl.settings.TenantClients;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -28,6 +30,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -53,26 +56,28 @@ public final class LoadJobFactory {
     private final PlatformTransactionManager transactionManager;
     private final ResultRepository results;
     private final RowSending sending;
-    private final QlikClient client;
-    private final SpecCache specs;
+    private final ObjectProvider<QlikClient> client;
+    private final ObjectProvider<SpecCache> specs;
     private final SecretPolicy secrets;
     private final HttpStats stats;
     private final JobProperties settings;
     private final PruneProperties prune;
     private final ReferenceRules referenceRules;
+    private final TenantJobs tenantJobs;
 
     LoadJobFactory(
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             ResultRepository results,
             RowSending sending,
-            QlikClient client,
-            SpecCache specs,
+            ObjectProvider<QlikClient> client,
+            ObjectProvider<SpecCache> specs,
             SecretPolicy secrets,
             HttpStats stats,
             JobProperties settings,
             PruneProperties prune,
-            ReferenceRules referenceRules) {
+            ReferenceRules referenceRules,
+            ObjectProvider<TenantClients> tenantClients) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
@@ -84,45 +89,93 @@ public final class LoadJobFactory {
         this.settings = settings;
         this.prune = prune;
         this.referenceRules = referenceRules;
+        this.tenantJobs = new TenantJobs(this, tenantClients, stats, sending);
     }
 
-    public Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
-        ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
-        ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
-        csv.setName(READER_NAME);
-        TenantSpaces spaces = new TenantSpaces(client);
-        ValidatingRowReader reader = new ValidatingRowReader(
-                csv,
-                header -> new RowValidator(header, specs, spaces, references, secrets, run.spaceMap()),
-                selection.withSpaces(spaces),
-                results);
-        ResultWriter writer = new ResultWriter(results);
-        HttpStatsStream httpStats = new HttpStatsStream(stats);
+    /** The partition step's name of a tenant's part in a run over several ({@code tenant:<alias>}). */
+    public static String partStepName(String alias) {
+        return TenantJobs.partStepName(alias);
+    }
 
-        int chunkSize = settings.chunkSizeFor(run.dryRun());
-        // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
-        RowStep<?> rows = senders == null
-                ? sending.inStep(reader, run, progress, references)
-                : sending.ahead(reader, run, progress, references, senders, chunkSize);
-        Step step = step(chunkSize, rows, writer, httpStats)
-                .listener(reader)
-                .listener(rows.listener())
-                .build();
-        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
-                .validator(RunParameters.VALIDATOR)
-                .start(step)
-                .listener(new ProcessMarker(jobRepository))
-                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
-                .listener(new RunEnding(jobRepository));
+    /** Whether a step of this name keeps HTTP counters (a rows' or prune step, of one tenant or of the run). */
+    public static boolean countsRequests(String stepName) {
+        return stepName.equals(STEP_NAME)
+                || stepName.equals(PRUNE_STEP_NAME)
+                || stepName.startsWith(STEP_NAME + "@")
+                || stepName.startsWith(PRUNE_STEP_NAME + "@");
+    }
+
+    JobRepository jobRepository() {
+        return jobRepository;
+    }
+
+    public Job create(
+            RunParameters run, RowSelection selection, RunProgress progress, Supplier<AsyncTaskExecutor> senders) {
+        if (run.overTenants()) {
+            return tenantJobs.create(run, selection, progress, senders);
+        }
+        Step step = rowsStep(STEP_NAME, run, selection, progress, senders.get(), oneTenant());
+        SimpleJobBuilder job = job(progress).start(step);
         if (run.ownership().prune()) {
-            job.next(pruneStep(run));
+            job.next(pruneStep(PRUNE_STEP_NAME, run, oneTenant(), 0));
         }
         return job.build();
     }
 
+    /** The job with its parameters' check and its listeners, before its steps. */
+    JobBuilder job(RunProgress progress) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(RunParameters.VALIDATOR)
+                .listener(new ProcessMarker(jobRepository))
+                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
+                .listener(new RunEnding(jobRepository));
+    }
+
+    private TenantPart oneTenant() {
+        QlikClient tenant = client.getObject();
+        return new TenantPart(
+                "", tenant, specs.getObject(), stats, sending.to(tenant), ValidatingRowReader.Refusal.NONE);
+    }
+
+    /**
+     * The rows' step of one tenant: read and validate in sheet order, send rows concurrently and up to a
+     * chunk ahead of the chunk being committed, store results in row order with each chunk.
+     */
+    Step rowsStep(
+            String name,
+            RunParameters run,
+            RowSelection selection,
+            RunProgress progress,
+            AsyncTaskExecutor senders,
+            TenantPart tenant) {
+        ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
+        ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
+        csv.setName(READER_NAME);
+        TenantSpaces spaces = new TenantSpaces(tenant.client());
+        ValidatingRowReader reader = new ValidatingRowReader(
+                csv,
+                header -> new RowValidator(header, tenant.specs(), spaces, references, secrets, run.spaceMap()),
+                selection.withSpaces(spaces),
+                results,
+                tenant.alias(),
+                tenant.refusal());
+        ResultWriter writer = new ResultWriter(results, tenant.alias());
+        HttpStatsStream httpStats = new HttpStatsStream(tenant.stats());
+
+        int chunkSize = settings.chunkSizeFor(run.dryRun());
+        // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
+        RowStep<?> rows = senders == null
+                ? tenant.sending().inStep(reader, run, progress, references)
+                : tenant.sending().ahead(reader, run, progress, references, senders, chunkSize);
+        return step(name, chunkSize, rows, writer, httpStats)
+                .listener(reader)
+                .listener(rows.listener())
+                .build();
+    }
+
     private <I> ChunkOrientedStepBuilder<I, RowResult> step(
-            int chunkSize, RowStep<I> rows, ResultWriter writer, HttpStatsStream httpStats) {
-        return new StepBuilder(STEP_NAME, jobRepository)
+            String name, int chunkSize, RowStep<I> rows, ResultWriter writer, HttpStatsStream httpStats) {
+        return new StepBuilder(name, jobRepository)
                         .<I, RowResult>chunk(chunkSize)
                         .transactionManager(transactionManager)
                         .reader(rows.reader())
@@ -133,13 +186,22 @@ public final class LoadJobFactory {
                         .listener(writer);
     }
 
-    /** After the rows: delete the set's connections that no row names (one step, so a restart resumes it). */
-    private Step pruneStep(RunParameters run) {
-        PruneTasklet tasklet = new PruneTasklet(run, new PrunePlanner(client), client, results, prune.batchSize());
-        return new StepBuilder(PRUNE_STEP_NAME, jobRepository)
+    /**
+     * After the rows: delete the set's connections of {@code tenant} that no row names (one step, so a
+     * restart resumes it); its deletions are numbered down from {@code firstRow} (see {@link PruneTasklet}).
+     */
+    Step pruneStep(String name, RunParameters run, TenantPart tenant, int firstRow) {
+        PruneTasklet tasklet = new PruneTasklet(
+                run,
+                new PrunePlanner(tenant.client(), tenant.alias()),
+                tenant.client(),
+                results,
+                prune.batchSize(),
+                firstRow);
+        return new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
-                .listener(new StepHttpCounts(stats))
+                .listener(new StepHttpCounts(tenant.stats()))
                 .build();
     }
 }

@@ -10,10 +10,17 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /** Stores each row's result in the chunk's transaction. */
 final class ResultWriter implements ItemWriter<RowResult>, StepExecutionListener {
     private final ResultRepository results;
+    private final String tenant;
     private long runId;
 
     ResultWriter(ResultRepository results) {
+        this(results, "");
+    }
+
+    /** The writer of one tenant's part of a run over several: each result names the tenant. */
+    ResultWriter(ResultRepository results, String tenant) {
         this.results = results;
+        this.tenant = tenant;
     }
 
     @Override
@@ -23,6 +30,12 @@ final class ResultWriter implements ItemWriter<RowResult>, StepExecutionListener
 
     @Override
     public void write(Chunk<? extends RowResult> chunk) {
-        results.insert(runId, chunk.getItems());
+        if (tenant.isEmpty()) {
+            results.insert(runId, chunk.getItems());
+        } else {
+            results.insert(
+                    runId,
+                    chunk.getItems().stream().map(r -> r.ofTenant(tenant)).toList());
+        }
     }
 }

@@ -1,6 +1,11 @@
 package dev.qcl.job;
 
+import dev.qcl.qlik.failure.RunInterruptedException;
 import dev.qcl.qlik.failure.RunStoppingException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -57,25 +62,62 @@ public final class RunEnding implements JobExecutionListener {
     private record Ending(String reason, boolean stopped) {}
 
     private static Ending ending(JobExecution execution) {
-        String failure = null;
-        boolean stopped = false;
-        for (Throwable t : execution.getAllFailureExceptions()) {
-            for (Throwable cause = t; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RunStoppingException stopping) {
-                    failure = stopping.getMessage();
-                    stopped = stopping.runStatus() == RunStoppingException.RunStatus.STOPPED;
-                    break;
-                }
+        // a run over several tenants: each tenant's part says why it ended, named by the tenant
+        Map<String, Throwable> byPart = new LinkedHashMap<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().equals(TenantJobs.MANAGER_STEP_NAME)) {
+                continue; // "Partition handler returned an unsuccessful step": the parts say why
             }
-            if (failure == null) {
-                // the innermost message names what went wrong; the outer ones say "Unable to process chunk"
-                Throwable root = t;
-                while (root.getCause() != null && root.getCause() != root) {
-                    root = root.getCause();
-                }
-                failure = root.getMessage() != null ? root.getMessage() : t.getMessage();
+            String alias = step.getExecutionContext().getString(TenantPartitioner.ALIAS, "");
+            for (Throwable t : step.getFailureExceptions()) {
+                byPart.merge(
+                        alias, t, (first, next) -> stopping(first) == null && stopping(next) != null ? next : first);
             }
         }
-        return new Ending(failure, stopped);
+        for (Throwable t : execution.getFailureExceptions()) {
+            byPart.putIfAbsent("", t);
+        }
+        if (byPart.isEmpty()) {
+            return new Ending(null, false);
+        }
+        boolean overTenants = byPart.keySet().stream().anyMatch(alias -> !alias.isEmpty());
+        List<String> reasons = new ArrayList<>();
+        boolean stopped = true;
+        for (Map.Entry<String, Throwable> part : byPart.entrySet()) {
+            RunStoppingException stopping = stopping(part.getValue());
+            // over several tenants a part ended by its quota ends the run FAILED (contract section 12);
+            // only a stop request stops it
+            stopped &= stopping != null
+                    && stopping.runStatus() == RunStoppingException.RunStatus.STOPPED
+                    && (!overTenants || stopping instanceof RunInterruptedException);
+            String reason = stopping != null ? stopping.getMessage() : rootMessage(part.getValue());
+            String alias = part.getKey();
+            reasons.add(
+                    alias.isEmpty() || alias.equals(TenantPartitioner.UNASSIGNED)
+                            ? reason
+                            : "tenant " + alias + ": " + reason);
+        }
+        return new Ending(String.join("; ", reasons), stopped);
+    }
+
+    private static RunStoppingException stopping(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RunStoppingException stopping) {
+                return stopping;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** The innermost message names what went wrong; the outer ones say "Unable to process chunk". */
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : t.getMessage();
     }
 }

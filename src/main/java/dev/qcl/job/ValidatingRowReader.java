@@ -29,6 +29,17 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
     private final RowSelection selection;
     private final ResultRepository results;
     private final SeenKeys seen = new SeenKeys();
+    private final String tenant;
+    private final Refusal refusal;
+
+    /** A rule that makes a row INVALID before it is validated; null when the row passes it. */
+    @FunctionalInterface
+    interface Refusal {
+        Refusal NONE = (row, header) -> null;
+
+        Violation of(InputRow row, CsvHeader header);
+    }
+
     private RowValidator validator;
     private long runId;
     private boolean readAhead;
@@ -39,10 +50,27 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
             Function<CsvHeader, RowValidator> validators,
             RowSelection selection,
             ResultRepository results) {
+        this(csv, validators, selection, results, "", Refusal.NONE);
+    }
+
+    /**
+     * The reader of one tenant's part of a run over several: {@code selection} picks the tenant's rows,
+     * duplicates are judged among them, and a row that {@code refusal} gives a violation is INVALID
+     * without being validated (a row naming no tenant of the file).
+     */
+    ValidatingRowReader(
+            ConnectionCsvReader csv,
+            Function<CsvHeader, RowValidator> validators,
+            RowSelection selection,
+            ResultRepository results,
+            String tenant,
+            Refusal refusal) {
         this.csv = csv;
         this.validators = validators;
         this.selection = selection;
         this.results = results;
+        this.tenant = tenant;
+        this.refusal = refusal;
     }
 
     @Override
@@ -56,7 +84,7 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
         csv.open(context);
         validator = validators.apply(csv.header());
         results.forEach(runId, done -> {
-            if (done.status() != RowStatus.INVALID) {
+            if (done.status() != RowStatus.INVALID && done.tenant().equals(tenant)) {
                 seen.putIfAbsent(done.qName(), done.space(), done.row());
             }
         });
@@ -81,6 +109,18 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
     }
 
     private RowCheck validate(InputRow row) {
+        Violation refused = refusal.of(row, csv.header());
+        if (refused != null) {
+            CsvHeader header = csv.header();
+            return new RowCheck.Invalid(
+                    row.row(),
+                    cell(row, header, CsvHeader.Q_NAME),
+                    cell(row, header, CsvHeader.DATA_SOURCE_ID),
+                    cell(row, header, CsvHeader.SPACE).isEmpty()
+                            ? cell(row, header, CsvHeader.SPACE_NAME)
+                            : cell(row, header, CsvHeader.SPACE),
+                    List.of(refused));
+        }
         RowCheck check = validator.validate(row);
         if (check instanceof RowCheck.Valid valid) {
             var draft = valid.draft();
@@ -97,6 +137,13 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
             }
         }
         return check;
+    }
+
+    private static String cell(InputRow row, CsvHeader header, String column) {
+        int index = header.indexOf(column);
+        return index < 0 || index >= row.cells().size()
+                ? ""
+                : row.cells().get(index).strip();
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.qcl.results.ResultRepository;
 import dev.qcl.run.RowSelection;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
+import dev.qcl.run.RunTenants;
 import dev.qcl.settings.ConfigurationProblem;
 import dev.qcl.settings.WriteProperties;
 import java.util.List;
@@ -25,7 +26,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Starts, restarts and reruns the load job, one run per call, in this thread. Which run a call
@@ -95,6 +95,13 @@ public final class LoadJobLauncher {
             throw new ConfigurationProblem("the input " + run.input() + " changed since run " + runId
                     + " started; restore it, or start a new run");
         }
+        if (run.overTenants()
+                && !run.tenants()
+                        .sha256()
+                        .equals(RunTenants.digestOf(run.tenants().file()))) {
+            throw new ConfigurationProblem("the tenants file " + run.tenants().file() + " changed since run " + runId
+                    + " started; restore it, or start a new run");
+        }
         progress.expect(run.rerunOf() == null ? input.dataRows() : RerunSelection.count(run.rerunOf(), results));
         return launch(run, progress);
     }
@@ -147,7 +154,8 @@ public final class LoadJobLauncher {
                         .getJobParameters()))
                 .filter(earlier -> earlier.inputSha256().equals(run.inputSha256())
                         && earlier.onExisting() == run.onExisting()
-                        && earlier.ownership().equals(run.ownership()))
+                        && earlier.ownership().equals(run.ownership())
+                        && java.util.Objects.equals(tenantsDigest(earlier), tenantsDigest(run)))
                 .map(earlier -> {
                     log.info(
                             "The latest run labelled {} did not complete and its input is unchanged: continuing it",
@@ -156,17 +164,16 @@ public final class LoadJobLauncher {
                 });
     }
 
+    private static String tenantsDigest(RunParameters run) {
+        return run.overTenants() ? run.tenants().sha256() : null;
+    }
+
     private LaunchResult launch(RunParameters run, RunProgress progress) {
         abandoned.recoverIfAbandoned(run);
-        ThreadPoolTaskExecutor senders = Senders.forRun(run, write);
-        try {
-            Job job = jobs.getObject().create(run, selectionFor(run), progress, senders);
+        try (Senders senders = Senders.forRun(run, write)) {
+            Job job = jobs.getObject().create(run, selectionFor(run), progress, senders::next);
             JobExecution execution = start(job, run);
             return new LaunchResult(execution.getJobInstance().getInstanceId(), false, RunEnding.reason(execution));
-        } finally {
-            if (senders != null) {
-                senders.shutdown();
-            }
         }
     }
 

@@ -5,15 +5,21 @@ import dev.qcl.job.HttpStatsStream;
 import dev.qcl.job.LoadJobFactory;
 import dev.qcl.launch.RunInfo.HttpTotals;
 import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RowStatus;
 import dev.qcl.run.Ownership;
 import dev.qcl.run.RunParameters;
+import dev.qcl.run.RunTenants;
 import dev.qcl.settings.ConfigurationProblem;
+import dev.qcl.settings.TenantsFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -105,6 +111,22 @@ public final class RunHistory {
                 : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
     }
 
+    /** The parameters of a run's latest execution, or null when there is no such run. */
+    public RunParameters parameters(long runId) {
+        List<JobExecution> executions = executions(runId);
+        return executions.isEmpty()
+                ? null
+                : RunParameters.from(executions.get(executions.size() - 1).getJobParameters());
+    }
+
+    /** The tenants a run was over ({@code --tenants}), or null for a run over one tenant. */
+    public RunTenants tenants(long runId) {
+        List<JobExecution> executions = executions(runId);
+        return executions.isEmpty()
+                ? null
+                : RunParameters.from(executions.get(0).getJobParameters()).tenants();
+    }
+
     /**
      * The set a run owned ({@code --own}), without {@code --prune}: a rerun of its failed rows tags what
      * it creates as the run did, and never prunes, because its rows are only part of the sheet.
@@ -145,13 +167,62 @@ public final class RunHistory {
                 executions.size(),
                 last.getId(),
                 httpTotals(instance),
-                results.counts(instance.getInstanceId()));
+                results.counts(instance.getInstanceId()),
+                parameters.overTenants() ? tenants(instance, parameters, executions) : List.of());
     }
 
-    /** The rows' step's requests and the prune step's, each as its last execution saved them. */
+    /** Each tenant's part: its partition's last status, its rows' counts, its time over all executions. */
+    private List<TenantRun> tenants(JobInstance instance, RunParameters parameters, List<JobExecution> executions) {
+        Map<String, Map<RowStatus, Long>> counts = results.countsByTenant(instance.getInstanceId());
+        List<String> aliases = new ArrayList<>();
+        try {
+            TenantsFile.read(parameters.tenants().file()).forEach(t -> aliases.add(t.alias()));
+        } catch (RuntimeException e) {
+            // the file is gone or changed: the tenants that have results still show
+            counts.keySet().stream().filter(a -> !a.isEmpty()).forEach(aliases::add);
+        }
+        List<StepExecution> steps = executions.stream()
+                .flatMap(e -> jobRepository.getJobExecution(e.getId()).getStepExecutions().stream())
+                .toList();
+        List<TenantRun> tenants = new ArrayList<>();
+        for (String alias : aliases) {
+            String partName = LoadJobFactory.partStepName(alias);
+            StepExecution last = jobRepository.getLastStepExecution(instance, partName);
+            long durationMs = steps.stream()
+                    .filter(step -> step.getStepName().equals(partName) && step.getStartTime() != null)
+                    .mapToLong(step -> Duration.between(
+                                    step.getStartTime(),
+                                    step.getEndTime() != null
+                                            ? step.getEndTime()
+                                            : Objects.requireNonNullElse(step.getLastUpdated(), step.getStartTime()))
+                            .toMillis())
+                    .sum();
+            tenants.add(new TenantRun(
+                    alias,
+                    last == null ? "NOT STARTED" : statusOf(last.getStatus()),
+                    counts.getOrDefault(alias, Map.of()),
+                    Math.max(0, durationMs)));
+        }
+        return tenants;
+    }
+
+    /**
+     * The rows' steps' requests and the prune steps', each as its last execution saved them: one of each
+     * in a run over one tenant, one of each per tenant in a run over several.
+     */
     private HttpTotals httpTotals(JobInstance instance) {
         long[] totals = new long[4];
-        for (String stepName : List.of(LoadJobFactory.STEP_NAME, LoadJobFactory.PRUNE_STEP_NAME)) {
+        java.util.Set<String> stepNames =
+                new java.util.LinkedHashSet<>(List.of(LoadJobFactory.STEP_NAME, LoadJobFactory.PRUNE_STEP_NAME));
+        for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+            for (StepExecution step :
+                    jobRepository.getJobExecution(execution.getId()).getStepExecutions()) {
+                if (LoadJobFactory.countsRequests(step.getStepName())) {
+                    stepNames.add(step.getStepName());
+                }
+            }
+        }
+        for (String stepName : stepNames) {
             StepExecution step = jobRepository.getLastStepExecution(instance, stepName);
             if (step != null) {
                 ExecutionContext context = step.getExecutionContext();

@@ -3,6 +3,7 @@ package dev.qcl.launch;
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.OnExisting;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Map;
  *
  * @param status COMPLETED, FAILED, STOPPED, or STARTED while (or if left) running
  * @param durationMs the time of all its executions together
+ * @param tenants each tenant's part of a run over several ({@code --tenants}), in the tenants file's
+ *     order; empty for a run over one tenant
  */
 public record RunInfo(
         long runId,
@@ -27,10 +30,55 @@ public record RunInfo(
         int executions,
         long lastExecutionId,
         HttpTotals http,
-        Map<RowStatus, Long> counts) {
+        Map<RowStatus, Long> counts,
+        List<TenantRun> tenants) {
 
     public RunInfo {
         counts = Map.copyOf(counts);
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    }
+
+    /** A run over one tenant. */
+    public RunInfo(
+            long runId,
+            String label,
+            String input,
+            String inputSha256,
+            boolean dryRun,
+            OnExisting onExisting,
+            Long rerunOf,
+            String status,
+            String exitDescription,
+            Instant startedAt,
+            Instant endedAt,
+            long durationMs,
+            int executions,
+            long lastExecutionId,
+            HttpTotals http,
+            Map<RowStatus, Long> counts) {
+        this(
+                runId,
+                label,
+                input,
+                inputSha256,
+                dryRun,
+                onExisting,
+                rerunOf,
+                status,
+                exitDescription,
+                startedAt,
+                endedAt,
+                durationMs,
+                executions,
+                lastExecutionId,
+                http,
+                counts,
+                List.of());
+    }
+
+    /** Whether the run was over several tenants ({@code --tenants}). */
+    public boolean overTenants() {
+        return !tenants.isEmpty();
     }
 
     /** Input rows with a result (the deletions of a prune are not rows). */

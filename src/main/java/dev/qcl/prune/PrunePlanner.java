@@ -18,14 +18,29 @@ import java.util.stream.Collectors;
 public final class PrunePlanner {
     private static final int NAMES_SHOWN = 5;
     private final QlikClient client;
+    private final String tenant;
 
     public PrunePlanner(QlikClient client) {
+        this(client, "");
+    }
+
+    /**
+     * The planner of one tenant's part of a run over several: only the rows naming {@code tenant} protect
+     * its connections, and {@code --max-deletes} counts its deletions alone.
+     */
+    public PrunePlanner(QlikClient client, String tenant) {
         this.client = client;
+        this.tenant = tenant;
+    }
+
+    /** The tenant whose connections this planner plans for; empty in a run over one. */
+    String tenant() {
+        return tenant;
     }
 
     /** The connections to delete, by space and name. */
     List<ExistingConnection> plan(RunParameters run) {
-        SheetNames names = SheetNames.read(run.input(), new TenantSpaces(client), run.spaceMap());
+        SheetNames names = SheetNames.read(run.input(), new TenantSpaces(client), run.spaceMap(), tenant);
         return client.connectionsTagged(run.ownership().tag()).stream()
                 .filter(connection -> !names.names(connection))
                 .sorted(Comparator.comparing((ExistingConnection c) -> c.spaceId() == null ? "" : c.spaceId())
@@ -45,16 +60,17 @@ public final class PrunePlanner {
         }
         List<ExistingConnection> planned = plan(run);
         if (planned.size() > run.ownership().maxDeletes()) {
-            throw overCap(planned.size(), run.ownership(), planned);
+            throw overCap(planned.size(), run.ownership(), planned, tenant);
         }
     }
 
-    static ConfigurationProblem overCap(int count, Ownership owned, List<ExistingConnection> planned) {
+    static ConfigurationProblem overCap(int count, Ownership owned, List<ExistingConnection> planned, String tenant) {
         String first = planned.stream()
                 .limit(NAMES_SHOWN)
                 .map(ExistingConnection::qName)
                 .collect(Collectors.joining(", "));
-        return new ConfigurationProblem("--prune would delete " + count + " connections of set " + owned.set()
+        return new ConfigurationProblem((tenant.isEmpty() ? "" : "tenant " + tenant + ": ") + "--prune would delete "
+                + count + " connections of set " + owned.set()
                 + " (" + first + (count > NAMES_SHOWN ? ", ..." : "") + "), more than --max-deletes "
                 + owned.maxDeletes() + "; nothing was sent. Check the sheet (see qcl diff), or raise --max-deletes");
     }

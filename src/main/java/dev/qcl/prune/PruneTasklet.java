@@ -45,14 +45,30 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
     private List<RowResult> recorded = List.of();
     private int nextRow;
     private boolean bulkAllowed = true;
+    private final int firstRow;
 
     public PruneTasklet(
             RunParameters run, PrunePlanner planner, QlikClient client, ResultRepository results, int batchSize) {
+        this(run, planner, client, results, batchSize, 0);
+    }
+
+    /**
+     * The prune of one tenant's part of a run over several ({@code planner}'s tenant): its deletions are
+     * numbered from {@code firstRow} down (-1 when 0), a band of its own, as the tenants prune at once.
+     */
+    public PruneTasklet(
+            RunParameters run,
+            PrunePlanner planner,
+            QlikClient client,
+            ResultRepository results,
+            int batchSize,
+            int firstRow) {
         this.run = run;
         this.planner = planner;
         this.client = client;
         this.results = results;
         this.batchSize = batchSize;
+        this.firstRow = firstRow;
     }
 
     @Override
@@ -75,7 +91,8 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
 
     /** Settles what an earlier execution recorded but may not have sent, then plans the rest. */
     private void prepare() {
-        List<RowResult> earlier = results.deletions(runId);
+        String tenant = planner.tenant();
+        List<RowResult> earlier = tenant.isEmpty() ? results.deletions(runId) : results.deletions(runId, tenant);
         List<ExistingConnection> plan = planner.plan(run);
         Set<String> inPlan = new HashSet<>();
         plan.forEach(c -> inPlan.add(c.id()));
@@ -106,9 +123,9 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
                 plan.stream().filter(c -> !known.contains(c.id())).toList();
         long total = done + unsent.size() + fresh.size();
         if (total > run.ownership().maxDeletes()) {
-            throw PrunePlanner.overCap((int) total, run.ownership(), plan);
+            throw PrunePlanner.overCap((int) total, run.ownership(), plan, tenant);
         }
-        nextRow = earlier.stream().mapToInt(RowResult::row).min().orElse(0) - 1;
+        nextRow = earlier.stream().mapToInt(RowResult::row).min().orElse(firstRow == 0 ? 0 : firstRow + 1) - 1;
         planned = new ArrayDeque<>();
         for (ExistingConnection connection : fresh) {
             planned.add(new RowResult(
@@ -120,7 +137,8 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
                     connection.id(),
                     null,
                     0,
-                    "tagged " + run.ownership().tag() + " and named by no row of the sheet"));
+                    "tagged " + run.ownership().tag() + " and named by no row of the sheet",
+                    tenant));
         }
         recorded = unsent;
         if (run.dryRun()) {
@@ -225,6 +243,7 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
                 deletion.connectionId(),
                 httpStatus,
                 attempts,
-                message);
+                message,
+                deletion.tenant());
     }
 }

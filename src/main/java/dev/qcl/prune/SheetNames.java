@@ -31,6 +31,11 @@ final class SheetNames {
 
     /** The names in the sheet, with its space cells mapped by {@code --map-space} as the run maps them. */
     static SheetNames read(Path input, SpaceDirectory spaces, SpaceMap spaceMap) {
+        return read(input, spaces, spaceMap, "");
+    }
+
+    /** The names in the rows of {@code tenant} (every row when it is empty, a run over one tenant). */
+    static SheetNames read(Path input, SpaceDirectory spaces, SpaceMap spaceMap, String tenant) {
         SheetNames names = new SheetNames(spaceMap);
         ConnectionCsvReader csv = new ConnectionCsvReader(input);
         csv.open(new ExecutionContext());
@@ -38,7 +43,9 @@ final class SheetNames {
             CsvHeader header = csv.header();
             InputRow row;
             while ((row = csv.read()) != null) {
-                names.add(row, header, spaces);
+                if (tenant.isEmpty() || cell(row, header, CsvHeader.TENANT).equals(tenant)) {
+                    names.add(row, header, spaces);
+                }
             }
         } finally {
             csv.close();

@@ -11,6 +11,16 @@ public final class HttpStats {
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong throttleWaitMillis = new AtomicLong();
+    private final HttpStats whole;
+
+    public HttpStats() {
+        this(null);
+    }
+
+    /** The counters of one tenant of a run over several: what they count, {@code whole} counts too. */
+    public HttpStats(HttpStats whole) {
+        this.whole = whole;
+    }
 
     /** The counters at one moment. */
     public record Snapshot(long requests, long retries, long throttled, long throttleWaitMillis) {}
@@ -44,18 +54,30 @@ public final class HttpStats {
         this.retries.addAndGet(retries);
         this.throttled.addAndGet(throttled);
         this.throttleWaitMillis.addAndGet(waitMillis);
+        if (whole != null) {
+            whole.restore(requests, retries, throttled, waitMillis);
+        }
     }
 
     void recordRequest() {
         requests.incrementAndGet();
+        if (whole != null) {
+            whole.recordRequest();
+        }
     }
 
     void recordRetry() {
         retries.incrementAndGet();
+        if (whole != null) {
+            whole.recordRetry();
+        }
     }
 
     void recordThrottled(long pausedMillis) {
         throttled.incrementAndGet();
         throttleWaitMillis.addAndGet(pausedMillis);
+        if (whole != null) {
+            whole.recordThrottled(pausedMillis);
+        }
     }
 }

@@ -21,6 +21,11 @@ final class ResultsCsv {
         "row", "qName", "space", "dataSourceId", "status", "connectionId", "httpStatus", "attempts", "message"
     };
 
+    /** results.csv of a run over several tenants: the row's tenant after {@code row} (contract section 12). */
+    static final String[] TENANT_HEADER = {
+        "row", "tenant", "qName", "space", "dataSourceId", "status", "connectionId", "httpStatus", "attempts", "message"
+    };
+
     private final ResultRepository results;
 
     ResultsCsv(ResultRepository results) {
@@ -28,11 +33,15 @@ final class ResultsCsv {
     }
 
     void write(long runId, Path file) throws IOException {
+        write(runId, file, false);
+    }
+
+    private void write(long runId, Path file, boolean overTenants) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                 ICSVWriter csv = Csv.writer(out)) {
-            csv.writeNext(HEADER, false);
-            results.forEach(runId, r -> csv.writeNext(cells(r), false));
+            csv.writeNext(overTenants ? TENANT_HEADER : HEADER, false);
+            results.forEach(runId, r -> csv.writeNext(overTenants ? tenantCells(r) : cells(r), false));
             if (csv.checkError()) {
                 throw new UncheckedIOException(new IOException("writing " + file + " failed"));
             }
@@ -45,9 +54,22 @@ final class ResultsCsv {
      * the run stored; otherwise (a restarted run, a spool that failed) from the results table.
      */
     void write(RunInfo run, Path file, ResultsSpool spool) throws IOException {
-        if (spool == null || !spool.finishInto(file, run, () -> results.deletions(run.runId()))) {
+        if (run.overTenants()) {
+            // the tenants' chunks commit in no common row order: read back from the table, in row order
+            write(run.runId(), file, true);
+        } else if (spool == null || !spool.finishInto(file, run, () -> results.deletions(run.runId()))) {
             write(run.runId(), file);
         }
+    }
+
+    /** One line of results.csv of a run over several tenants. */
+    static String[] tenantCells(RowResult r) {
+        String[] cells = cells(r);
+        String[] withTenant = new String[cells.length + 1];
+        withTenant[0] = cells[0];
+        withTenant[1] = Csv.neutralised(r.tenant());
+        System.arraycopy(cells, 1, withTenant, 2, cells.length - 1);
+        return withTenant;
     }
 
     /** One line of results.csv. */

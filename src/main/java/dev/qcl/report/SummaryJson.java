@@ -1,6 +1,7 @@
 package dev.qcl.report;
 
 import dev.qcl.launch.RunInfo;
+import dev.qcl.launch.TenantRun;
 import dev.qcl.results.RowStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,19 @@ final class SummaryJson {
         http.put("retries", run.http().retries());
         http.put("throttled", run.http().throttled());
         http.put("throttleWaitMs", run.http().throttleWaitMs());
+        if (run.overTenants()) {
+            ObjectNode tenants = root.putObject("tenants");
+            for (TenantRun tenant : run.tenants()) {
+                ObjectNode part = tenants.putObject(tenant.alias());
+                part.put("status", tenant.status());
+                ObjectNode tenantCounts = part.putObject("counts");
+                for (RowStatus status : statusesOf(run)) {
+                    tenantCounts.put(status.name(), tenant.count(status));
+                }
+                tenantCounts.put(deleted.name(), tenant.count(deleted));
+                part.put("durationMs", tenant.durationMs());
+            }
+        }
         root.put("label", run.label());
         root.put("dryRun", run.dryRun());
         root.put("onExisting", run.onExisting().option());

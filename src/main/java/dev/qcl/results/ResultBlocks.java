@@ -15,7 +15,18 @@ final class ResultBlocks {
     private ResultBlocks() {}
 
     /** One block: rows {@code firstRow}..{@code lastRow} (not every row between) of {@code status}. */
-    record Block(int firstRow, int lastRow, RowStatus status, int rowCount, String body) {}
+    record Block(int firstRow, int lastRow, RowStatus status, int rowCount, String body, String tenant) {
+        Block {
+            tenant = tenant == null ? "" : tenant;
+        }
+
+        Block(int firstRow, int lastRow, RowStatus status, int rowCount, String body) {
+            this(firstRow, lastRow, status, rowCount, body, "");
+        }
+    }
+
+    /** What the rows of one block share: their status and their tenant (empty in a run over one). */
+    record Kind(RowStatus status, String tenant) {}
 
     /** Whether a result is stored in a block: a plain outcome of an input row, never read on its own. */
     static boolean isBlockable(RowResult result) {
@@ -28,6 +39,12 @@ final class ResultBlocks {
 
     /** The blocks of {@code rows}, all of {@code status} and in row order; each body at most {@link #BODY_CHARS}. */
     static List<Block> encode(RowStatus status, List<RowResult> rows) {
+        return encode(new Kind(status, ""), rows);
+    }
+
+    /** The blocks of {@code rows}, all of one kind and in row order; each body at most {@link #BODY_CHARS}. */
+    static List<Block> encode(Kind kind, List<RowResult> rows) {
+        RowStatus status = kind.status();
         List<Block> blocks = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         int first = 0;
@@ -39,7 +56,7 @@ final class ResultBlocks {
             if (count > 0 && body.length() > BODY_CHARS) {
                 String rest = body.substring(mark);
                 body.setLength(mark);
-                blocks.add(new Block(first, last, status, count, body.toString()));
+                blocks.add(new Block(first, last, status, count, body.toString(), kind.tenant()));
                 body.setLength(0);
                 body.append(rest);
                 count = 0;
@@ -51,7 +68,7 @@ final class ResultBlocks {
             count++;
         }
         if (count > 0) {
-            blocks.add(new Block(first, last, status, count, body.toString()));
+            blocks.add(new Block(first, last, status, count, body.toString(), kind.tenant()));
         }
         return blocks;
     }
@@ -75,6 +92,11 @@ final class ResultBlocks {
 
     /** The rows of a block's body, in the order they were written. */
     static List<RowResult> decode(RowStatus status, String body) {
+        return decode(status, body, "");
+    }
+
+    /** The rows of a block's body of tenant {@code tenant}, in the order they were written. */
+    static List<RowResult> decode(RowStatus status, String body, String tenant) {
         List<RowResult> rows = new ArrayList<>();
         Reader reader = new Reader(body);
         while (reader.hasMore()) {
@@ -90,7 +112,8 @@ final class ResultBlocks {
                     reader.text(),
                     httpStatus,
                     attempts,
-                    reader.text()));
+                    reader.text(),
+                    tenant));
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
@@ -31,7 +32,7 @@ public final class ResultRepository {
     static final int BLOCKS_PER_PAGE = 20;
 
     private static final String COLUMNS =
-            "ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE";
+            "ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE, TENANT";
     /**
      * The problem rows of a run, one branch per status so that each reads only its own rows from the
      * (RUN_ID, STATUS, ROW_NUM) index: with {@code STATUS IN (...)} the database reads every row of
@@ -105,12 +106,13 @@ public final class ResultRepository {
     }
 
     public void insert(long runId, List<? extends RowResult> results) {
-        Map<RowStatus, List<RowResult>> blockable = new EnumMap<>(RowStatus.class);
+        Map<ResultBlocks.Kind, List<RowResult>> blockable = new LinkedHashMap<>();
         List<RowResult> single = new ArrayList<>();
         for (RowResult result : results) {
             if (ResultBlocks.isBlockable(result)) {
                 blockable
-                        .computeIfAbsent(result.status(), s -> new ArrayList<>())
+                        .computeIfAbsent(
+                                new ResultBlocks.Kind(result.status(), result.tenant()), s -> new ArrayList<>())
                         .add(result);
             } else {
                 single.add(result);
@@ -126,15 +128,15 @@ public final class ResultRepository {
     }
 
     /** Each status's rows in blocks (see the V4 migration), in row order whatever order they came in. */
-    private void insertBlocks(long runId, Map<RowStatus, List<RowResult>> byStatus) {
+    private void insertBlocks(long runId, Map<ResultBlocks.Kind, List<RowResult>> byKind) {
         List<ResultBlocks.Block> blocks = new ArrayList<>();
-        byStatus.forEach((status, rows) -> {
+        byKind.forEach((kind, rows) -> {
             rows.sort(Comparator.comparingInt(RowResult::row));
-            blocks.addAll(ResultBlocks.encode(status, rows));
+            blocks.addAll(ResultBlocks.encode(kind, rows));
         });
         jdbc.batchUpdate(
-                "INSERT INTO QCL_RESULT_BLOCK (RUN_ID, FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO QCL_RESULT_BLOCK (RUN_ID, FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY, TENANT)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 blocks,
                 blocks.size(),
                 (ps, b) -> {
@@ -144,6 +146,7 @@ public final class ResultRepository {
                     ps.setString(4, b.status().name());
                     ps.setInt(5, b.rowCount());
                     ps.setString(6, b.body());
+                    ps.setString(7, b.tenant());
                 });
     }
 
@@ -172,7 +175,7 @@ public final class ResultRepository {
 
     private void insertRows(long runId, List<RowResult> results) {
         jdbc.batchUpdate(
-                "INSERT INTO QCL_ROW_RESULT (RUN_ID, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO QCL_ROW_RESULT (RUN_ID, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 results,
                 results.size(),
                 (ps, r) -> {
@@ -186,6 +189,7 @@ public final class ResultRepository {
                     ps.setObject(8, r.httpStatus());
                     ps.setInt(9, r.attempts());
                     ps.setString(10, truncate(r.message()));
+                    ps.setString(11, r.tenant());
                 });
     }
 
@@ -211,6 +215,34 @@ public final class ResultRepository {
     }
 
     /**
+     * Number of rows per status for each tenant of a run over several ({@code --tenants}), every status
+     * present; keyed by alias in alias order (a run over one tenant has the one key "").
+     */
+    public Map<String, Map<RowStatus, Long>> countsByTenant(long runId) {
+        Map<String, Map<RowStatus, Long>> byTenant = new java.util.TreeMap<>();
+        org.springframework.jdbc.core.RowCallbackHandler add =
+                rs -> byTenant.computeIfAbsent(rs.getString(1), t -> zeroCounts())
+                        .merge(RowStatus.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
+        jdbc.query(
+                "SELECT TENANT, STATUS, COUNT(*) FROM QCL_ROW_RESULT WHERE RUN_ID = ? GROUP BY TENANT, STATUS",
+                add,
+                runId);
+        jdbc.query(
+                "SELECT TENANT, STATUS, SUM(ROW_COUNT) FROM QCL_RESULT_BLOCK WHERE RUN_ID = ? GROUP BY TENANT, STATUS",
+                add,
+                runId);
+        return byTenant;
+    }
+
+    private static Map<RowStatus, Long> zeroCounts() {
+        Map<RowStatus, Long> counts = new EnumMap<>(RowStatus.class);
+        for (RowStatus status : RowStatus.values()) {
+            counts.put(status, 0L);
+        }
+        return counts;
+    }
+
+    /**
      * Streams a run's results in row order, without holding them all in memory: the input rows, then
      * the deletions of {@code --prune} in the order they were planned. The rows stored one by one and
      * those stored in blocks are read a page at a time by key, and merged.
@@ -226,7 +258,7 @@ public final class ResultRepository {
                 RowResult::row);
         Iterator<ResultBlocks.Block> blocks = new StoredRowsInOrder.Pages<>(
                 after -> jdbc.query(
-                        "SELECT FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY FROM QCL_RESULT_BLOCK"
+                        "SELECT FIRST_ROW, LAST_ROW, STATUS, ROW_COUNT, BODY, TENANT FROM QCL_RESULT_BLOCK"
                                 + " WHERE RUN_ID = ? AND FIRST_ROW > ? ORDER BY RUN_ID, FIRST_ROW FETCH FIRST "
                                 + BLOCKS_PER_PAGE + " ROWS ONLY",
                         (rs, i) -> new ResultBlocks.Block(
@@ -234,7 +266,8 @@ public final class ResultRepository {
                                 rs.getInt(2),
                                 RowStatus.valueOf(rs.getString(3)),
                                 rs.getInt(4),
-                                rs.getString(5)),
+                                rs.getString(5),
+                                rs.getString(6)),
                         runId,
                         after),
                 ResultBlocks.Block::firstRow);
@@ -251,6 +284,16 @@ public final class ResultRepository {
                 "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM < 0 ORDER BY ROW_NUM DESC",
                 (rs, i) -> map(rs),
                 runId);
+    }
+
+    /** The deletions of one tenant's prune in a run over several tenants, in planned order. */
+    public List<RowResult> deletions(long runId, String tenant) {
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM QCL_ROW_RESULT WHERE RUN_ID = ? AND ROW_NUM < 0 AND TENANT = ?"
+                        + " ORDER BY ROW_NUM DESC",
+                (rs, i) -> map(rs),
+                runId,
+                tenant);
     }
 
     /** Records a deletion's outcome in place of what was recorded before sending it. */
@@ -321,7 +364,8 @@ public final class ResultRepository {
                 rs.getString(6),
                 rs.getObject(7, Integer.class),
                 rs.getInt(8),
-                rs.getString(9));
+                rs.getString(9),
+                rs.getString(10));
     }
 
     private static String truncate(String message) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param space the resolved space ID, or the cell as written when it could not be resolved;
  *     empty for the personal space
  * @param httpStatus the tenant's last answer, or null when nothing was sent
+ * @param tenant the alias of the row's tenant in a run over several tenants ({@code --tenants}); empty
+ *     in a run over one
  */
 public record RowResult(
         int row,
@@ -22,7 +24,8 @@ public record RowResult(
         String connectionId,
         Integer httpStatus,
         int attempts,
-        String message) {
+        String message,
+        String tenant) {
 
     /** Column sizes of {@code QCL_ROW_RESULT}, in characters. */
     static final int Q_NAME_CHARS = 1024;
@@ -31,6 +34,7 @@ public record RowResult(
     static final int DATA_SOURCE_ID_CHARS = 256;
     static final int CONNECTION_ID_CHARS = 64;
     static final int MESSAGE_CHARS = ResultRepository.MESSAGE_LIMIT;
+    static final int TENANT_CHARS = 40;
 
     public RowResult {
         Objects.requireNonNull(status, "status");
@@ -39,5 +43,26 @@ public record RowResult(
         dataSourceId = SafeText.storable(Objects.requireNonNullElse(dataSourceId, ""), DATA_SOURCE_ID_CHARS);
         connectionId = SafeText.storable(Objects.requireNonNullElse(connectionId, ""), CONNECTION_ID_CHARS);
         message = SafeText.storable(Objects.requireNonNullElse(message, ""), MESSAGE_CHARS);
+        tenant = SafeText.storable(Objects.requireNonNullElse(tenant, ""), TENANT_CHARS);
+    }
+
+    /** The result of a row of a run over one tenant. */
+    public RowResult(
+            int row,
+            String qName,
+            String space,
+            String dataSourceId,
+            RowStatus status,
+            String connectionId,
+            Integer httpStatus,
+            int attempts,
+            String message) {
+        this(row, qName, space, dataSourceId, status, connectionId, httpStatus, attempts, message, "");
+    }
+
+    /** The same result, of the row of tenant {@code alias}. */
+    public RowResult ofTenant(String alias) {
+        return new RowResult(
+                row, qName, space, dataSourceId, status, connectionId, httpStatus, attempts, message, alias);
     }
 }

@@ -33,7 +33,7 @@ final class StoredRowsInOrder implements Iterator<RowResult> {
     public RowResult next() {
         while (blocks.hasNext() && blocks.peek().firstRow() <= nextRow()) {
             ResultBlocks.Block block = blocks.next();
-            opened.addAll(ResultBlocks.decode(block.status(), block.body()));
+            opened.addAll(ResultBlocks.decode(block.status(), block.body(), block.tenant()));
         }
         if (opened.isEmpty() && !singles.hasNext()) {
             throw new NoSuchElementException();

@@ -27,9 +27,33 @@ public final class RowSending {
      * @param fingerprintKey the file of the key the fingerprints are made with
      */
     public RowSending(QlikClient client, JdbcTemplate autonomous, Path fingerprintKey) {
+        this(
+                client,
+                new SecretFingerprints(autonomous, FingerprintKey.load(fingerprintKey)),
+                new RowWrites(autonomous));
+    }
+
+    /**
+     * The sending of a run whose tenant is not known yet: {@link #to} gives the sending to one tenant.
+     * A run over several tenants ({@code --tenants}) needs no tenant of its own configured.
+     */
+    public static RowSending toNoTenantYet(JdbcTemplate autonomous, Path fingerprintKey) {
+        return new RowSending(null, autonomous, fingerprintKey);
+    }
+
+    private RowSending(QlikClient client, SecretFingerprints fingerprints, RowWrites journal) {
+        // null only until {@link #to} names the tenant
         this.client = client;
-        this.fingerprints = new SecretFingerprints(autonomous, FingerprintKey.load(fingerprintKey));
-        this.journal = new RowWrites(autonomous);
+        this.fingerprints = fingerprints;
+        this.journal = journal;
+    }
+
+    /**
+     * The same sending to another tenant ({@code --tenants}): the same journal and fingerprints (both keyed
+     * by run and row, or by connection ID, which tenants do not share), the other tenant's client.
+     */
+    public RowSending to(QlikClient other) {
+        return new RowSending(other, fingerprints, journal);
     }
 
     /** Each row sent in the step's own thread, one after the other. */

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     runs made before labels named a series have {@code label:<label>}
  * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
  * @param spaceMap {@code --map-space}: part of the run's identity, so a restart maps the same way
+ * @param tenants {@code --tenants}: the run's tenants, or null for a run over the one tenant configured
  */
 public record RunParameters(
         Path input,
@@ -34,7 +35,8 @@ public record RunParameters(
         Long rerunOf,
         String runKey,
         Ownership ownership,
-        SpaceMap spaceMap) {
+        SpaceMap spaceMap,
+        RunTenants tenants) {
 
     static final String INPUT = "input";
     static final String INPUT_SHA256 = "input.sha256";
@@ -47,6 +49,9 @@ public record RunParameters(
     static final String PRUNE = "own.prune";
     static final String MAX_DELETES = "own.max-deletes";
     static final String SPACE_MAP = "space.map";
+    static final String TENANTS = "tenants";
+    static final String TENANTS_SHA256 = "tenants.sha256";
+    static final String TENANT_CONCURRENCY = "tenant.concurrency";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -54,9 +59,19 @@ public record RunParameters(
      * {@link #from} cannot do without, and the ones it reads when present (the framework logs a warning for
      * any other key, which qcl would ignore).
      */
-    public static final JobParametersValidator VALIDATOR = new DefaultJobParametersValidator(
-            new String[] {INPUT, INPUT_SHA256, RUN_KEY, ON_EXISTING},
-            new String[] {DRY_RUN, LABEL, RERUN_OF, OWN_SET, PRUNE, MAX_DELETES, SPACE_MAP});
+    public static final JobParametersValidator VALIDATOR =
+            new DefaultJobParametersValidator(new String[] {INPUT, INPUT_SHA256, RUN_KEY, ON_EXISTING}, new String[] {
+                DRY_RUN,
+                LABEL,
+                RERUN_OF,
+                OWN_SET,
+                PRUNE,
+                MAX_DELETES,
+                SPACE_MAP,
+                TENANTS,
+                TENANTS_SHA256,
+                TENANT_CONCURRENCY
+            });
 
     public RunParameters {
         input = Objects.requireNonNull(input, "input").toAbsolutePath().normalize();
@@ -73,17 +88,30 @@ public record RunParameters(
                 ? "once:" + UUID.randomUUID()
                 : "label:" + label + ":" + UUID.randomUUID();
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE, null);
     }
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
     public RunParameters withOwnership(Ownership owned) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap);
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, tenants);
     }
 
     /** The same run with {@code --map-space}. */
     public RunParameters withSpaceMap(SpaceMap map) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map);
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map, tenants);
+    }
+
+    /** The same run over the tenants of {@code --tenants}. */
+    public RunParameters withTenants(RunTenants over) {
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, over);
+    }
+
+    /** Whether the run is over several tenants ({@code --tenants}). */
+    public boolean overTenants() {
+        return tenants != null;
     }
 
     public JobParameters toJobParameters() {
@@ -110,6 +138,12 @@ public record RunParameters(
             // runs without a map keep the identity they had before the option existed
             builder.addString(SPACE_MAP, JSON.writeValueAsString(spaceMap.replacements()), true);
         }
+        if (tenants != null) {
+            // identifying: the same sheet over other tenants (or other identities) is another run
+            builder.addString(TENANTS_SHA256, tenants.sha256(), true);
+            builder.addString(TENANTS, tenants.file().toString(), false);
+            builder.addLong(TENANT_CONCURRENCY, (long) tenants.concurrency(), false);
+        }
         return builder.toJobParameters();
     }
 
@@ -123,7 +157,20 @@ public record RunParameters(
                 parameters.getLong(RERUN_OF),
                 parameters.getString(RUN_KEY),
                 ownershipOf(parameters),
-                spaceMap(parameters.getString(SPACE_MAP)));
+                spaceMap(parameters.getString(SPACE_MAP)),
+                tenantsOf(parameters));
+    }
+
+    private static RunTenants tenantsOf(JobParameters parameters) {
+        String file = parameters.getString(TENANTS);
+        if (file == null) {
+            return null;
+        }
+        Long concurrency = parameters.getLong(TENANT_CONCURRENCY);
+        return new RunTenants(
+                Path.of(file),
+                parameters.getString(TENANTS_SHA256),
+                concurrency == null ? RunTenants.DEFAULT_CONCURRENCY : concurrency.intValue());
     }
 
     private static Ownership ownershipOf(JobParameters parameters) {

@@ -56,11 +56,42 @@ public class ClientConfiguration {
             HttpStats stats,
             Environment environment) {
         URI url = TenantUrl.parse(tenant.url());
-        // the demo's sandbox has a key of its own: a user's real key or client must never be read for it
-        boolean fromEnvironment = environment.getProperty(IDENTITY_FROM_ENVIRONMENT, Boolean.class, true);
-        Identity identity = Identities.load(qcl.apiKeyFile(), oauth, fromEnvironment ? System::getenv : name -> null);
+        Identity identity = runIdentity(qcl, oauth, environment);
         QlikSettings settings = ClientSettings.of(url, identity, tenant, write);
         return new QlikClient(settings, stats);
+    }
+
+    /**
+     * The clients of the tenants of {@code --tenants}; a tenant without identity cells is served by the
+     * run's own identity, which is read only then (a run whose tenants all have their own needs none).
+     */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    TenantClients tenantClients(
+            QclProperties qcl,
+            TenantProperties tenant,
+            OAuthProperties oauth,
+            WriteProperties write,
+            SpecsProperties specs,
+            SecretPolicy secrets,
+            HttpStats stats,
+            Environment environment) {
+        return new TenantClients(
+                qcl,
+                tenant,
+                oauth,
+                write,
+                specs,
+                secrets,
+                () -> runIdentity(qcl, oauth, environment),
+                System::getenv,
+                stats);
+    }
+
+    private static Identity runIdentity(QclProperties qcl, OAuthProperties oauth, Environment environment) {
+        // the demo's sandbox has a key of its own: a user's real key or client must never be read for it
+        boolean fromEnvironment = environment.getProperty(IDENTITY_FROM_ENVIRONMENT, Boolean.class, true);
+        return Identities.load(qcl.apiKeyFile(), oauth, fromEnvironment ? System::getenv : name -> null);
     }
 
     @Bean
@@ -71,9 +102,7 @@ public class ClientConfiguration {
             TenantProperties tenant,
             SpecsProperties specs,
             SecretPolicy secrets) {
-        URI url = TenantUrl.parse(tenant.url());
-        String folder = url.getPort() < 0 ? url.getHost() : url.getHost() + "_" + url.getPort();
-        Path cacheDir = qcl.home().resolve("specs").resolve(folder.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Path cacheDir = TenantClients.specsFolder(qcl, TenantUrl.parse(tenant.url()));
         return new SpecCache(new QlikSpecSource(client), cacheDir, specs.ttl(), Clock.systemUTC(), secrets);
     }
 }

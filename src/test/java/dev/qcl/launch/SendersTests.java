@@ -37,14 +37,15 @@ class SendersTests {
 
     @Test
     void should_make_no_threads_when_the_run_is_dry_or_has_one_sender() {
-        assertThat(Senders.forRun(run(true), concurrency(4))).isNull();
-        assertThat(Senders.forRun(run(false), concurrency(1))).isNull();
+        assertThat(Senders.forRun(run(true), concurrency(4)).next()).isNull();
+        assertThat(Senders.forRun(run(false), concurrency(1)).next()).isNull();
     }
 
     @Test
     void should_make_one_daemon_thread_per_sender_when_the_run_has_several() throws Exception {
         // when
-        senders = Senders.forRun(run(false), concurrency(2));
+        senders = (ThreadPoolTaskExecutor)
+                Senders.forRun(run(false), concurrency(2)).next();
 
         // then
         assertThat(senders.getCorePoolSize()).isEqualTo(2);
@@ -63,7 +64,8 @@ class SendersTests {
     @Test
     void should_let_a_write_under_way_finish_uninterrupted_when_the_pool_is_shut_down() throws Exception {
         // given: a write that goes on until the pool is being shut down
-        senders = Senders.forRun(run(false), concurrency(2));
+        senders = (ThreadPoolTaskExecutor)
+                Senders.forRun(run(false), concurrency(2)).next();
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicBoolean finished = new AtomicBoolean();
@@ -84,5 +86,21 @@ class SendersTests {
         // then: shutting down waited for it, and did not interrupt it
         assertThat(finished).isTrue();
         assertThat(interrupted).isFalse();
+    }
+
+    @Test
+    void should_shut_down_every_tenants_pool_when_the_run_ends() {
+        // given: the pools of two tenants' parts
+        Senders pools = Senders.forRun(run(false), concurrency(2));
+        ThreadPoolTaskExecutor first = (ThreadPoolTaskExecutor) pools.next();
+        ThreadPoolTaskExecutor second = (ThreadPoolTaskExecutor) pools.next();
+
+        // when
+        pools.close();
+
+        // then
+        assertThat(first).isNotSameAs(second);
+        assertThat(first.getThreadPoolExecutor().isShutdown()).isTrue();
+        assertThat(second.getThreadPoolExecutor().isShutdown()).isTrue();
     }
 }

@@ -91,7 +91,7 @@ class OwnershipTests {
                     .mapToObj(i -> connection("pg-" + i))
                     .toList();
 
-            ConfigurationProblem problem = PrunePlanner.overCap(5, nightly, planned);
+            ConfigurationProblem problem = PrunePlanner.overCap(5, nightly, planned, "");
 
             assertThat(problem.getMessage())
                     .isEqualTo("--prune would delete 5 connections of set nightly (pg-1, pg-2, pg-3, pg-4, pg-5),"
@@ -105,7 +105,7 @@ class OwnershipTests {
                     .mapToObj(i -> connection("pg-" + i))
                     .toList();
 
-            ConfigurationProblem problem = PrunePlanner.overCap(6, nightly, planned);
+            ConfigurationProblem problem = PrunePlanner.overCap(6, nightly, planned, "");
 
             assertThat(problem.getMessage()).contains("(pg-1, pg-2, pg-3, pg-4, pg-5, ...)");
         }
