@@ -10,6 +10,9 @@ import dev.qcl.export.ExportResult;
 import dev.qcl.export.ExportScope;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.failure.RejectedException;
+import dev.qcl.settings.TenantClients;
+import dev.qcl.settings.TenantEntry;
+import dev.qcl.settings.TenantsFile;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,6 +72,12 @@ final class ExportCommand implements Callable<Integer> {
     boolean secretPlaceholders;
 
     @Option(
+            names = "--tenants",
+            paramLabel = "FILE",
+            description = "Export every tenant of this tenants file (with --all), with a first column 'tenant'.")
+    Path tenants;
+
+    @Option(
             names = "--concurrency",
             paramLabel = "N",
             defaultValue = "4",
@@ -85,6 +94,9 @@ final class ExportCommand implements Callable<Integer> {
             System.setProperty(EraseProgressConverter.ENABLED, "true");
         }
         try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
+            if (tenants != null) {
+                return exportTenants(context, target, out, err);
+            }
             QlikClient client = context.bean(QlikClient.class);
             ExportScope scope;
             try {
@@ -119,7 +131,39 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --tenants FILE --all}: every tenant's connections in one sheet that {@code run --tenants} reads. */
+    private int exportTenants(QclContext context, Path target, PrintWriter out, PrintWriter err) {
+        List<TenantEntry> entries = TenantsFile.read(tenants);
+        TenantClients clients = context.bean(TenantClients.class);
+        clients.check(entries, tenants);
+        List<ConnectionExport.TenantSource> sources = entries.stream()
+                .map(t -> {
+                    TenantClients.TenantClient c = clients.of(t, tenants);
+                    return new ConnectionExport.TenantSource(t.alias(), c.client(), c.specs());
+                })
+                .toList();
+        ExportProgress progress = new ExportProgress();
+        ExportResult result;
+        try (ExportProgressPrinter printer =
+                ExportProgressPrinter.start(progress, context.property(ProgressPrinter.LOG_INTERVAL), err)) {
+            result = ConnectionExport.exportTenants(sources, concurrency, target, secretPlaceholders, progress);
+        } catch (UncheckedIOException e) {
+            err.println("qcl: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (RejectedException e) {
+            err.println("qcl: " + e.getMessage());
+            err.flush();
+            return ExitCode.RUN_FAILED;
+        }
+        printSummary(result, out);
+        return result.failures().isEmpty() ? ExitCode.OK : ExitCode.ROWS_FAILED;
+    }
+
     private void checkOptions() {
+        if (tenants != null && !all) {
+            throw new ParameterException(spec.commandLine(), "--tenants exports every connection: add --all");
+        }
         if (all && !spaces.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--space and --all exclude each other");
         }

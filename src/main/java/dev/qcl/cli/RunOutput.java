@@ -2,6 +2,7 @@ package dev.qcl.cli;
 
 import dev.qcl.cli.output.DiffPrinter;
 import dev.qcl.cli.output.Durations;
+import dev.qcl.cli.output.TenantLines;
 import dev.qcl.launch.LaunchResult;
 import dev.qcl.launch.RunHistory;
 import dev.qcl.launch.RunInfo;
@@ -48,6 +49,10 @@ final class RunOutput {
             printPlan(run);
         }
         err.flush();
+        if (run.overTenants()) {
+            out.println("Tenants:");
+            TenantLines.of(run).forEach(out::println);
+        }
         out.println(summaryLine(run, dir));
         out.flush();
         int code = exitCode(run);

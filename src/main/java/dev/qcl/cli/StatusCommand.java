@@ -1,6 +1,7 @@
 package dev.qcl.cli;
 
 import dev.qcl.cli.output.Durations;
+import dev.qcl.cli.output.TenantLines;
 import dev.qcl.home.HomeFolderLock;
 import dev.qcl.launch.RunHistory;
 import dev.qcl.launch.RunInfo;
@@ -127,6 +128,10 @@ final class StatusCommand implements Callable<Integer> {
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.printf("  %-8s %d%n", e.getKey(), e.getValue()));
+        if (run.overTenants()) {
+            out.println("Tenants:");
+            TenantLines.of(run).forEach(out::println);
+        }
         if (!top.isEmpty()) {
             out.println("Top errors:");
             top.forEach(e -> out.println("  " + e.getValue() + " x " + e.getKey()));

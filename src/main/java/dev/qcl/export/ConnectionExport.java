@@ -36,25 +36,76 @@ public final class ConnectionExport {
     }
 
     public ExportResult export(ExportScope scope, Path output, boolean secretPlaceholders, ExportProgress progress) {
+        return exportOf(
+                List.of(new TenantSource("", client, specs)), concurrency, scope, output, secretPlaceholders, progress);
+    }
+
+    /** A tenant of {@code export --tenants FILE --all}: its alias, client and api-specs. */
+    public record TenantSource(String alias, QlikClient client, SpecCache specs) {}
+
+    /**
+     * Every connection of several tenants in one sheet ({@code export --tenants FILE --all}), with a first
+     * column {@code tenant} naming each row's tenant, as {@code run --tenants FILE} reads it back. A data
+     * source's columns are those of the first tenant's spec that has it.
+     */
+    public static ExportResult exportTenants(
+            List<TenantSource> tenants,
+            int concurrency,
+            Path output,
+            boolean secretPlaceholders,
+            ExportProgress progress) {
+        return exportOf(tenants, concurrency, ExportScope.everything(), output, secretPlaceholders, progress);
+    }
+
+    private static ExportResult exportOf(
+            List<TenantSource> tenants,
+            int concurrency,
+            ExportScope scope,
+            Path output,
+            boolean secretPlaceholders,
+            ExportProgress progress) {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        List<ExportedConnection> read = new ExportReads(client, concurrency, progress).read(scope, failures);
         Map<String, ApiSpec> used = new LinkedHashMap<>();
-        List<ExportedConnection> exported = new ArrayList<>();
-        for (ExportedConnection connection : read) {
-            Optional<ApiSpec> spec = spec(connection.dataSourceId(), used, failures, connection);
-            spec.ifPresent(s -> exported.add(connection));
+        List<Map.Entry<String, ExportedConnection>> exported = new ArrayList<>();
+        for (TenantSource tenant : tenants) {
+            ConnectionExport part = new ConnectionExport(tenant.client(), tenant.specs(), concurrency);
+            List<ExportedConnection> read =
+                    new ExportReads(tenant.client(), concurrency, progress).read(scope, failures);
+            Map<String, ApiSpec> ofTenant = new LinkedHashMap<>();
+            for (ExportedConnection connection : read) {
+                Optional<ApiSpec> spec = part.spec(connection.dataSourceId(), ofTenant, failures, connection);
+                spec.ifPresent(s -> exported.add(Map.entry(tenant.alias(), connection)));
+            }
+            ofTenant.forEach(used::putIfAbsent);
         }
+        boolean overTenants = tenants.size() > 1 || !tenants.get(0).alias().isEmpty();
         SecretPlaceholders placeholders = secretPlaceholders ? new SecretPlaceholders() : null;
         ExportSheet sheet = new ExportSheet(used, placeholders);
-        List<List<String>> records = exported.stream().map(sheet::record).toList();
-        ExportFiles.writeCsv(output, sheet.header(), records);
+        List<String> header = new ArrayList<>(sheet.header());
+        if (overTenants) {
+            header.add(0, "tenant");
+        }
+        List<List<String>> records = exported.stream()
+                .map(e -> {
+                    List<String> record = sheet.record(e.getValue());
+                    if (!overTenants) {
+                        return record;
+                    }
+                    List<String> withTenant = new ArrayList<>(record);
+                    withTenant.add(0, e.getKey());
+                    return (List<String>) withTenant;
+                })
+                .toList();
+        ExportFiles.writeCsv(output, header, records);
         Path envExample = null;
         if (placeholders != null) {
             envExample = ExportFiles.envExampleOf(output);
             ExportFiles.writeEnvExample(envExample, exported.size(), placeholders.exampleLines());
         }
-        long spaces =
-                exported.stream().map(ExportedConnection::spaceName).distinct().count();
+        long spaces = exported.stream()
+                .map(e -> e.getKey() + "\u0000" + e.getValue().spaceName())
+                .distinct()
+                .count();
         log.info(
                 "Exported {} connections of {} spaces to {} ({} left out)",
                 exported.size(),

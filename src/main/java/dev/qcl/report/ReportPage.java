@@ -42,6 +42,9 @@ final class ReportPage {
         section(page, "statuses", run.dryRun() ? "Planned actions" : "Rows per status", StatusChart.svg(run));
         section(page, "messages", "Top error messages", ReportTables.topMessages(topMessages));
         page.append("</div>\n");
+        if (run.overTenants()) {
+            section(page, "tenants", "Tenants", TenantTable.html(run));
+        }
         section(page, "timeline", "Throughput and throttling", TimelineChart.html(timeline));
         section(page, "problems", problemsTitle(run, problemCount), ReportTables.problems(problems, problemCount));
         if (changeCount > 0) {

@@ -242,4 +242,72 @@ class ManyTenantsTests {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void should_export_every_tenant_into_one_sheet_that_runs_back_without_a_write() throws IOException {
+        // given: connections made in both tenants
+        Path input = sheet(2, "east", "west").write(dir.resolve("sheet.csv"));
+        Path tenants = tenantsFile();
+        assertThat(qcl("run", "--input", input.toString(), "--tenants", tenants.toString())
+                        .exitCode())
+                .isZero();
+        Path exported = dir.resolve("export.csv");
+
+        // when
+        Qcl.Outcome export = Qcl.run(
+                "export",
+                "--all",
+                "--tenants",
+                tenants.toString(),
+                "--output",
+                exported.toString(),
+                "--home",
+                home.toString());
+        long writesBefore = east.writeRequests() + west.writeRequests();
+        Qcl.Outcome back =
+                qcl("run", "--input", exported.toString(), "--tenants", tenants.toString(), "--on-existing", "update");
+
+        // then
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        List<String> lines = Files.readAllLines(exported);
+        assertThat(lines.get(0)).startsWith("tenant,qName,dataSourceId,spaceName");
+        assertThat(lines)
+                .hasSize(5)
+                .anyMatch(l -> l.startsWith("east,east-1,"))
+                .anyMatch(l -> l.startsWith("west,west-2,"));
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(east.writeRequests() + west.writeRequests()).isEqualTo(writesBefore);
+    }
+
+    @Test
+    void should_prune_each_tenant_on_its_own_and_plan_across_tenants() throws IOException {
+        // given: an owned set of 2 connections in each tenant, then a sheet that names one of each
+        Path tenants = tenantsFile();
+        Path both = sheet(2, "east", "west").write(dir.resolve("both.csv"));
+        assertThat(qcl("run", "--input", both.toString(), "--tenants", tenants.toString(), "--own", "nightly")
+                        .exitCode())
+                .isZero();
+        Path fewer = sheet(1, "east", "west").write(dir.resolve("fewer.csv"));
+
+        // when: a diff first, then the run with --prune
+        Qcl.Outcome diff = qcl(
+                "diff", "--input", fewer.toString(), "--tenants", tenants.toString(), "--own", "nightly", "--prune");
+        Qcl.Outcome pruned = qcl(
+                "run",
+                "--input",
+                fewer.toString(),
+                "--tenants",
+                tenants.toString(),
+                "--own",
+                "nightly",
+                "--prune",
+                "--max-deletes",
+                "1");
+
+        // then: one deletion planned and made per tenant (--max-deletes counts per tenant)
+        assertThat(diff.exitCode()).as(diff.err()).isEqualTo(4);
+        assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+        assertThat(east.connections()).extracting(StoredConnection::qName).containsExactly("east-1");
+        assertThat(west.connections()).extracting(StoredConnection::qName).containsExactly("west-1");
+    }
 }

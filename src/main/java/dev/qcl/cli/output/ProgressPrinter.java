@@ -130,9 +130,15 @@ public final class ProgressPrinter implements AutoCloseable {
                 : http.throttled() > 0 ? " | 429s so far: " + http.throttled() : "";
         // a window nothing was written from says nothing (a validate, the first seconds of a run)
         String window = budget == null || done >= total || untouched(budget) ? "" : " | " + windowText(budget);
+        // a run over several tenants: how far each is (a slow or paused tenant shows as the one behind)
+        String tenants = progress.tenants().isEmpty()
+                ? ""
+                : progress.tenants().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue().done())
+                        .collect(Collectors.joining(", ", " | tenants: ", ""));
         return String.format(
                 Locale.ROOT,
-                "%s%d/%d rows, %.1f rows/s%s%s%s%s",
+                "%s%d/%d rows, %.1f rows/s%s%s%s%s%s",
                 bar,
                 done,
                 total,
@@ -140,7 +146,8 @@ public final class ProgressPrinter implements AutoCloseable {
                 eta,
                 counts.isEmpty() ? "" : " | " + counts,
                 window,
-                throttled);
+                throttled,
+                tenants);
     }
 
     private static boolean untouched(BudgetView budget) {
