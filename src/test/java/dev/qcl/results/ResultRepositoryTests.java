@@ -194,7 +194,7 @@ class ResultRepositoryTests {
         void should_read_a_run_whose_results_are_all_single_rows_when_it_was_stored_before_blocks() {
             // given: as versions before V4 stored every result
             jdbc.update(
-                    "INSERT INTO QCL_ROW_RESULT VALUES (?, 2, 'old', '', 'postgres', 'CREATED', 'c-1', 201, 1, '')",
+                    "INSERT INTO QCL_ROW_RESULT (RUN_ID, ROW_NUM, Q_NAME, SPACE, DATA_SOURCE_ID, STATUS, CONNECTION_ID, HTTP_STATUS, ATTEMPTS, MESSAGE) VALUES (?, 2, 'old', '', 'postgres', 'CREATED', 'c-1', 201, 1, '')",
                     RUN);
             results.insert(RUN, List.of(result(3, RowStatus.CREATED, "")));
 

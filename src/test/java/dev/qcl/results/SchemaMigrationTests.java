@@ -46,6 +46,8 @@ class SchemaMigrationTests {
                 statement.execute("DROP TABLE QCL_ROW_WRITE");
                 statement.execute("DROP TABLE QCL_RESULT_BLOCK");
                 statement.execute("DELETE FROM QCL_ROW_RESULT");
+                // qcl 0.1 had no tenants (V5)
+                statement.execute("ALTER TABLE QCL_ROW_RESULT DROP COLUMN TENANT");
                 for (ResultsTable.Row row : recorded) {
                     statement.execute("INSERT INTO QCL_ROW_RESULT VALUES (1, " + row.row() + ", '" + row.qName()
                             + "', '" + row.space() + "', 'postgres', '" + row.status() + "', '" + row.connectionId()
@@ -66,7 +68,7 @@ class SchemaMigrationTests {
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
             assertThat(status.out()).contains("Run 1: COMPLETED").containsPattern("CREATED\\s+3");
-            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4");
+            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4", "5");
             assertThat(tables(tenant.database())).contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK");
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'"))
                     .isZero();
@@ -97,7 +99,7 @@ class SchemaMigrationTests {
 
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4");
+            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4", "5");
             assertThat(tables(tenant.database()))
                     .contains(
                             "QCL_ROW_RESULT",
