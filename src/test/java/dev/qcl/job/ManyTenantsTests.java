@@ -310,4 +310,38 @@ class ManyTenantsTests {
         assertThat(east.connections()).extracting(StoredConnection::qName).containsExactly("east-1");
         assertThat(west.connections()).extracting(StoredConnection::qName).containsExactly("west-1");
     }
+
+    @Test
+    void should_rerun_only_the_failed_rows_each_in_its_own_tenant() {
+        // given: west refuses the create of west-2 for good (400), every other row is created
+        Path input = sheet(3, "east", "west").write(dir.resolve("sheet.csv"));
+        Path tenants = tenantsFile();
+        StubMapping refusal = west.server()
+                .stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                        "/api/v1/data-connections"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                                "$.qName", com.github.tomakehurst.wiremock.client.WireMock.equalTo("west-2")))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(400)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"errors\":[{\"title\":\"Bad request\"}]}")));
+        Qcl.Outcome first = qcl("run", "--input", input.toString(), "--tenants", tenants.toString());
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
+        west.server().removeStub(refusal);
+        long eastCreates = east.createRequests();
+
+        // when
+        Qcl.Outcome rerun = qcl("rerun-failed");
+
+        // then: the one failed row, created in west; nothing sent to east
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(west.connections()).hasSize(3);
+        assertThat(east.createRequests()).isEqualTo(eastCreates);
+        assertThat(ResultsTable.ofRun(home, 2))
+                .singleElement()
+                .satisfies(row -> assertThat(row.qName()).isEqualTo("west-2"))
+                .satisfies(row -> assertThat(row.status()).isEqualTo("CREATED"));
+    }
 }
