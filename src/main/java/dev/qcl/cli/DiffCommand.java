@@ -8,6 +8,7 @@ import dev.qcl.qlik.QlikClient;
 import dev.qcl.run.OnExisting;
 import dev.qcl.run.Ownership;
 import dev.qcl.run.RunParameters;
+import dev.qcl.run.plan.PlanRecorder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,6 +47,12 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
                     "Replace a space name or ID in the sheet's space/spaceName cells before validation (repeatable).")
     java.util.List<String> mapSpace = new java.util.ArrayList<>();
 
+    @Option(
+            names = "--save-plan",
+            paramLabel = "FILE",
+            description = "Write the plan as JSON to FILE, for review and for run --plan FILE to apply exactly.")
+    Path savePlan;
+
     @Override
     public Integer call() {
         Ownership ownership = own.ownership(spec.commandLine());
@@ -58,13 +65,16 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
                     .withOwnership(ownership)
                     .withSpaceMap(spaceMap);
             context.bean(PrunePlanner.class).check(run);
+            if (savePlan != null) {
+                context.bean(PlanRecorder.class).start();
+            }
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
     }
 
     @Override
     int finish(RunOutput output, LaunchResult result) {
-        return output.finishDiff(result, reportDir());
+        return output.finishDiff(result, reportDir(), savePlan);
     }
 
     /** A diff sends no write: it works while a run goes on the same home folder (contract section 7). */

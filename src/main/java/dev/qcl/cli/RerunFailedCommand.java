@@ -9,6 +9,7 @@ import dev.qcl.launch.RunHistory;
 import dev.qcl.launch.RunInfo;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.RowStatus;
+import dev.qcl.run.PlanRef;
 import dev.qcl.run.RunParameters;
 import dev.qcl.settings.ConfigurationProblem;
 import java.nio.file.Path;
@@ -45,11 +46,22 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
             if (failed == 0) {
                 throw new NothingToDo("run " + original.runId() + " has no FAILED or INVALID rows; nothing to rerun");
             }
+            PlanRef plan = history.plan(original.runId());
+            if (plan != null && corrected != null) {
+                throw new ConfigurationProblem("run " + original.runId() + " applied the plan " + plan.file()
+                        + ", which holds only its own input; rerun its failed rows without --input, or make a new"
+                        + " plan of the corrected file");
+            }
             InputFile file = corrected != null ? corrected : originalInput(original);
             RunParameters run = RunParameters.of(
                             file.path(), file.sha256(), null, original.onExisting(), false, original.runId())
                     .withSpaceMap(history.spaceMap(original.runId()))
                     .withOwnership(history.ownedSetWithoutPrune(original.runId()));
+            if (plan != null) {
+                // the failed rows are taken again as the plan has them, while the plan is young enough
+                SavedPlans.checkAge(context, plan);
+                run = run.withPlan(plan);
+            }
             context.bean(QlikClient.class);
             return context.bean(LoadJobLauncher.class).run(run, failed, progress);
         });

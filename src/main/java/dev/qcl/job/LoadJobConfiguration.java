@@ -7,6 +7,7 @@ import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.rows.RowSending;
+import dev.qcl.run.plan.PlanRecorder;
 import dev.qcl.settings.FingerprintProperties;
 import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
@@ -32,6 +33,12 @@ public class LoadJobConfiguration {
         return new ResultRepository(jdbc);
     }
 
+    /** What a dry run's decisions were based on, for {@code --save-plan}: one per command, like its run. */
+    @Bean
+    PlanRecorder planRecorder() {
+        return new PlanRecorder();
+    }
+
     @Bean
     static LazyTransactionConnections lazyTransactionConnections() {
         return new LazyTransactionConnections();
@@ -44,9 +51,16 @@ public class LoadJobConfiguration {
     @Bean
     @Lazy
     RowSending rowSending(
-            QlikClient client, DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
+            QlikClient client,
+            DataSource dataSource,
+            QclProperties qcl,
+            FingerprintProperties fingerprints,
+            PlanRecorder recorder) {
         return new RowSending(
-                client, LazyTransactionConnections.autonomous(dataSource), fingerprints.keyFileIn(qcl.home()));
+                client,
+                LazyTransactionConnections.autonomous(dataSource),
+                fingerprints.keyFileIn(qcl.home()),
+                recorder);
     }
 
     @Bean
@@ -62,7 +76,8 @@ public class LoadJobConfiguration {
             HttpStats stats,
             JobProperties job,
             PruneProperties prune,
-            ReferencesProperties references) {
+            ReferencesProperties references,
+            PlanRecorder recorder) {
         return new LoadJobFactory(
                 jobRepository,
                 transactionManager,
@@ -74,7 +89,8 @@ public class LoadJobConfiguration {
                 stats,
                 job,
                 prune,
-                references.rules());
+                references.rules(),
+                recorder);
     }
 
     @Bean

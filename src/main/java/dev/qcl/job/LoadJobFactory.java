@@ -18,6 +18,9 @@ import dev.qcl.rows.TenantSpaces;
 import dev.qcl.run.RowSelection;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
+import dev.qcl.run.plan.PlanFiles;
+import dev.qcl.run.plan.PlanRecorder;
+import dev.qcl.run.plan.SavedPlan;
 import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
 import java.time.Clock;
@@ -60,6 +63,7 @@ public final class LoadJobFactory {
     private final JobProperties settings;
     private final PruneProperties prune;
     private final ReferenceRules referenceRules;
+    private final PlanRecorder recorder;
 
     LoadJobFactory(
             JobRepository jobRepository,
@@ -72,7 +76,8 @@ public final class LoadJobFactory {
             HttpStats stats,
             JobProperties settings,
             PruneProperties prune,
-            ReferenceRules referenceRules) {
+            ReferenceRules referenceRules,
+            PlanRecorder recorder) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
@@ -84,9 +89,15 @@ public final class LoadJobFactory {
         this.settings = settings;
         this.prune = prune;
         this.referenceRules = referenceRules;
+        this.recorder = recorder;
     }
 
+    /**
+     * The job of one run. A run that applies a saved plan reads it here, before anything is sent, and
+     * refuses it when its bytes changed since the run started (a restart, a rerun of its failed rows).
+     */
     public Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
+        SavedPlan plan = run.plan() == null ? null : PlanFiles.load(run.plan());
         ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
         ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
         csv.setName(READER_NAME);
@@ -102,8 +113,8 @@ public final class LoadJobFactory {
         int chunkSize = settings.chunkSizeFor(run.dryRun());
         // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
         RowStep<?> rows = senders == null
-                ? sending.inStep(reader, run, progress, references)
-                : sending.ahead(reader, run, progress, references, senders, chunkSize);
+                ? sending.inStep(reader, run, progress, references, plan)
+                : sending.ahead(reader, run, progress, references, plan, senders, chunkSize);
         Step step = step(chunkSize, rows, writer, httpStats)
                 .listener(reader)
                 .listener(rows.listener())
@@ -115,7 +126,7 @@ public final class LoadJobFactory {
                 .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
                 .listener(new RunEnding(jobRepository));
         if (run.ownership().prune()) {
-            job.next(pruneStep(run));
+            job.next(pruneStep(run, plan));
         }
         return job.build();
     }
@@ -134,8 +145,9 @@ public final class LoadJobFactory {
     }
 
     /** After the rows: delete the set's connections that no row names (one step, so a restart resumes it). */
-    private Step pruneStep(RunParameters run) {
-        PruneTasklet tasklet = new PruneTasklet(run, new PrunePlanner(client), client, results, prune.batchSize());
+    private Step pruneStep(RunParameters run, SavedPlan plan) {
+        PruneTasklet tasklet =
+                new PruneTasklet(run, new PrunePlanner(client), client, results, prune.batchSize(), plan, recorder);
         return new StepBuilder(PRUNE_STEP_NAME, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)

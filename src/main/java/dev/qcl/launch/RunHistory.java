@@ -6,6 +6,7 @@ import dev.qcl.job.LoadJobFactory;
 import dev.qcl.launch.RunInfo.HttpTotals;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.run.Ownership;
+import dev.qcl.run.PlanRef;
 import dev.qcl.run.RunParameters;
 import dev.qcl.settings.ConfigurationProblem;
 import java.time.Duration;
@@ -119,6 +120,19 @@ public final class RunHistory {
         return owned.owns() ? new Ownership(owned.set(), false, owned.maxDeletes()) : Ownership.NONE;
     }
 
+    /** The saved plan a run applied, or null; {@code rerun-failed} keeps its rows to the same plan. */
+    public PlanRef plan(long runId) {
+        return parameters(runId).map(RunParameters::plan).orElse(null);
+    }
+
+    /** What a run was asked to do, as its first execution was started. */
+    public Optional<RunParameters> parameters(long runId) {
+        List<JobExecution> executions = executions(runId);
+        return executions.isEmpty()
+                ? Optional.empty()
+                : Optional.of(RunParameters.from(executions.get(0).getJobParameters()));
+    }
+
     List<JobExecution> executions(long runId) {
         JobInstance instance = jobRepository.getJobInstance(runId);
         return instance == null ? List.of() : sorted(jobRepository.getJobExecutions(instance));
@@ -145,7 +159,8 @@ public final class RunHistory {
                 executions.size(),
                 last.getId(),
                 httpTotals(instance),
-                results.counts(instance.getInstanceId()));
+                results.counts(instance.getInstanceId()),
+                parameters.plan());
     }
 
     /** The rows' step's requests and the prune step's, each as its last execution saved them. */

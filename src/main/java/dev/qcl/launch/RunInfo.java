@@ -2,6 +2,7 @@ package dev.qcl.launch;
 
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.OnExisting;
+import dev.qcl.run.PlanRef;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  *
  * @param status COMPLETED, FAILED, STOPPED, or STARTED while (or if left) running
  * @param durationMs the time of all its executions together
+ * @param plan the saved plan the run applied ({@code run --plan}), or null
  */
 public record RunInfo(
         long runId,
@@ -27,10 +29,49 @@ public record RunInfo(
         int executions,
         long lastExecutionId,
         HttpTotals http,
-        Map<RowStatus, Long> counts) {
+        Map<RowStatus, Long> counts,
+        PlanRef plan) {
 
     public RunInfo {
         counts = Map.copyOf(counts);
+    }
+
+    /** A run that applied no saved plan. */
+    public RunInfo(
+            long runId,
+            String label,
+            String input,
+            String inputSha256,
+            boolean dryRun,
+            OnExisting onExisting,
+            Long rerunOf,
+            String status,
+            String exitDescription,
+            Instant startedAt,
+            Instant endedAt,
+            long durationMs,
+            int executions,
+            long lastExecutionId,
+            HttpTotals http,
+            Map<RowStatus, Long> counts) {
+        this(
+                runId,
+                label,
+                input,
+                inputSha256,
+                dryRun,
+                onExisting,
+                rerunOf,
+                status,
+                exitDescription,
+                startedAt,
+                endedAt,
+                durationMs,
+                executions,
+                lastExecutionId,
+                http,
+                counts,
+                null);
     }
 
     /** Input rows with a result (the deletions of a prune are not rows). */

@@ -27,6 +27,7 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
     private static final Logger log = LoggerFactory.getLogger(JournaledRowProcessor.class);
 
     private final ItemProcessor<RowCheck, RowResult> decision;
+    private final ItemProcessor<RowCheck, RowResult> afterUnansweredUpdate;
     private final RowWrites journal;
     private final ExistingConnections existing;
     private final RunParameters run;
@@ -39,7 +40,22 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
             ExistingConnections existing,
             RunParameters run,
             RunProgress progress) {
+        this(decision, decision, journal, existing, run, progress);
+    }
+
+    /**
+     * @param afterUnansweredUpdate the decision for a row whose update went out unanswered before an
+     *     interruption: a saved plan's target may have been changed by that update itself
+     */
+    JournaledRowProcessor(
+            ItemProcessor<RowCheck, RowResult> decision,
+            ItemProcessor<RowCheck, RowResult> afterUnansweredUpdate,
+            RowWrites journal,
+            ExistingConnections existing,
+            RunParameters run,
+            RunProgress progress) {
         this.decision = decision;
+        this.afterUnansweredUpdate = afterUnansweredUpdate;
         this.journal = journal;
         this.existing = existing;
         this.run = run;
@@ -101,7 +117,7 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
             return recorded(decision.process(check), true);
         }
         // an update went out unanswered: if nothing differs now, it was applied
-        RowResult result = decision.process(check);
+        RowResult result = afterUnansweredUpdate.process(check);
         if (result.status() == RowStatus.SKIPPED && result.connectionId().equals(earlier.connectionId())) {
             RowResult updated = Results.of(
                     draft,

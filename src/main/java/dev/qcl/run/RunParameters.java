@@ -2,6 +2,7 @@ package dev.qcl.run;
 
 import dev.qcl.connector.SpaceMap;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     runs made before labels named a series have {@code label:<label>}
  * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
  * @param spaceMap {@code --map-space}: part of the run's identity, so a restart maps the same way
+ * @param plan the saved plan the run applies ({@code run --plan}), or null
  */
 public record RunParameters(
         Path input,
@@ -34,7 +36,8 @@ public record RunParameters(
         Long rerunOf,
         String runKey,
         Ownership ownership,
-        SpaceMap spaceMap) {
+        SpaceMap spaceMap,
+        PlanRef plan) {
 
     static final String INPUT = "input";
     static final String INPUT_SHA256 = "input.sha256";
@@ -47,6 +50,9 @@ public record RunParameters(
     static final String PRUNE = "own.prune";
     static final String MAX_DELETES = "own.max-deletes";
     static final String SPACE_MAP = "space.map";
+    static final String PLAN_FILE = "plan.file";
+    static final String PLAN_SHA256 = "plan.sha256";
+    static final String PLAN_CREATED = "plan.created";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -54,9 +60,10 @@ public record RunParameters(
      * {@link #from} cannot do without, and the ones it reads when present (the framework logs a warning for
      * any other key, which qcl would ignore).
      */
-    public static final JobParametersValidator VALIDATOR = new DefaultJobParametersValidator(
-            new String[] {INPUT, INPUT_SHA256, RUN_KEY, ON_EXISTING},
-            new String[] {DRY_RUN, LABEL, RERUN_OF, OWN_SET, PRUNE, MAX_DELETES, SPACE_MAP});
+    public static final JobParametersValidator VALIDATOR =
+            new DefaultJobParametersValidator(new String[] {INPUT, INPUT_SHA256, RUN_KEY, ON_EXISTING}, new String[] {
+                DRY_RUN, LABEL, RERUN_OF, OWN_SET, PRUNE, MAX_DELETES, SPACE_MAP, PLAN_FILE, PLAN_SHA256, PLAN_CREATED
+            });
 
     public RunParameters {
         input = Objects.requireNonNull(input, "input").toAbsolutePath().normalize();
@@ -73,17 +80,37 @@ public record RunParameters(
                 ? "once:" + UUID.randomUUID()
                 : "label:" + label + ":" + UUID.randomUUID();
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE, null);
+    }
+
+    /** A run without a saved plan, as runs were before plans existed. */
+    public RunParameters(
+            Path input,
+            String inputSha256,
+            String label,
+            OnExisting onExisting,
+            boolean dryRun,
+            Long rerunOf,
+            String runKey,
+            Ownership ownership,
+            SpaceMap spaceMap) {
+        this(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, null);
     }
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
     public RunParameters withOwnership(Ownership owned) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap);
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, plan);
     }
 
     /** The same run with {@code --map-space}. */
     public RunParameters withSpaceMap(SpaceMap map) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map);
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map, plan);
+    }
+
+    /** The same run applying a saved plan ({@code run --plan}). */
+    public RunParameters withPlan(PlanRef applied) {
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, applied);
     }
 
     public JobParameters toJobParameters() {
@@ -110,6 +137,13 @@ public record RunParameters(
             // runs without a map keep the identity they had before the option existed
             builder.addString(SPACE_MAP, JSON.writeValueAsString(spaceMap.replacements()), true);
         }
+        if (plan != null) {
+            // the plan's bytes are part of what the run was asked to do; where the file lies and when it was
+            // made only help to find it again and to report it
+            builder.addString(PLAN_SHA256, plan.sha256(), true);
+            builder.addString(PLAN_FILE, plan.file().toString(), false);
+            builder.addString(PLAN_CREATED, plan.createdAt().toString(), false);
+        }
         return builder.toJobParameters();
     }
 
@@ -123,7 +157,17 @@ public record RunParameters(
                 parameters.getLong(RERUN_OF),
                 parameters.getString(RUN_KEY),
                 ownershipOf(parameters),
-                spaceMap(parameters.getString(SPACE_MAP)));
+                spaceMap(parameters.getString(SPACE_MAP)),
+                planOf(parameters));
+    }
+
+    private static PlanRef planOf(JobParameters parameters) {
+        String sha256 = parameters.getString(PLAN_SHA256);
+        if (sha256 == null) {
+            return null;
+        }
+        return new PlanRef(
+                Path.of(parameters.getString(PLAN_FILE)), sha256, Instant.parse(parameters.getString(PLAN_CREATED)));
     }
 
     private static Ownership ownershipOf(JobParameters parameters) {
