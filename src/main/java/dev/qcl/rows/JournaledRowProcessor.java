@@ -10,6 +10,7 @@ import dev.qcl.run.OnExisting;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -28,6 +29,7 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
 
     private final ItemProcessor<RowCheck, RowResult> decision;
     private final ItemProcessor<RowCheck, RowResult> afterUnansweredUpdate;
+    private final IntPredicate mayWrite;
     private final RowWrites journal;
     private final ExistingConnections existing;
     private final RunParameters run;
@@ -40,22 +42,26 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
             ExistingConnections existing,
             RunParameters run,
             RunProgress progress) {
-        this(decision, decision, journal, existing, run, progress);
+        this(decision, decision, row -> true, journal, existing, run, progress);
     }
 
     /**
      * @param afterUnansweredUpdate the decision for a row whose update went out unanswered before an
      *     interruption: a saved plan's target may have been changed by that update itself
+     * @param mayWrite whether a row may be written at all: a saved plan writes only its planned creates
+     *     and updates, so no other row is ever journalled as on its way
      */
     JournaledRowProcessor(
             ItemProcessor<RowCheck, RowResult> decision,
             ItemProcessor<RowCheck, RowResult> afterUnansweredUpdate,
+            IntPredicate mayWrite,
             RowWrites journal,
             ExistingConnections existing,
             RunParameters run,
             RunProgress progress) {
         this.decision = decision;
         this.afterUnansweredUpdate = afterUnansweredUpdate;
+        this.mayWrite = mayWrite;
         this.journal = journal;
         this.existing = existing;
         this.run = run;
@@ -135,6 +141,9 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
 
     /** CREATING when the name is free, UPDATING when it exists and the mode updates; null when nothing will be written. */
     private String pendingWrite(ConnectionDraft draft) {
+        if (!mayWrite.test(draft.row())) {
+            return null;
+        }
         Optional<ExistingConnection> found = lookUp(draft);
         if (found == null) {
             return null;

@@ -2,6 +2,7 @@ package dev.qcl.rows;
 
 import dev.qcl.connector.ConnectionDraft;
 import dev.qcl.qlik.api.ExistingConnection;
+import dev.qcl.results.RowStatus;
 import dev.qcl.rows.RowDecisions.Action;
 import dev.qcl.rows.RowDecisions.Decision;
 import dev.qcl.run.plan.PlanTarget;
@@ -38,6 +39,12 @@ final class PlannedDecisions {
     PlannedDecisions(SavedPlan plan, RowDecisions live) {
         plan.rows().forEach(row -> rows.put(row.row(), row));
         this.live = live;
+    }
+
+    /** Whether the plan creates or updates the row. */
+    boolean writes(int row) {
+        PlannedRow planned = rows.get(row);
+        return planned != null && (planned.action() == RowStatus.CREATE || planned.action() == RowStatus.UPDATE);
     }
 
     /**

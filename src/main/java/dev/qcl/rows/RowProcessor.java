@@ -76,6 +76,11 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
         return result;
     }
 
+    /** Whether the row may be written: always, unless the run applies a plan that neither creates nor updates it. */
+    boolean mayWrite(int row) {
+        return planned == null || planned.writes(row);
+    }
+
     /**
      * A row whose update went out before an interruption without an answer: as {@link #process}, but a
      * saved plan's target may have changed by that very update. Nothing differing then means it landed.

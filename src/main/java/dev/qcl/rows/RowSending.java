@@ -81,6 +81,7 @@ public final class RowSending {
                 new ConnectionUpdater(client, fingerprints, run.ownership()),
                 plan,
                 recorder);
-        return new JournaledRowProcessor(decision, decision::afterUnansweredUpdate, journal, existing, run, progress);
+        return new JournaledRowProcessor(
+                decision, decision::afterUnansweredUpdate, decision::mayWrite, journal, existing, run, progress);
     }
 }

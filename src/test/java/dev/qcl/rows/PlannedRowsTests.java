@@ -106,8 +106,8 @@ class PlannedRowsTests {
                 new ConnectionUpdater(tenant.client, fingerprints, Ownership.NONE),
                 plan,
                 new PlanRecorder());
-        JournaledRowProcessor processor =
-                new JournaledRowProcessor(decision, decision::afterUnansweredUpdate, journal, existing, run, progress);
+        JournaledRowProcessor processor = new JournaledRowProcessor(
+                decision, decision::afterUnansweredUpdate, decision::mayWrite, journal, existing, run, progress);
         processor.beforeStep(StepFixtures.stepOfRun(RUN));
         return processor;
     }
@@ -258,6 +258,20 @@ class PlannedRowsTests {
             assertThat(result.message()).startsWith("changed since the plan: connection c-1 appeared in the space");
             tenant.server.verify(exactly(0), postRequestedFor(anyUrl()));
             assertThat(journal.find(RUN, 2)).isEmpty();
+        }
+
+        @Test
+        void should_fail_a_planned_skip_whose_connection_went_away_and_create_nothing() throws Exception {
+            tenant.server.stubFor(get(urlPathEqualTo("/api/v1/data-connections"))
+                    .withQueryParam("spaceId", equalTo(FINANCE))
+                    .willReturn(okJson(LoopbackTenant.page())));
+
+            RowResult result =
+                    processor(planned(RowStatus.SKIP, PLANNED_AT, List.of())).process(row());
+
+            assertThat(result.status()).isEqualTo(RowStatus.FAILED);
+            assertThat(result.message()).startsWith("changed since the plan: connection c-1 went away");
+            tenant.server.verify(exactly(0), postRequestedFor(anyUrl()));
         }
 
         @Test

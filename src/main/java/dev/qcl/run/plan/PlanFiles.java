@@ -61,6 +61,10 @@ public final class PlanFiles {
      * @throws ConfigurationProblem when the file is gone or its bytes changed since
      */
     public static SavedPlan load(PlanRef ref) {
+        if (!Files.exists(ref.file())) {
+            throw new ConfigurationProblem("the plan " + ref.file() + " that the run applies is gone (SHA-256 "
+                    + ref.sha256() + "); restore it, or make a new plan");
+        }
         Loaded loaded = read(ref.file());
         if (!loaded.sha256().equals(ref.sha256())) {
             throw new ConfigurationProblem("the plan " + ref.file() + " changed since the run that applies it started"
