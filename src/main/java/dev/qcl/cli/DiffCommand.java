@@ -6,6 +6,7 @@ import dev.qcl.launch.LoadJobLauncher;
 import dev.qcl.run.OnExisting;
 import dev.qcl.run.Ownership;
 import dev.qcl.run.RunParameters;
+import dev.qcl.run.plan.PlanRecorder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,6 +48,12 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     TenantOptions tenants;
 
+    @Option(
+            names = "--save-plan",
+            paramLabel = "FILE",
+            description = "Write the plan as JSON to FILE, for review and for run --plan FILE to apply exactly.")
+    Path savePlan;
+
     @Override
     public Integer call() {
         Ownership ownership = own.ownership(spec.commandLine());
@@ -58,14 +65,17 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
                     .withOwnership(ownership)
                     .withSpaceMap(spaceMap)
                     .withTenants(tenants.resolve(file));
-            TenantOptions.checkBeforeSending(context, run);
+            TenantOptions.checkBeforeSending(context, run, true);
+            if (savePlan != null) {
+                context.bean(PlanRecorder.class).start();
+            }
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
     }
 
     @Override
     int finish(RunOutput output, LaunchResult result) {
-        return output.finishDiff(result, reportDir());
+        return output.finishDiff(result, reportDir(), savePlan);
     }
 
     /** A diff sends no write: it works while a run goes on the same home folder (contract section 7). */

@@ -5,17 +5,22 @@ import dev.qcl.connector.SpaceMap;
 import dev.qcl.connector.SpecCache;
 import dev.qcl.connector.UnknownColumns;
 import dev.qcl.csv.InputFile;
+import dev.qcl.launch.LaunchResult;
 import dev.qcl.launch.LoadJobLauncher;
 import dev.qcl.qlik.failure.RejectedException;
 import dev.qcl.qlik.failure.RunStoppingException;
 import dev.qcl.run.OnExisting;
 import dev.qcl.run.Ownership;
 import dev.qcl.run.RunParameters;
+import dev.qcl.run.plan.PlanFiles;
+import dev.qcl.run.plan.PlanRecorder;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 
 /** {@code run} and {@code validate}: read the whole sheet, validate it, and (unless a dry run) write. */
 abstract class LoadCommand extends JobCommand implements Callable<Integer> {
@@ -33,6 +38,16 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
     TenantOptions tenants;
 
     abstract boolean dryRun();
+
+    /** Where {@code validate --save-plan} writes the plan, or null. */
+    Path savePlan() {
+        return null;
+    }
+
+    /** The plan {@code run --plan} applies, or null. */
+    Path applyPlan() {
+        return null;
+    }
 
     /**
      * A header typo is said once, before the rows. If the tenant cannot answer, or answers a spec that
@@ -52,6 +67,17 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
         OnExisting mode = options.mode(spec.commandLine());
         Ownership ownership = own.ownership(spec.commandLine());
         SpaceMap spaceMap = options.spaceMap(spec.commandLine());
+        if (applyPlan() != null && dryRun()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--plan applies a plan and cannot be a dry run; see it with qcl plan show FILE");
+        }
+        if (savePlan() != null && options.label != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--save-plan makes a plan of one fresh dry run; leave out --run-label");
+        }
+        // a plan that cannot be read ends the command before the context starts
+        PlanFiles.Loaded plan = applyPlan() == null ? null : PlanFiles.read(applyPlan());
         // the pass over the whole file runs while the context starts (both take seconds on a large
         // sheet); its file-level problems still end the command before anything is sent
         InputInspection inspection = InputInspection.start(options.input);
@@ -63,12 +89,25 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
                     .withOwnership(ownership)
                     .withSpaceMap(spaceMap)
                     .withTenants(tenants.resolve(file));
-            // reads only: a prune over the cap stops the command before anything is sent
-            TenantOptions.checkBeforeSending(context, run);
+            if (plan != null) {
+                // before the tenant is asked anything: a plan that does not fit sends nothing
+                run = SavedPlans.applying(context, plan, file.sha256(), run);
+            }
+            // reads only: a prune over the cap stops the command before anything is sent (a plan's
+            // deletions were counted when it was made, and again against this run's --max-deletes)
+            TenantOptions.checkBeforeSending(context, run, plan == null);
             if (!run.overTenants()) {
                 warnAboutUnknownColumns(file, context);
             }
+            if (savePlan() != null) {
+                context.bean(PlanRecorder.class).start();
+            }
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });
+    }
+
+    @Override
+    int finish(RunOutput output, LaunchResult result) {
+        return output.finish(result, reportDir(), savePlan());
     }
 }

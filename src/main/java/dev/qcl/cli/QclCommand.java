@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ValidateCommand.class,
             DiffCommand.class,
+            PlanCommand.class,
             RestartCommand.class,
             RerunFailedCommand.class,
             StatusCommand.class,

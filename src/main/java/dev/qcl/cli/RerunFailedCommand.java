@@ -8,6 +8,7 @@ import dev.qcl.launch.LoadJobLauncher.NothingToDo;
 import dev.qcl.launch.RunHistory;
 import dev.qcl.launch.RunInfo;
 import dev.qcl.results.RowStatus;
+import dev.qcl.run.PlanRef;
 import dev.qcl.run.RunParameters;
 import dev.qcl.settings.ConfigurationProblem;
 import java.nio.file.Path;
@@ -44,6 +45,12 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
             if (failed == 0) {
                 throw new NothingToDo("run " + original.runId() + " has no FAILED or INVALID rows; nothing to rerun");
             }
+            PlanRef plan = history.plan(original.runId());
+            if (plan != null && corrected != null) {
+                throw new ConfigurationProblem("run " + original.runId() + " applied the plan " + plan.file()
+                        + ", which holds only its own input; rerun its failed rows without --input, or make a new"
+                        + " plan of the corrected file");
+            }
             InputFile file = corrected != null ? corrected : originalInput(original);
             RunParameters run = RunParameters.of(
                             file.path(), file.sha256(), null, original.onExisting(), false, original.runId())
@@ -56,7 +63,12 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
                 throw new ConfigurationProblem(file.path() + " has no 'tenant' column; run " + original.runId()
                         + " was over the tenants of " + run.tenants().file());
             }
-            TenantOptions.checkBeforeSending(context, run.withOwnership(dev.qcl.run.Ownership.NONE));
+            if (plan != null) {
+                // the failed rows are taken again as the plan has them, while the plan is young enough
+                SavedPlans.checkAge(context, plan);
+                run = run.withPlan(plan);
+            }
+            TenantOptions.checkBeforeSending(context, run.withOwnership(dev.qcl.run.Ownership.NONE), false);
             return context.bean(LoadJobLauncher.class).run(run, failed, progress);
         });
     }

@@ -30,11 +30,11 @@ final class RestartCommand extends JobCommand implements Callable<Integer> {
                     ? runId
                     : launcher.latestUnfinished()
                             .orElseThrow(() -> new NothingToDo("there is no run to restart: every run completed"));
-            RunParameters run = context.bean(RunHistory.class).parameters(id);
+            RunParameters run = context.bean(RunHistory.class).parameters(id).orElse(null);
             if (run == null || !run.overTenants()) {
                 context.bean(QlikClient.class);
             } else {
-                TenantOptions.checkBeforeSending(context, run.withOwnership(dev.qcl.run.Ownership.NONE));
+                TenantOptions.checkBeforeSending(context, run, false);
             }
             return launcher.restart(id, progress);
         });

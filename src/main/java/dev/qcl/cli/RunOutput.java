@@ -33,6 +33,14 @@ final class RunOutput {
     }
 
     int finish(LaunchResult result, Path reportDirOption) {
+        return finish(result, reportDirOption, null);
+    }
+
+    /**
+     * @param savePlan where {@code validate --save-plan} writes the plan, or null; a plan that could not be
+     *     saved makes the exit code 2 (unless the run itself failed)
+     */
+    int finish(LaunchResult result, Path reportDirOption, Path savePlan) {
         RunInfo run = context.bean(RunHistory.class).find(result.runId()).orElseThrow();
         Path dir = reportDir(run.runId(), reportDirOption);
         boolean reportWritten = writeReport(run, dir);
@@ -48,6 +56,7 @@ final class RunOutput {
             // a plan of a run that stopped early would show rows it never looked at as nothing to do
             printPlan(run);
         }
+        boolean planSaved = savePlan == null || SavedPlans.save(context, savePlan, "validate", run, out, err);
         err.flush();
         if (run.overTenants()) {
             out.println("Tenants:");
@@ -56,8 +65,8 @@ final class RunOutput {
         out.println(summaryLine(run, dir));
         out.flush();
         int code = exitCode(run);
-        // a run that completed but left no report is not what a scheduler should take as done
-        return reportWritten || code == ExitCode.RUN_FAILED ? code : ExitCode.USAGE;
+        // a run that completed but left no report (or no plan) is not what a scheduler should take as done
+        return (reportWritten && planSaved) || code == ExitCode.RUN_FAILED ? code : ExitCode.USAGE;
     }
 
     /** The results are stored whatever happens here; a report that cannot be written can be written again. */
@@ -74,7 +83,7 @@ final class RunOutput {
     }
 
     /** {@code diff}: the report, then what would change, row by row, and exit 0 (nothing), 4 (changes) or 1. */
-    int finishDiff(LaunchResult result, Path reportDirOption) {
+    int finishDiff(LaunchResult result, Path reportDirOption, Path savePlan) {
         RunInfo run = writeReport(result, reportDirOption);
         Path dir = reportDir(run.runId(), reportDirOption);
         if (result.failure() != null) {
@@ -82,9 +91,14 @@ final class RunOutput {
             err.flush();
         }
         new DiffPrinter(out).print(run, context.bean(ResultRepository.class));
+        boolean planSaved = savePlan == null || SavedPlans.save(context, savePlan, "diff", run, out, err);
+        err.flush();
         out.println(summaryLine(run, dir));
         out.flush();
         int code = exitCode(run);
+        if (!planSaved && code != ExitCode.RUN_FAILED) {
+            return ExitCode.USAGE;
+        }
         if (code != ExitCode.OK) {
             return code;
         }

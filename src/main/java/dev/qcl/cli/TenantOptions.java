@@ -68,17 +68,19 @@ final class TenantOptions {
      * Reads only, before anything is sent: each tenant's identity resolves, and each tenant's prune stays
      * under {@code --max-deletes}. Without tenants, the same for the one tenant configured.
      */
-    static void checkBeforeSending(QclContext context, RunParameters run) {
+    static void checkBeforeSending(QclContext context, RunParameters run, boolean checkPrune) {
         if (!run.overTenants()) {
             context.bean(QlikClient.class);
-            context.bean(PrunePlanner.class).check(run);
+            if (checkPrune) {
+                context.bean(PrunePlanner.class).check(run);
+            }
             return;
         }
         Path file = run.tenants().file();
         List<TenantEntry> entries = TenantsFile.read(file);
         TenantClients clients = context.bean(TenantClients.class);
         clients.check(entries, file);
-        if (run.ownership().prune()) {
+        if (checkPrune && run.ownership().prune()) {
             for (TenantEntry tenant : entries) {
                 new PrunePlanner(clients.of(tenant, file).client(), tenant.alias()).check(run);
             }

@@ -1,6 +1,8 @@
 package dev.qcl.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
         name = "validate",
@@ -11,8 +13,19 @@ import picocli.CommandLine.Command;
             "report with the planned action per row (CREATE, UPDATE, SKIP, FAIL, INVALID); sends no writes."
         })
 final class ValidateCommand extends LoadCommand {
+    @Option(
+            names = "--save-plan",
+            paramLabel = "FILE",
+            description = "Write the plan as JSON to FILE, for review and for run --plan FILE to apply exactly.")
+    Path savePlan;
+
     @Override
     boolean dryRun() {
         return true;
+    }
+
+    @Override
+    Path savePlan() {
+        return savePlan;
     }
 }

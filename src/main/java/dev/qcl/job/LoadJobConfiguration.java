@@ -7,6 +7,7 @@ import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.rows.RowSending;
+import dev.qcl.run.plan.PlanRecorder;
 import dev.qcl.settings.FingerprintProperties;
 import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
@@ -34,6 +35,12 @@ public class LoadJobConfiguration {
         return new ResultRepository(jdbc);
     }
 
+    /** What a dry run's decisions were based on, for {@code --save-plan}: one per command, like its run. */
+    @Bean
+    PlanRecorder planRecorder() {
+        return new PlanRecorder();
+    }
+
     @Bean
     static LazyTransactionConnections lazyTransactionConnections() {
         return new LazyTransactionConnections();
@@ -45,9 +52,10 @@ public class LoadJobConfiguration {
      */
     @Bean
     @Lazy
-    RowSending rowSending(DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints) {
+    RowSending rowSending(
+            DataSource dataSource, QclProperties qcl, FingerprintProperties fingerprints, PlanRecorder recorder) {
         return RowSending.toNoTenantYet(
-                LazyTransactionConnections.autonomous(dataSource), fingerprints.keyFileIn(qcl.home()));
+                LazyTransactionConnections.autonomous(dataSource), fingerprints.keyFileIn(qcl.home()), recorder);
     }
 
     @Bean
@@ -64,7 +72,8 @@ public class LoadJobConfiguration {
             JobProperties job,
             PruneProperties prune,
             ReferencesProperties references,
-            ObjectProvider<TenantClients> tenantClients) {
+            ObjectProvider<TenantClients> tenantClients,
+            PlanRecorder recorder) {
         return new LoadJobFactory(
                 jobRepository,
                 transactionManager,
@@ -77,7 +86,8 @@ public class LoadJobConfiguration {
                 job,
                 prune,
                 references.rules(),
-                tenantClients);
+                tenantClients,
+                recorder);
     }
 
     @Bean

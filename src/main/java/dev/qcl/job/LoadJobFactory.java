@@ -18,6 +18,9 @@ import dev.qcl.rows.TenantSpaces;
 import dev.qcl.run.RowSelection;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
+import dev.qcl.run.plan.PlanFiles;
+import dev.qcl.run.plan.PlanRecorder;
+import dev.qcl.run.plan.SavedPlan;
 import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
 import dev.qcl.settings.TenantClients;
@@ -64,6 +67,7 @@ public final class LoadJobFactory {
     private final PruneProperties prune;
     private final ReferenceRules referenceRules;
     private final TenantJobs tenantJobs;
+    private final PlanRecorder recorder;
 
     LoadJobFactory(
             JobRepository jobRepository,
@@ -77,7 +81,8 @@ public final class LoadJobFactory {
             JobProperties settings,
             PruneProperties prune,
             ReferenceRules referenceRules,
-            ObjectProvider<TenantClients> tenantClients) {
+            ObjectProvider<TenantClients> tenantClients,
+            PlanRecorder recorder) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
@@ -89,6 +94,7 @@ public final class LoadJobFactory {
         this.settings = settings;
         this.prune = prune;
         this.referenceRules = referenceRules;
+        this.recorder = recorder;
         this.tenantJobs = new TenantJobs(this, tenantClients, stats, sending);
     }
 
@@ -109,15 +115,20 @@ public final class LoadJobFactory {
         return jobRepository;
     }
 
+    /**
+     * The job of one run. A run that applies a saved plan reads it here, before anything is sent, and
+     * refuses it when its bytes changed since the run started (a restart, a rerun of its failed rows).
+     */
     public Job create(
             RunParameters run, RowSelection selection, RunProgress progress, Supplier<AsyncTaskExecutor> senders) {
+        SavedPlan plan = run.plan() == null ? null : PlanFiles.load(run.plan());
         if (run.overTenants()) {
-            return tenantJobs.create(run, selection, progress, senders);
+            return tenantJobs.create(run, selection, progress, senders, plan);
         }
-        Step step = rowsStep(STEP_NAME, run, selection, progress, senders.get(), oneTenant());
+        Step step = rowsStep(STEP_NAME, run, selection, progress, senders.get(), oneTenant(), plan);
         SimpleJobBuilder job = job(progress).start(step);
         if (run.ownership().prune()) {
-            job.next(pruneStep(PRUNE_STEP_NAME, run, oneTenant(), 0));
+            job.next(pruneStep(PRUNE_STEP_NAME, run, oneTenant(), 0, plan));
         }
         return job.build();
     }
@@ -147,7 +158,8 @@ public final class LoadJobFactory {
             RowSelection selection,
             RunProgress progress,
             AsyncTaskExecutor senders,
-            TenantPart tenant) {
+            TenantPart tenant,
+            SavedPlan plan) {
         ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
         ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
         csv.setName(READER_NAME);
@@ -165,8 +177,8 @@ public final class LoadJobFactory {
         int chunkSize = settings.chunkSizeFor(run.dryRun());
         // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
         RowStep<?> rows = senders == null
-                ? tenant.sending().inStep(reader, run, progress, references)
-                : tenant.sending().ahead(reader, run, progress, references, senders, chunkSize);
+                ? tenant.sending().inStep(reader, run, progress, references, plan)
+                : tenant.sending().ahead(reader, run, progress, references, plan, senders, chunkSize);
         return step(name, chunkSize, rows, writer, httpStats)
                 .listener(reader)
                 .listener(rows.listener())
@@ -190,14 +202,16 @@ public final class LoadJobFactory {
      * After the rows: delete the set's connections of {@code tenant} that no row names (one step, so a
      * restart resumes it); its deletions are numbered down from {@code firstRow} (see {@link PruneTasklet}).
      */
-    Step pruneStep(String name, RunParameters run, TenantPart tenant, int firstRow) {
+    Step pruneStep(String name, RunParameters run, TenantPart tenant, int firstRow, SavedPlan plan) {
         PruneTasklet tasklet = new PruneTasklet(
                 run,
                 new PrunePlanner(tenant.client(), tenant.alias()),
                 tenant.client(),
                 results,
                 prune.batchSize(),
-                firstRow);
+                firstRow,
+                plan,
+                recorder);
         return new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)

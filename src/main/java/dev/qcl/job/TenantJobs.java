@@ -9,6 +9,7 @@ import dev.qcl.rows.RowSending;
 import dev.qcl.run.RowSelection;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
+import dev.qcl.run.plan.SavedPlan;
 import dev.qcl.settings.TenantClients;
 import dev.qcl.settings.TenantEntry;
 import dev.qcl.settings.TenantsFile;
@@ -71,7 +72,12 @@ final class TenantJobs {
         return LoadJobFactory.PRUNE_STEP_NAME + "@" + alias;
     }
 
-    Job create(RunParameters run, RowSelection selection, RunProgress progress, Supplier<AsyncTaskExecutor> senders) {
+    Job create(
+            RunParameters run,
+            RowSelection selection,
+            RunProgress progress,
+            Supplier<AsyncTaskExecutor> senders,
+            SavedPlan plan) {
         Path file = run.tenants().file();
         List<TenantEntry> tenants = TenantsFile.read(file);
         Set<String> aliases = new LinkedHashSet<>();
@@ -89,7 +95,7 @@ final class TenantJobs {
                     sending.to(tenantClient.client()),
                     ValidatingRowReader.Refusal.NONE);
             first = first == null ? part : first;
-            parts.put(tenant.alias(), flowStep(run, selection, progress, senders.get(), part, aliases, index++));
+            parts.put(tenant.alias(), flowStep(run, selection, progress, senders.get(), part, aliases, index++, plan));
         }
         boolean unassigned = namesNoTenant(run.input(), aliases);
         if (unassigned) {
@@ -101,7 +107,7 @@ final class TenantJobs {
                     new HttpStats(stats),
                     first.sending(),
                     refusal(file, aliases));
-            parts.put(TenantPartitioner.UNASSIGNED, flowStep(run, selection, progress, null, none, aliases, -1));
+            parts.put(TenantPartitioner.UNASSIGNED, flowStep(run, selection, progress, null, none, aliases, -1, plan));
         }
         SimpleAsyncTaskExecutor tenantThreads = new SimpleAsyncTaskExecutor("qcl-tenant-");
         tenantThreads.setConcurrencyLimit(run.tenants().concurrency());
@@ -122,15 +128,16 @@ final class TenantJobs {
             AsyncTaskExecutor senders,
             TenantPart part,
             Set<String> aliases,
-            int index) {
+            int index,
+            SavedPlan plan) {
         String alias = part.alias();
         RunProgress own = alias.equals(TenantPartitioner.UNASSIGNED) ? progress : progress.ofTenant(alias);
         TenantPart stamped = alias.equals(TenantPartitioner.UNASSIGNED) ? withAlias(part, "") : part;
         Step rows = factory.rowsStep(
-                rowsStepName(alias), run, new TenantRows(alias, aliases, selection), own, senders, stamped);
+                rowsStepName(alias), run, new TenantRows(alias, aliases, selection), own, senders, stamped, plan);
         FlowBuilder<SimpleFlow> flow = new FlowBuilder<SimpleFlow>("flow@" + alias).start(rows);
         if (run.ownership().prune() && index >= 0) {
-            flow.next(factory.pruneStep(pruneStepName(alias), run, part, -(index * DELETION_BAND)));
+            flow.next(factory.pruneStep(pruneStepName(alias), run, part, -(index * DELETION_BAND), plan));
         }
         Flow built = flow.build();
         return new StepBuilder("part@" + alias, factory.jobRepository())

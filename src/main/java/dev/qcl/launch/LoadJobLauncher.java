@@ -6,6 +6,7 @@ import dev.qcl.job.LoadJobFactory;
 import dev.qcl.job.ProcessMarker;
 import dev.qcl.job.RunEnding;
 import dev.qcl.results.ResultRepository;
+import dev.qcl.run.PlanRef;
 import dev.qcl.run.RowSelection;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
@@ -155,7 +156,8 @@ public final class LoadJobLauncher {
                 .filter(earlier -> earlier.inputSha256().equals(run.inputSha256())
                         && earlier.onExisting() == run.onExisting()
                         && earlier.ownership().equals(run.ownership())
-                        && java.util.Objects.equals(tenantsDigest(earlier), tenantsDigest(run)))
+                        && java.util.Objects.equals(tenantsDigest(earlier), tenantsDigest(run))
+                        && samePlan(earlier.plan(), run.plan()))
                 .map(earlier -> {
                     log.info(
                             "The latest run labelled {} did not complete and its input is unchanged: continuing it",
@@ -166,6 +168,10 @@ public final class LoadJobLauncher {
 
     private static String tenantsDigest(RunParameters run) {
         return run.overTenants() ? run.tenants().sha256() : null;
+    }
+
+    private static boolean samePlan(PlanRef earlier, PlanRef now) {
+        return earlier == null ? now == null : now != null && earlier.sha256().equals(now.sha256());
     }
 
     private LaunchResult launch(RunParameters run, RunProgress progress) {

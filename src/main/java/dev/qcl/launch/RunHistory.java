@@ -7,6 +7,7 @@ import dev.qcl.launch.RunInfo.HttpTotals;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.Ownership;
+import dev.qcl.run.PlanRef;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunTenants;
 import dev.qcl.settings.ConfigurationProblem;
@@ -111,14 +112,6 @@ public final class RunHistory {
                 : RunParameters.from(executions.get(0).getJobParameters()).spaceMap();
     }
 
-    /** The parameters of a run's latest execution, or null when there is no such run. */
-    public RunParameters parameters(long runId) {
-        List<JobExecution> executions = executions(runId);
-        return executions.isEmpty()
-                ? null
-                : RunParameters.from(executions.get(executions.size() - 1).getJobParameters());
-    }
-
     /** The tenants a run was over ({@code --tenants}), or null for a run over one tenant. */
     public RunTenants tenants(long runId) {
         List<JobExecution> executions = executions(runId);
@@ -139,6 +132,19 @@ public final class RunHistory {
         Ownership owned =
                 RunParameters.from(executions.get(0).getJobParameters()).ownership();
         return owned.owns() ? new Ownership(owned.set(), false, owned.maxDeletes()) : Ownership.NONE;
+    }
+
+    /** The saved plan a run applied, or null; {@code rerun-failed} keeps its rows to the same plan. */
+    public PlanRef plan(long runId) {
+        return parameters(runId).map(RunParameters::plan).orElse(null);
+    }
+
+    /** What a run was asked to do, as its first execution was started. */
+    public Optional<RunParameters> parameters(long runId) {
+        List<JobExecution> executions = executions(runId);
+        return executions.isEmpty()
+                ? Optional.empty()
+                : Optional.of(RunParameters.from(executions.get(0).getJobParameters()));
     }
 
     List<JobExecution> executions(long runId) {
@@ -168,7 +174,8 @@ public final class RunHistory {
                 last.getId(),
                 httpTotals(instance),
                 results.counts(instance.getInstanceId()),
-                parameters.overTenants() ? tenants(instance, parameters, executions) : List.of());
+                parameters.overTenants() ? tenants(instance, parameters, executions) : List.of(),
+                parameters.plan());
     }
 
     /** Each tenant's part: its partition's last status, its rows' counts, its time over all executions. */

@@ -2,6 +2,7 @@ package dev.qcl.launch;
 
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.OnExisting;
+import dev.qcl.run.PlanRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param durationMs the time of all its executions together
  * @param tenants each tenant's part of a run over several ({@code --tenants}), in the tenants file's
  *     order; empty for a run over one tenant
+ * @param plan the saved plan the run applied ({@code run --plan}), or null
  */
 public record RunInfo(
         long runId,
@@ -31,7 +33,8 @@ public record RunInfo(
         long lastExecutionId,
         HttpTotals http,
         Map<RowStatus, Long> counts,
-        List<TenantRun> tenants) {
+        List<TenantRun> tenants,
+        PlanRef plan) {
 
     public RunInfo {
         counts = Map.copyOf(counts);
@@ -73,7 +76,8 @@ public record RunInfo(
                 lastExecutionId,
                 http,
                 counts,
-                List.of());
+                List.of(),
+                null);
     }
 
     /** Whether the run was over several tenants ({@code --tenants}). */

@@ -9,11 +9,16 @@ import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowResult;
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.RunParameters;
+import dev.qcl.run.plan.PlanRecorder;
+import dev.qcl.run.plan.PlanTarget;
+import dev.qcl.run.plan.PlannedDeletion;
+import dev.qcl.run.plan.SavedPlan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,8 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
     private final QlikClient client;
     private final ResultRepository results;
     private final int batchSize;
+    private final SavedPlan followed;
+    private final PlanRecorder recorder;
     private long runId;
     private Deque<RowResult> planned;
     private List<RowResult> recorded = List.of();
@@ -49,12 +56,17 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
 
     public PruneTasklet(
             RunParameters run, PrunePlanner planner, QlikClient client, ResultRepository results, int batchSize) {
-        this(run, planner, client, results, batchSize, 0);
+        this(run, planner, client, results, batchSize, 0, null, new PlanRecorder());
     }
 
     /**
-     * The prune of one tenant's part of a run over several ({@code planner}'s tenant): its deletions are
-     * numbered from {@code firstRow} down (-1 when 0), a band of its own, as the tenants prune at once.
+     * The prune of one tenant's part of a run over several ({@code planner}'s tenant), or of the run.
+     *
+     * @param firstRow its deletions are numbered from here down (-1 when 0): a band of each tenant's own, as
+     *     the tenants prune at once
+     * @param followed the saved plan the run applies, or null: then exactly its deletions are made, each
+     *     only while its connection is as the plan found it
+     * @param recorder notes, in a dry run, the connections planned for deletion, for a plan to be saved
      */
     public PruneTasklet(
             RunParameters run,
@@ -62,13 +74,17 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
             QlikClient client,
             ResultRepository results,
             int batchSize,
-            int firstRow) {
+            int firstRow,
+            SavedPlan followed,
+            PlanRecorder recorder) {
         this.run = run;
         this.planner = planner;
         this.client = client;
         this.results = results;
         this.batchSize = batchSize;
         this.firstRow = firstRow;
+        this.followed = followed;
+        this.recorder = recorder;
     }
 
     @Override
@@ -93,7 +109,21 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
     private void prepare() {
         String tenant = planner.tenant();
         List<RowResult> earlier = tenant.isEmpty() ? results.deletions(runId) : results.deletions(runId, tenant);
-        List<ExistingConnection> plan = planner.plan(run);
+        List<ExistingConnection> plan;
+        Map<PlannedDeletion, String> changed = Map.of();
+        if (followed == null) {
+            plan = planner.plan(run);
+        } else {
+            PrunePlanner.Followed now = planner.followed(run, followed.deletions());
+            plan = now.delete();
+            changed = now.changed();
+            if (now.leftAlone() > 0) {
+                log.warn(
+                        "Prune of set {}: {} connection(s) that no row names are not in the plan and were left alone",
+                        run.ownership().set(),
+                        now.leftAlone());
+            }
+        }
         Set<String> inPlan = new HashSet<>();
         plan.forEach(c -> inPlan.add(c.id()));
         Set<String> known = new HashSet<>();
@@ -116,7 +146,9 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
             } else if (inPlan.contains(deletion.connectionId())) {
                 unsent.add(deletion);
             } else {
+                // no longer to be deleted: as if it had never been recorded
                 results.removeDeletion(runId, deletion.row());
+                known.remove(deletion.connectionId());
             }
         }
         List<ExistingConnection> fresh =
@@ -128,6 +160,7 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
         nextRow = earlier.stream().mapToInt(RowResult::row).min().orElse(firstRow == 0 ? 0 : firstRow + 1) - 1;
         planned = new ArrayDeque<>();
         for (ExistingConnection connection : fresh) {
+            recorder.deletion(PlanTarget.of(connection));
             planned.add(new RowResult(
                     nextRow--,
                     connection.qName(),
@@ -140,12 +173,42 @@ public final class PruneTasklet implements Tasklet, StepExecutionListener {
                     "tagged " + run.ownership().tag() + " and named by no row of the sheet",
                     tenant));
         }
+        recordChanged(changed, known);
         recorded = unsent;
         if (run.dryRun()) {
             results.insert(runId, List.copyOf(planned));
             planned.clear();
         }
         log.info("Prune of set {}: {} connection(s) to delete", run.ownership().set(), fresh.size() + unsent.size());
+    }
+
+    /** The plan's deletions whose connection changed since: FAILED, never sent, each recorded once. */
+    private void recordChanged(Map<PlannedDeletion, String> changed, Set<String> known) {
+        List<RowResult> failed = new ArrayList<>();
+        changed.forEach((deletion, why) -> {
+            if (known.contains(deletion.target().id())) {
+                return;
+            }
+            String message = PlanTarget.CHANGED + why + "; it was not deleted. Make a new plan";
+            log.warn(
+                    "Delete of '{}' ({}): FAILED: {}",
+                    deletion.qName(),
+                    deletion.target().id(),
+                    message);
+            failed.add(new RowResult(
+                    nextRow--,
+                    deletion.qName(),
+                    deletion.space(),
+                    deletion.dataSourceId(),
+                    RowStatus.FAILED,
+                    deletion.target().id(),
+                    null,
+                    0,
+                    message));
+        });
+        if (!failed.isEmpty()) {
+            results.insert(runId, failed);
+        }
     }
 
     private List<RowResult> recordNextBatch() {

@@ -34,7 +34,7 @@ final class WireTypes {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record LinkJson(String href) {}
 
-    /** {@code qID} and {@code id} both carry the connection ID. */
+    /** {@code qID} and {@code id} both carry the connection ID; {@code updated} is when it last changed. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ConnectionJson(
             @JsonProperty("qID") String qId,
@@ -43,14 +43,16 @@ final class WireTypes {
             @JsonProperty("datasourceID") String datasourceId,
             @JsonProperty("space") String space,
             @JsonProperty("tags") List<String> tags,
-            @JsonProperty("connectionProperties") Map<String, Object> connectionProperties) {
+            @JsonProperty("connectionProperties") Map<String, Object> connectionProperties,
+            @JsonProperty("updated") String updated) {
 
         String connectionId() {
             return qId != null && !qId.isBlank() ? qId : id;
         }
 
         ExistingConnection toExisting() {
-            return new ExistingConnection(connectionId(), qName, datasourceId, space, tags, connectionProperties);
+            return new ExistingConnection(
+                    connectionId(), qName, datasourceId, space, tags, connectionProperties, updated);
         }
     }
 

@@ -41,6 +41,15 @@ final class RunHeader {
             html.append(" &middot; rerun of run ").append(run.rerunOf());
         }
         html.append("</p>\n");
+        if (run.plan() != null) {
+            html.append("<p class=\"input plan\">Applied the saved plan <code>")
+                    .append(escape(run.plan().file().toString()))
+                    .append("</code> &middot; SHA-256 <code>")
+                    .append(escape(run.plan().sha256()))
+                    .append("</code> &middot; made ")
+                    .append(escape(Formats.timestamp(run.plan().createdAt())))
+                    .append(" UTC</p>\n");
+        }
         html.append("<ul class=\"files\">");
         for (String file : FILES) {
             html.append("<li><a href=\"")

@@ -73,6 +73,12 @@ final class SummaryJson {
         if (run.rerunOf() != null) {
             root.put("rerunOf", run.rerunOf());
         }
+        if (run.plan() != null) {
+            ObjectNode plan = root.putObject("plan");
+            plan.put("file", run.plan().file().toString());
+            plan.put("sha256", run.plan().sha256());
+            plan.put("createdAt", run.plan().createdAt().toString());
+        }
         return root;
     }
 

@@ -10,6 +10,7 @@ import dev.qcl.run.OnExisting;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -27,6 +28,8 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
     private static final Logger log = LoggerFactory.getLogger(JournaledRowProcessor.class);
 
     private final ItemProcessor<RowCheck, RowResult> decision;
+    private final ItemProcessor<RowCheck, RowResult> afterUnansweredUpdate;
+    private final IntPredicate mayWrite;
     private final RowWrites journal;
     private final ExistingConnections existing;
     private final RunParameters run;
@@ -39,7 +42,26 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
             ExistingConnections existing,
             RunParameters run,
             RunProgress progress) {
+        this(decision, decision, row -> true, journal, existing, run, progress);
+    }
+
+    /**
+     * @param afterUnansweredUpdate the decision for a row whose update went out unanswered before an
+     *     interruption: a saved plan's target may have been changed by that update itself
+     * @param mayWrite whether a row may be written at all: a saved plan writes only its planned creates
+     *     and updates, so no other row is ever journalled as on its way
+     */
+    JournaledRowProcessor(
+            ItemProcessor<RowCheck, RowResult> decision,
+            ItemProcessor<RowCheck, RowResult> afterUnansweredUpdate,
+            IntPredicate mayWrite,
+            RowWrites journal,
+            ExistingConnections existing,
+            RunParameters run,
+            RunProgress progress) {
         this.decision = decision;
+        this.afterUnansweredUpdate = afterUnansweredUpdate;
+        this.mayWrite = mayWrite;
         this.journal = journal;
         this.existing = existing;
         this.run = run;
@@ -101,7 +123,7 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
             return recorded(decision.process(check), true);
         }
         // an update went out unanswered: if nothing differs now, it was applied
-        RowResult result = decision.process(check);
+        RowResult result = afterUnansweredUpdate.process(check);
         if (result.status() == RowStatus.SKIPPED && result.connectionId().equals(earlier.connectionId())) {
             RowResult updated = Results.of(
                     draft,
@@ -119,6 +141,9 @@ final class JournaledRowProcessor implements ItemProcessor<RowCheck, RowResult>,
 
     /** CREATING when the name is free, UPDATING when it exists and the mode updates; null when nothing will be written. */
     private String pendingWrite(ConnectionDraft draft) {
+        if (!mayWrite.test(draft.row())) {
+            return null;
+        }
         Optional<ExistingConnection> found = lookUp(draft);
         if (found == null) {
             return null;

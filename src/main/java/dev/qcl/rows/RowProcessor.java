@@ -13,6 +13,9 @@ import dev.qcl.results.RowStatus;
 import dev.qcl.rows.RowDecisions.Decision;
 import dev.qcl.run.RunParameters;
 import dev.qcl.run.RunProgress;
+import dev.qcl.run.plan.PlanRecorder;
+import dev.qcl.run.plan.PlanTarget;
+import dev.qcl.run.plan.SavedPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +26,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Turns a validated row into its result: {@link RowDecisions} says what to do (contract section 5),
- * this class does it: creates or updates in the tenant, or, in a dry run, records the planned action.
- * Tenant rejections become FAILED results; only run-stopping failures (bad API key, tenant
- * unreachable, an overlong quota pause) leave as exceptions and stop the step.
+ * Turns a validated row into its result: {@link RowDecisions} says what to do (contract section 5), or,
+ * when the run applies a saved plan, {@link PlannedDecisions} (section 13); this class does it: creates or
+ * updates in the tenant, or, in a dry run, records the planned action (and, for a plan to be saved, what
+ * it was based on). Tenant rejections become FAILED results; only run-stopping failures (bad API key,
+ * tenant unreachable, an overlong quota pause) leave as exceptions and stop the step.
  */
 final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
     private static final Logger log = LoggerFactory.getLogger(RowProcessor.class);
@@ -38,14 +42,22 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
     private final ReferenceResolver references;
     private final ConnectionUpdater updater;
     private final RowDecisions decisions;
+    private final PlannedDecisions planned;
+    private final PlanRecorder recorder;
 
+    /**
+     * @param plan the saved plan the run applies, or null
+     * @param recorder notes what a dry run's decisions are based on, when it records
+     */
     RowProcessor(
             RunParameters run,
             RunProgress progress,
             ExistingConnections existing,
             QlikClient client,
             ReferenceResolver references,
-            ConnectionUpdater updater) {
+            ConnectionUpdater updater,
+            SavedPlan plan,
+            PlanRecorder recorder) {
         this.run = run;
         this.progress = progress;
         this.existing = existing;
@@ -53,16 +65,33 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
         this.references = references;
         this.updater = updater;
         this.decisions = new RowDecisions(run.onExisting(), run.ownership());
+        this.planned = plan == null ? null : new PlannedDecisions(plan, decisions);
+        this.recorder = run.dryRun() ? recorder : new PlanRecorder();
     }
 
     @Override
     public RowResult process(RowCheck check) {
-        RowResult result = resultOf(check);
+        RowResult result = resultOf(check, false);
         progress.record(result.status());
         return result;
     }
 
-    private RowResult resultOf(RowCheck check) {
+    /** Whether the row may be written: always, unless the run applies a plan that neither creates nor updates it. */
+    boolean mayWrite(int row) {
+        return planned == null || planned.writes(row);
+    }
+
+    /**
+     * A row whose update went out before an interruption without an answer: as {@link #process}, but a
+     * saved plan's target may have changed by that very update. Nothing differing then means it landed.
+     */
+    RowResult afterUnansweredUpdate(RowCheck check) {
+        RowResult result = resultOf(check, true);
+        progress.record(result.status());
+        return result;
+    }
+
+    private RowResult resultOf(RowCheck check, boolean settling) {
         if (check instanceof RowCheck.Invalid invalid) {
             log.warn("Row {}: INVALID: {}", invalid.row(), invalid.message());
             return new RowResult(
@@ -82,10 +111,13 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
         ConnectionDraft draft = ((RowCheck.Valid) check).draft();
         try {
             Optional<ExistingConnection> found = existing.find(draft.spaceId(), draft.qName());
-            Decision decision = decisions.forValid(draft.qName(), found);
+            recorder.found(draft.row(), found.map(PlanTarget::of).orElse(null));
+            Decision decision = planned == null
+                    ? decisions.forValid(draft.qName(), found)
+                    : planned.forValid(draft, found, settling);
             return switch (decision.action()) {
                 case CREATE -> carryOut(draft, decision, () -> whenSendable(draft, row -> create(draft, row)));
-                case COMPARE -> whenSendable(draft, row -> update(draft, row, found.get()));
+                case COMPARE -> whenSendable(draft, row -> update(draft, row, found.get(), settling));
                 default -> carryOut(draft, decision, null);
             };
         } catch (RejectedException e) {
@@ -116,10 +148,13 @@ final class RowProcessor implements ItemProcessor<RowCheck, RowResult> {
                 failed.message());
     }
 
-    private RowResult update(ConnectionDraft draft, SendableRow row, ExistingConnection found) {
+    private RowResult update(ConnectionDraft draft, SendableRow row, ExistingConnection found, boolean settling) {
         ConnectionUpdater.Comparison comparison = updater.compare(draft, row, found);
         ConnectionUpdater.Changes changes = comparison.changes();
-        Decision decision = decisions.afterComparing(comparison.current().id(), changes.changed(), changes.adopted());
+        recorder.compared(draft.row(), PlanTarget.of(comparison.current()), changes.changed(), changes.adopted());
+        Decision decision = planned == null
+                ? decisions.afterComparing(comparison.current().id(), changes.changed(), changes.adopted())
+                : planned.afterComparing(draft, comparison.current(), changes.changed(), changes.adopted(), settling);
         return carryOut(draft, decision, () -> updater.apply(draft, row, comparison, decision.message()));
     }
 

@@ -2,6 +2,7 @@ package dev.qcl.run;
 
 import dev.qcl.connector.SpaceMap;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
  * @param spaceMap {@code --map-space}: part of the run's identity, so a restart maps the same way
  * @param tenants {@code --tenants}: the run's tenants, or null for a run over the one tenant configured
+ * @param plan the saved plan the run applies ({@code run --plan}), or null
  */
 public record RunParameters(
         Path input,
@@ -36,7 +38,8 @@ public record RunParameters(
         String runKey,
         Ownership ownership,
         SpaceMap spaceMap,
-        RunTenants tenants) {
+        RunTenants tenants,
+        PlanRef plan) {
 
     static final String INPUT = "input";
     static final String INPUT_SHA256 = "input.sha256";
@@ -52,6 +55,9 @@ public record RunParameters(
     static final String TENANTS = "tenants";
     static final String TENANTS_SHA256 = "tenants.sha256";
     static final String TENANT_CONCURRENCY = "tenant.concurrency";
+    static final String PLAN_FILE = "plan.file";
+    static final String PLAN_SHA256 = "plan.sha256";
+    static final String PLAN_CREATED = "plan.created";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -70,7 +76,10 @@ public record RunParameters(
                 SPACE_MAP,
                 TENANTS,
                 TENANTS_SHA256,
-                TENANT_CONCURRENCY
+                TENANT_CONCURRENCY,
+                PLAN_FILE,
+                PLAN_SHA256,
+                PLAN_CREATED
             });
 
     public RunParameters {
@@ -88,25 +97,45 @@ public record RunParameters(
                 ? "once:" + UUID.randomUUID()
                 : "label:" + label + ":" + UUID.randomUUID();
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE, null);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE, null, null);
+    }
+
+    /** A run over one tenant without a saved plan, as runs were before tenants and plans existed. */
+    public RunParameters(
+            Path input,
+            String inputSha256,
+            String label,
+            OnExisting onExisting,
+            boolean dryRun,
+            Long rerunOf,
+            String runKey,
+            Ownership ownership,
+            SpaceMap spaceMap) {
+        this(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, null, null);
     }
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
     public RunParameters withOwnership(Ownership owned) {
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, tenants);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, tenants, plan);
     }
 
     /** The same run with {@code --map-space}. */
     public RunParameters withSpaceMap(SpaceMap map) {
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map, tenants);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map, tenants, plan);
     }
 
     /** The same run over the tenants of {@code --tenants}. */
     public RunParameters withTenants(RunTenants over) {
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, over);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, over, plan);
+    }
+
+    /** The same run applying a saved plan ({@code run --plan}). */
+    public RunParameters withPlan(PlanRef applied) {
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, tenants, applied);
     }
 
     /** Whether the run is over several tenants ({@code --tenants}). */
@@ -144,6 +173,13 @@ public record RunParameters(
             builder.addString(TENANTS, tenants.file().toString(), false);
             builder.addLong(TENANT_CONCURRENCY, (long) tenants.concurrency(), false);
         }
+        if (plan != null) {
+            // the plan's bytes are part of what the run was asked to do; where the file lies and when it was
+            // made only help to find it again and to report it
+            builder.addString(PLAN_SHA256, plan.sha256(), true);
+            builder.addString(PLAN_FILE, plan.file().toString(), false);
+            builder.addString(PLAN_CREATED, plan.createdAt().toString(), false);
+        }
         return builder.toJobParameters();
     }
 
@@ -158,7 +194,17 @@ public record RunParameters(
                 parameters.getString(RUN_KEY),
                 ownershipOf(parameters),
                 spaceMap(parameters.getString(SPACE_MAP)),
-                tenantsOf(parameters));
+                tenantsOf(parameters),
+                planOf(parameters));
+    }
+
+    private static PlanRef planOf(JobParameters parameters) {
+        String sha256 = parameters.getString(PLAN_SHA256);
+        if (sha256 == null) {
+            return null;
+        }
+        return new PlanRef(
+                Path.of(parameters.getString(PLAN_FILE)), sha256, Instant.parse(parameters.getString(PLAN_CREATED)));
     }
 
     private static RunTenants tenantsOf(JobParameters parameters) {

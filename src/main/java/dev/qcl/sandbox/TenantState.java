@@ -3,6 +3,7 @@ package dev.qcl.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -105,11 +106,17 @@ final class TenantState {
         return connection;
     }
 
-    /** Replaces a user connection by applying {@code change}; throws 404, 400 (built-in) or 409 (name taken). */
+    /**
+     * Replaces a user connection by applying {@code change}; throws 404, 400 (built-in) or 409 (name taken).
+     * Its {@code updated} time moves on with every change, also with two changes in one millisecond (the
+     * tenant shows milliseconds), so that a client can tell by it that the connection changed.
+     */
     synchronized void update(String id, UnaryOperator<StoredConnection> change) {
         Entry entry = userEntry(id);
         StoredConnection changed = change.apply(entry.connection());
         requireNameFree(changed.spaceId(), changed.qName(), id);
+        Instant shown = entry.connection().updated().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         var stamped = new StoredConnection(
                 id,
                 changed.qName(),
@@ -118,7 +125,7 @@ final class TenantState {
                 changed.properties(),
                 changed.tags(),
                 entry.connection().created(),
-                now());
+                now.isAfter(shown.plusMillis(1).minusNanos(1)) ? now : shown.plusMillis(1));
         idByName.remove(nameKey(entry.connection()));
         store(new Entry(entry.seq(), false, stamped));
     }

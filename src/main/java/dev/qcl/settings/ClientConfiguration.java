@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
     JobProperties.class,
     SpecsProperties.class,
     PruneProperties.class,
+    PlanProperties.class,
     ReferencesProperties.class,
     FingerprintProperties.class
 })

@@ -34,7 +34,7 @@ class HelpTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"specs"})
+    @ValueSource(strings = {"specs", "plan"})
     void should_list_each_subcommand_on_one_line_with_a_summary_ending_with_a_full_stop(String command) {
         List<String> commands = commandList(Qcl.run(command, "--help").out());
 

@@ -33,11 +33,18 @@ class QlikValuesTests {
 
         @Test
         void should_turn_a_connection_of_the_wire_into_an_existing_connection() {
-            ConnectionJson json =
-                    new ConnectionJson("q1", "i1", "Sales", "rest", "", List.of("a"), Map.of("host", "h"));
+            ConnectionJson json = new ConnectionJson(
+                    "q1", "i1", "Sales", "rest", "", List.of("a"), Map.of("host", "h"), "2026-01-02T03:04:05.678Z");
 
             assertThat(json.toExisting())
-                    .isEqualTo(new ExistingConnection("q1", "Sales", "rest", null, List.of("a"), Map.of("host", "h")));
+                    .isEqualTo(new ExistingConnection(
+                            "q1",
+                            "Sales",
+                            "rest",
+                            null,
+                            List.of("a"),
+                            Map.of("host", "h"),
+                            "2026-01-02T03:04:05.678Z"));
         }
 
         @Test
@@ -97,7 +104,7 @@ class QlikValuesTests {
         }
 
         private ConnectionJson connection(String qId, String id) {
-            return new ConnectionJson(qId, id, "Sales", "rest", null, null, null);
+            return new ConnectionJson(qId, id, "Sales", "rest", null, null, null, null);
         }
     }
 

@@ -126,6 +126,24 @@ class JournaledRowProcessorTests {
         }
 
         @Test
+        void should_journal_nothing_for_a_row_that_may_not_be_written_though_its_name_is_free() throws Exception {
+            // given: a saved plan that neither creates nor updates the row
+            RunParameters run = RunParameters.of(dir.resolve("sheet.csv"), "sha", null, OnExisting.SKIP, false, null);
+            ItemProcessor<RowCheck, RowResult> decision = decides(RowStatus.FAILED, null);
+            JournaledRowProcessor processor = new JournaledRowProcessor(
+                    decision, decision, row -> false, journal, new ExistingConnections(client), run, progress);
+            processor.beforeStep(StepFixtures.stepOfRun(RUN));
+
+            // when
+            RowResult result = processor.process(VALID);
+
+            // then
+            assertThat(seenByDecision).containsExactly(Optional.empty());
+            assertThat(result.status()).isEqualTo(RowStatus.FAILED);
+            assertThat(journal.find(RUN, ROW)).isEmpty();
+        }
+
+        @Test
         void should_journal_the_update_with_the_listed_connection_id_when_the_name_exists_in_update_mode()
                 throws Exception {
             // given

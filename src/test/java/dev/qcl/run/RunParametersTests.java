@@ -45,6 +45,28 @@ class RunParametersTests {
     }
 
     @Test
+    void should_keep_the_plan_a_run_applies_so_that_a_restart_and_a_rerun_find_it_again() {
+        // given
+        PlanRef plan = new PlanRef(
+                Path.of("plans/../plan.json"), "f".repeat(64), java.time.Instant.parse("2026-12-01T10:00:00.123Z"));
+
+        // when
+        JobParameters parameters = run().withPlan(plan).toJobParameters();
+        RunParameters read = RunParameters.from(parameters);
+
+        // then
+        assertThat(read.plan()).isEqualTo(plan);
+        assertThat(read.plan().file()).isEqualTo(Path.of("plan.json").toAbsolutePath());
+        assertThat(parameters.getParameter("plan.sha256").identifying()).isTrue();
+        assertThat(RunParameters.from(run().toJobParameters()).plan()).isNull();
+        assertThat(run().toJobParameters().getParameter("plan.sha256")).isNull();
+        assertThat(read.withOwnership(new Ownership("x", false, 3))
+                        .withSpaceMap(SpaceMap.NONE)
+                        .plan())
+                .isEqualTo(plan);
+    }
+
+    @Test
     void should_read_back_the_owned_set_its_prune_and_its_cap_when_the_run_owns_a_set() {
         // given
         RunParameters owned = run().withOwnership(new Ownership("nightly", true, 7));

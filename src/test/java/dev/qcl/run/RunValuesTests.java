@@ -61,16 +61,15 @@ class RunValuesTests {
         @Test
         void should_refuse_parameters_without_input_content_mode_or_key() {
             Path input = Path.of("a.csv");
-            assertThatThrownBy(() ->
-                            new RunParameters(null, SHA, null, OnExisting.SKIP, false, null, "k", null, null, null))
+            assertThatThrownBy(() -> new RunParameters(null, SHA, null, OnExisting.SKIP, false, null, "k", null, null))
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() ->
-                            new RunParameters(input, null, null, OnExisting.SKIP, false, null, "k", null, null, null))
+            assertThatThrownBy(
+                            () -> new RunParameters(input, null, null, OnExisting.SKIP, false, null, "k", null, null))
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> new RunParameters(input, SHA, null, null, false, null, "k", null, null, null))
+            assertThatThrownBy(() -> new RunParameters(input, SHA, null, null, false, null, "k", null, null))
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() ->
-                            new RunParameters(input, SHA, null, OnExisting.SKIP, false, null, null, null, null, null))
+            assertThatThrownBy(
+                            () -> new RunParameters(input, SHA, null, OnExisting.SKIP, false, null, null, null, null))
                     .isInstanceOf(NullPointerException.class);
         }
 

@@ -601,6 +601,41 @@ class SandboxTenantTests {
         }
 
         @Test
+        void should_move_the_updated_time_on_every_patch_and_put_also_within_one_millisecond() throws Exception {
+            // given: a clock that stands still, so that only the tenant's own rule can move the time
+            tenant = SandboxTenant.start(
+                    SandboxSettings.defaults(),
+                    java.time.Clock.fixed(
+                            java.time.Instant.parse("2026-12-01T10:00:00.000500Z"), java.time.ZoneOffset.UTC));
+            http = new SandboxHttp(tenant);
+            var stored = tenant.addConnection(
+                    SandboxSeed.FINANCE_SPACE_ID, "pg", "postgres", Map.of("host", "h", "database", "d"));
+            String patch = """
+                    [{"op": "replace", "path": "/connectionProperties/port", "value": 6543}]""";
+            String put = """
+                    {"dataSourceId": "postgres", "qName": "pg", "connectionProperties": {"host": "h2", "database": "d2"}}""";
+            // when
+            String created = json(http.get("/data-connections/" + stored.id()))
+                    .path("updated")
+                    .asString();
+            http.send("PATCH", "/data-connections/" + stored.id(), patch, tenant.apiKey());
+            String patched = json(http.get("/data-connections/" + stored.id()))
+                    .path("updated")
+                    .asString();
+            http.send("PUT", "/data-connections/" + stored.id(), put, tenant.apiKey());
+            String replaced = json(http.get("/data-connections/" + stored.id()))
+                    .path("updated")
+                    .asString();
+            // then
+            assertThat(List.of(created, patched, replaced))
+                    .containsExactly("2026-12-01T10:00:00Z", "2026-12-01T10:00:00.001Z", "2026-12-01T10:00:00.002Z");
+            assertThat(json(http.get("/data-connections/" + stored.id()))
+                            .path("created")
+                            .asString())
+                    .isEqualTo("2026-12-01T10:00:00Z");
+        }
+
+        @Test
         void should_reject_a_patch_with_a_wrongly_typed_value_and_keep_the_connection() throws Exception {
             // given
             start();

@@ -7,6 +7,8 @@ import dev.qcl.results.RowStatus;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Prints a diff run's plan: one line per row to create, update (with the properties that differ) or
@@ -21,8 +23,17 @@ public final class DiffPrinter {
     }
 
     public void print(RunInfo run, ResultRepository results) {
+        print(each -> results.forEach(run.runId(), each), run::count);
+    }
+
+    /**
+     * Prints a plan from its rows and deletions, in order, and the count of each planned action.
+     *
+     * @param results hands every result, in order, to the consumer it is given
+     */
+    public void print(Consumer<Consumer<RowResult>> results, ToLongFunction<RowStatus> counts) {
         Map<RowStatus, Integer> shown = new EnumMap<>(RowStatus.class);
-        results.forEach(run.runId(), r -> {
+        results.accept(r -> {
             String line = line(r);
             if (line == null) {
                 return;
@@ -34,12 +45,11 @@ public final class DiffPrinter {
                 out.println("  ... more rows to " + r.status().name().toLowerCase() + ": see results.csv");
             }
         });
-        out.println("Diff: " + run.count(RowStatus.CREATE) + " to create, " + run.count(RowStatus.UPDATE)
-                + " to update, " + run.count(RowStatus.DELETE) + " to delete, " + run.count(RowStatus.SKIP)
-                + " unchanged or skipped, " + run.count(RowStatus.INVALID) + " invalid"
-                + (run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL) > 0
-                        ? ", " + (run.count(RowStatus.FAILED) + run.count(RowStatus.FAIL)) + " failed"
-                        : "")
+        long failed = counts.applyAsLong(RowStatus.FAILED) + counts.applyAsLong(RowStatus.FAIL);
+        out.println("Diff: " + counts.applyAsLong(RowStatus.CREATE) + " to create, "
+                + counts.applyAsLong(RowStatus.UPDATE) + " to update, " + counts.applyAsLong(RowStatus.DELETE)
+                + " to delete, " + counts.applyAsLong(RowStatus.SKIP) + " unchanged or skipped, "
+                + counts.applyAsLong(RowStatus.INVALID) + " invalid" + (failed > 0 ? ", " + failed + " failed" : "")
                 + ".");
     }
 
