@@ -33,8 +33,14 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
             names = "--input",
             required = true,
             paramLabel = "FILE",
-            description = "The CSV, one data connection per row.")
+            description = "The CSV or Excel workbook (.xlsx, .xlsm), one data connection per row.")
     Path input;
+
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "The sheet of a workbook to read (default: the first sheet).")
+    String sheet;
 
     @Mixin
     OwnOptions own;
@@ -50,13 +56,14 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
     public Integer call() {
         Ownership ownership = own.ownership(spec.commandLine());
         dev.qcl.connector.SpaceMap spaceMap = InputOptions.spaceMap(mapSpace, spec.commandLine());
-        InputInspection inspection = InputInspection.start(input);
+        InputInspection inspection = InputInspection.start(input, sheet);
         return launch(Map.of(), (context, progress) -> {
             InputFile file = inspection.result();
             context.bean(QlikClient.class);
             RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.UPDATE, true, null)
                     .withOwnership(ownership)
-                    .withSpaceMap(spaceMap);
+                    .withSpaceMap(spaceMap)
+                    .withSheet(file.sheet());
             context.bean(PrunePlanner.class).check(run);
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
         });

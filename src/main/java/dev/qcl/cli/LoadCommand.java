@@ -53,7 +53,7 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
         SpaceMap spaceMap = options.spaceMap(spec.commandLine());
         // the pass over the whole file runs while the context starts (both take seconds on a large
         // sheet); its file-level problems still end the command before anything is sent
-        InputInspection inspection = InputInspection.start(options.input);
+        InputInspection inspection = InputInspection.start(options.input, options.sheet);
         // a dry run sends nothing: H2 may gather its commits (config/application.yml)
         Map<String, Object> dryRunDatabase = dryRun() ? Map.of(DRY_RUN_WRITE_DELAY, 500) : Map.of();
         return launch(dryRunDatabase, (context, progress) -> {
@@ -62,7 +62,8 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
             warnAboutUnknownColumns(file, context);
             RunParameters run = RunParameters.of(file.path(), file.sha256(), options.label, mode, dryRun(), null)
                     .withOwnership(ownership)
-                    .withSpaceMap(spaceMap);
+                    .withSpaceMap(spaceMap)
+                    .withSheet(file.sheet());
             // reads only: a prune over the cap stops the command before anything is sent
             context.bean(PrunePlanner.class).check(run);
             return context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);

@@ -6,6 +6,7 @@ import dev.qcl.connector.SpecCache;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.failure.QlikApiException;
 import dev.qcl.qlik.failure.RunStoppingException;
+import dev.qcl.workbook.Workbooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,7 +48,11 @@ public final class ConnectionExport {
         SecretPlaceholders placeholders = secretPlaceholders ? new SecretPlaceholders() : null;
         ExportSheet sheet = new ExportSheet(used, placeholders);
         List<List<String>> records = exported.stream().map(sheet::record).toList();
-        ExportFiles.writeCsv(output, sheet.header(), records);
+        if (Workbooks.isWorkbookName(output)) {
+            ExportFiles.writeXlsx(output, sheet.header(), records);
+        } else {
+            ExportFiles.writeCsv(output, sheet.header(), records);
+        }
         Path envExample = null;
         if (placeholders != null) {
             envExample = ExportFiles.envExampleOf(output);

@@ -88,7 +88,7 @@ public final class LoadJobFactory {
 
     public Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
         ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
-        ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
+        ConnectionCsvReader csv = new ConnectionCsvReader(run.input(), run.sheet());
         csv.setName(READER_NAME);
         TenantSpaces spaces = new TenantSpaces(client);
         ValidatingRowReader reader = new ValidatingRowReader(

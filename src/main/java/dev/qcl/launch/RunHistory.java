@@ -145,7 +145,8 @@ public final class RunHistory {
                 executions.size(),
                 last.getId(),
                 httpTotals(instance),
-                results.counts(instance.getInstanceId()));
+                results.counts(instance.getInstanceId()),
+                parameters.sheet());
     }
 
     /** The rows' step's requests and the prune step's, each as its last execution saved them. */

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param status COMPLETED, FAILED, STOPPED, or STARTED while (or if left) running
  * @param durationMs the time of all its executions together
+ * @param sheet the sheet of a workbook input, or null for a CSV file
  */
 public record RunInfo(
         long runId,
@@ -27,10 +28,49 @@ public record RunInfo(
         int executions,
         long lastExecutionId,
         HttpTotals http,
-        Map<RowStatus, Long> counts) {
+        Map<RowStatus, Long> counts,
+        String sheet) {
 
     public RunInfo {
         counts = Map.copyOf(counts);
+    }
+
+    /** A run of a CSV file. */
+    public RunInfo(
+            long runId,
+            String label,
+            String input,
+            String inputSha256,
+            boolean dryRun,
+            OnExisting onExisting,
+            Long rerunOf,
+            String status,
+            String exitDescription,
+            Instant startedAt,
+            Instant endedAt,
+            long durationMs,
+            int executions,
+            long lastExecutionId,
+            HttpTotals http,
+            Map<RowStatus, Long> counts) {
+        this(
+                runId,
+                label,
+                input,
+                inputSha256,
+                dryRun,
+                onExisting,
+                rerunOf,
+                status,
+                exitDescription,
+                startedAt,
+                endedAt,
+                durationMs,
+                executions,
+                lastExecutionId,
+                http,
+                counts,
+                null);
     }
 
     /** Input rows with a result (the deletions of a prune are not rows). */

@@ -25,7 +25,7 @@ public final class PrunePlanner {
 
     /** The connections to delete, by space and name. */
     List<ExistingConnection> plan(RunParameters run) {
-        SheetNames names = SheetNames.read(run.input(), new TenantSpaces(client), run.spaceMap());
+        SheetNames names = SheetNames.read(run.input(), run.sheet(), new TenantSpaces(client), run.spaceMap());
         return client.connectionsTagged(run.ownership().tag()).stream()
                 .filter(connection -> !names.names(connection))
                 .sorted(Comparator.comparing((ExistingConnection c) -> c.spaceId() == null ? "" : c.spaceId())

@@ -30,9 +30,9 @@ final class SheetNames {
     }
 
     /** The names in the sheet, with its space cells mapped by {@code --map-space} as the run maps them. */
-    static SheetNames read(Path input, SpaceDirectory spaces, SpaceMap spaceMap) {
+    static SheetNames read(Path input, String sheet, SpaceDirectory spaces, SpaceMap spaceMap) {
         SheetNames names = new SheetNames(spaceMap);
-        ConnectionCsvReader csv = new ConnectionCsvReader(input);
+        ConnectionCsvReader csv = new ConnectionCsvReader(input, sheet);
         csv.open(new ExecutionContext());
         try {
             CsvHeader header = csv.header();

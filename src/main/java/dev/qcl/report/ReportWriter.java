@@ -38,7 +38,7 @@ public final class ReportWriter {
         try {
             Files.createDirectories(dir);
             CompletableFuture<Void> failedCsv = CompletableFuture.runAsync(
-                    () -> unchecked(() -> new FailedCsv(results).write(run, dir.resolve("failed.csv"))));
+                    () -> unchecked(() -> FailedCsv.writeInto(results, run, dir)));
             new ResultsCsv(results).write(run, dir.resolve("results.csv"), spool);
             new SummaryJson().write(run, dir.resolve("summary.json"));
             new HtmlReport()

@@ -24,6 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     runs made before labels named a series have {@code label:<label>}
  * @param rerunOf the run whose FAILED and INVALID rows this run takes again, or null
  * @param spaceMap {@code --map-space}: part of the run's identity, so a restart maps the same way
+ * @param sheet the sheet of a workbook input (null for a CSV file): part of the run's identity, so a
+ *     restart and a label's series read the same sheet
  */
 public record RunParameters(
         Path input,
@@ -34,7 +36,8 @@ public record RunParameters(
         Long rerunOf,
         String runKey,
         Ownership ownership,
-        SpaceMap spaceMap) {
+        SpaceMap spaceMap,
+        String sheet) {
 
     static final String INPUT = "input";
     static final String INPUT_SHA256 = "input.sha256";
@@ -47,6 +50,7 @@ public record RunParameters(
     static final String PRUNE = "own.prune";
     static final String MAX_DELETES = "own.max-deletes";
     static final String SPACE_MAP = "space.map";
+    static final String SHEET = "input.sheet";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -56,7 +60,7 @@ public record RunParameters(
      */
     public static final JobParametersValidator VALIDATOR = new DefaultJobParametersValidator(
             new String[] {INPUT, INPUT_SHA256, RUN_KEY, ON_EXISTING},
-            new String[] {DRY_RUN, LABEL, RERUN_OF, OWN_SET, PRUNE, MAX_DELETES, SPACE_MAP});
+            new String[] {DRY_RUN, LABEL, RERUN_OF, OWN_SET, PRUNE, MAX_DELETES, SPACE_MAP, SHEET});
 
     public RunParameters {
         input = Objects.requireNonNull(input, "input").toAbsolutePath().normalize();
@@ -67,23 +71,43 @@ public record RunParameters(
         spaceMap = spaceMap == null ? SpaceMap.NONE : spaceMap;
     }
 
+    /** A run of a CSV file (no sheet). */
+    public RunParameters(
+            Path input,
+            String inputSha256,
+            String label,
+            OnExisting onExisting,
+            boolean dryRun,
+            Long rerunOf,
+            String runKey,
+            Ownership ownership,
+            SpaceMap spaceMap) {
+        this(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, null);
+    }
+
     public static RunParameters of(
             Path input, String inputSha256, String label, OnExisting onExisting, boolean dryRun, Long rerunOf) {
         String key = label == null || label.isBlank()
                 ? "once:" + UUID.randomUUID()
                 : "label:" + label + ":" + UUID.randomUUID();
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE, null);
     }
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
     public RunParameters withOwnership(Ownership owned) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap);
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, sheet);
     }
 
     /** The same run with {@code --map-space}. */
     public RunParameters withSpaceMap(SpaceMap map) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map);
+        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map, sheet);
+    }
+
+    /** The same run of the sheet {@code name} of a workbook (null: a CSV file). */
+    public RunParameters withSheet(String name) {
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, name);
     }
 
     public JobParameters toJobParameters() {
@@ -110,6 +134,11 @@ public record RunParameters(
             // runs without a map keep the identity they had before the option existed
             builder.addString(SPACE_MAP, JSON.writeValueAsString(spaceMap.replacements()), true);
         }
+        if (sheet != null) {
+            // identifying: another sheet of the same workbook is another run; absent for a CSV file, so that
+            // its runs keep the identity they had before workbooks
+            builder.addString(SHEET, sheet, true);
+        }
         return builder.toJobParameters();
     }
 
@@ -123,7 +152,8 @@ public record RunParameters(
                 parameters.getLong(RERUN_OF),
                 parameters.getString(RUN_KEY),
                 ownershipOf(parameters),
-                spaceMap(parameters.getString(SPACE_MAP)));
+                spaceMap(parameters.getString(SPACE_MAP)),
+                parameters.getString(SHEET));
     }
 
     private static Ownership ownershipOf(JobParameters parameters) {
