@@ -139,26 +139,27 @@ public final class Workbook implements AutoCloseable {
     /** Opens the rows of {@code sheet} (null: the first sheet); close them before the workbook. */
     public SheetRows rows(String sheet) {
         String name = sheetName(sheet);
+        String where = "of sheet '" + name + "'";
         try {
             PackagePart part = related(workbookPart.getRelationship(sheets.get(name)));
             if (part == null) {
-                throw WorkbookException.unreadable("the part of sheet '" + name + "' is missing");
+                throw WorkbookException.unreadable("the part " + where + " is missing");
             }
+            where = part.getPartName().getName() + " (sheet '" + name + "')";
             if (strings == null) {
                 strings = KnownStrings.of(file, () -> readPart(SHARED_STRINGS, SharedStrings::read, SharedStrings.NONE));
                 formats = readPart(STYLES, CellFormats::read, CellFormats.NONE);
             }
-            String partName = part.getPartName().getName();
             Merges merges = Merges.NONE;
             if (MergeScan.mayHaveMerges(part)) {
                 try (InputStream in = part.getInputStream()) {
-                    merges = Merges.read(partName, in);
+                    merges = Merges.read(where, in);
                 }
             }
-            PartXml xml = PartXml.open(partName, part.getInputStream());
+            PartXml xml = PartXml.open(where, part.getInputStream());
             return new SheetRows(xml, strings, formats, date1904, merges);
         } catch (IOException | InvalidFormatException | RuntimeException e) {
-            throw PartXml.failure("sheet '" + name + "'", e);
+            throw PartXml.failure(where, e);
         }
     }
 
