@@ -98,7 +98,8 @@ class WorkbookRunTests {
             rows(workbook, "ok", 2, "Finance")
                     .row("na", "postgres", "Finance", "db.example.com", new TestWorkbook.Error(FormulaError.NA), "s")
                     .row("text-port", "postgres", "Finance", "db.example.com", "fifty", "s")
-                    .row("ok-1", "postgres", "Finance", "db9.example.com", 5432, "sales");
+                    .row("ok-1", "postgres", "Finance", "db9.example.com", 5432, "sales")
+                    .row("stray", "postgres", "Finance", "db.example.com", 5432, "sales", "oops");
             Path input = workbook.write(dir.resolve("book.xlsx"));
             try (TestTenant tenant = TestTenant.start(dir)) {
                 // when
@@ -112,7 +113,11 @@ class WorkbookRunTests {
                         .containsExactly(
                                 Tuple.tuple(4, "column 'port' (cell E4) holds the error #N/A"),
                                 Tuple.tuple(5, tenant.results().get(3).message()),
-                                Tuple.tuple(6, "cell A6: duplicate of row 2 (same qName and space); remove one of them"));
+                                Tuple.tuple(6, "cell A6: duplicate of row 2 (same qName and space); remove one of them"),
+                                Tuple.tuple(
+                                        7,
+                                        "cell G7 holds a value right of the header's last column (F); give its"
+                                                + " column a header (a comment column starts with #), or clear the cell"));
                 assertThat(tenant.results().get(3).message()).startsWith("column 'port' (cell E5): ");
                 Path report = report(tenant, RerunFailedTests.lastRunId(tenant));
                 assertThat(report.resolve("failed.csv")).doesNotExist();
@@ -126,7 +131,9 @@ class WorkbookRunTests {
                                 Tuple.tuple(3, List.of("text-port", "postgres", "Finance", "db.example.com", "fifty",
                                         "s", tenant.results().get(3).message())),
                                 Tuple.tuple(4, List.of("ok-1", "postgres", "Finance", "db9.example.com", "5432",
-                                        "sales", tenant.results().get(4).message())));
+                                        "sales", tenant.results().get(4).message())),
+                                Tuple.tuple(5, List.of("stray", "postgres", "Finance", "db.example.com", "5432",
+                                        "sales", "oops", tenant.results().get(5).message())));
                 assertThat(Files.readString(report.resolve("report.html"))).contains("href=\"failed.xlsx\"");
             }
         }
