@@ -89,7 +89,7 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
                 Commands.out(spec)
                         .println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home
                                 + "; later: scripts/qcl status --home " + home + ")");
-                Commands.out(spec).println(design.intro());
+                Commands.out(spec).println(design.intro(workbook ? "failed.xlsx" : "failed.csv"));
                 Commands.out(spec).flush();
                 LaunchResult result = context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
                 List<RowResult> results = new ArrayList<>();

@@ -45,8 +45,9 @@ record DemoDesign(List<String> invalidOnPurpose, int rows) {
     }
 
     /** What the demo tells before it runs. */
-    String intro() {
-        return "The sample's " + invalidOnPurpose.size() + " rows marked '" + MARK + "' are there to show failed.csv;"
+    String intro(String failedFile) {
+        return "The sample's " + invalidOnPurpose.size() + " rows marked '" + MARK + "' are there to show " + failedFile
+                + ";"
                 + " the other " + (rows - invalidOnPurpose.size()) + " are created.";
     }
 
