@@ -6,11 +6,17 @@ spaces (named by ID on some rows, by name on others), with realistic values. Wit
 --invalid-fraction F about F of the rows carry one deliberate mistake of a kind a person makes
 (enum in the wrong case, a letter in a port, another connector's column, a missing required
 property, a space name that does not exist). Same --seed, same file.
+
+With --xlsx the same rows go into an Excel workbook instead, as Excel saves one: whole numbers as
+number cells, text in the shared strings (--inline-strings: in the cells, as streaming writers do).
 """
 import argparse
 import csv
 import random
+import re
 import sys
+import zipfile
+from xml.sax.saxutils import escape
 
 HEADER = ["qName", "dataSourceId", "space", "spaceName", "tags",
           "region", "bucketName", "accessKey", "secretKey",
@@ -105,6 +111,76 @@ def spoil(r, row):
     return "INVALID on purpose: dataSourceId in the wrong case"
 
 
+class Workbook:
+    """A minimal .xlsx (one sheet, the header row frozen) written row by row into its zip file."""
+    NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    WHOLE = re.compile(r"-?[1-9][0-9]{0,14}|0")
+
+    def __init__(self, path, inline):
+        self.zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+        self.inline = inline
+        self.strings = {}
+        self.row = 0
+        self.sheet = self.zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
+        self.sheet.write(('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="%s">'
+                          '<sheetData>' % self.NS).encode())
+
+    @staticmethod
+    def column(i):
+        name = ""
+        i += 1
+        while i:
+            i, rest = divmod(i - 1, 26)
+            name = chr(65 + rest) + name
+        return name
+
+    def write(self, cells):
+        self.row += 1
+        out = ['<row r="%d">' % self.row]
+        for i, cell in enumerate(cells):
+            if cell == "":
+                continue
+            ref = "%s%d" % (self.column(i), self.row)
+            if self.WHOLE.fullmatch(cell):
+                out.append('<c r="%s"><v>%s</v></c>' % (ref, cell))
+            elif self.inline:
+                out.append('<c r="%s" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (ref, escape(cell)))
+            else:
+                index = self.strings.setdefault(cell, len(self.strings))
+                out.append('<c r="%s" t="s"><v>%d</v></c>' % (ref, index))
+        out.append("</row>")
+        self.sheet.write("".join(out).encode())
+
+    def close(self):
+        self.sheet.write(b"</sheetData></worksheet>")
+        self.sheet.close()
+        with self.zip.open("xl/sharedStrings.xml", "w", force_zip64=True) as sst:
+            sst.write(('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="%s" count="%d"'
+                       ' uniqueCount="%d">' % (self.NS, len(self.strings), len(self.strings))).encode())
+            for text in self.strings:
+                sst.write(('<si><t xml:space="preserve">%s</t></si>' % escape(text)).encode())
+            sst.write(b"</sst>")
+        self.zip.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+            'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.'
+            'xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            '</Types>')
+        self.zip.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://'
+            'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/officeDocument"'
+            ' Target="xl/workbook.xml"/></Relationships>' % self.REL)
+        self.zip.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="%s" xmlns:r="%s">'
+            '<sheets><sheet name="Connections" sheetId="1" r:id="rId1"/></sheets></workbook>' % (self.NS, self.REL))
+        self.zip.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
+            '"http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/'
+            'worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="%s/sharedStrings" Target='
+            '"sharedStrings.xml"/></Relationships>' % (self.REL, self.REL))
+        self.zip.close()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--rows", type=int, required=True)
@@ -112,11 +188,23 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--prefix", default="bench", help="prefix of every qName (keeps runs apart)")
     p.add_argument("--out", default="-")
+    p.add_argument("--xlsx", action="store_true", help="write an Excel workbook (--out names it)")
+    p.add_argument("--inline-strings", action="store_true", help="with --xlsx: text in the cells, no shared strings")
     a = p.parse_args()
     r = random.Random(a.seed)
-    out = sys.stdout if a.out == "-" else open(a.out, "w", newline="", encoding="utf-8")
-    w = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n")
-    w.writeheader()
+    if a.xlsx:
+        book = Workbook(a.out, a.inline_strings)
+        book.write(HEADER)
+
+        class Rows:
+            @staticmethod
+            def writerow(row):
+                book.write([row.get(column, "") for column in HEADER])
+        w, out = Rows, None
+    else:
+        out = sys.stdout if a.out == "-" else open(a.out, "w", newline="", encoding="utf-8")
+        w = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n")
+        w.writeheader()
     for i in range(a.rows):
         ds = CONNECTORS[i % 6] if r.random() < 0.8 else r.choice(CONNECTORS)
         space_id, space_name, short = SPACES[r.randrange(6)]
@@ -131,7 +219,9 @@ def main():
         if a.invalid_fraction and r.random() < a.invalid_fraction:
             row["# note"] = spoil(r, row)
         w.writerow(row)
-    if out is not sys.stdout:
+    if a.xlsx:
+        book.close()
+    elif out is not sys.stdout:
         out.close()
 
 

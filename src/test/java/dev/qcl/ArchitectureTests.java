@@ -33,6 +33,7 @@ class ArchitectureTests {
             "settings",
             "connector",
             "csv",
+            "workbook",
             "qlik",
             "sandbox");
 

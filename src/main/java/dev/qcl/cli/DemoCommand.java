@@ -34,18 +34,25 @@ import picocli.CommandLine.Command;
         description = {
             "Load the sample sheet into a built-in sandbox tenant.",
             "Starts the built-in sandbox tenant on a free loopback port and runs",
-            "'run --input input-samples/connections.csv' against it, with its own home folder (default ./data/demo)."
+            "'run --input input-samples/connections.csv' against it, with its own home folder (default ./data/demo);",
+            "with --workbook, the same rows from input-samples/connections.xlsx."
         })
 final class DemoCommand extends JobCommand implements Callable<Integer> {
     static final String SAMPLE = "input-samples/connections.csv";
+    static final String SAMPLE_WORKBOOK = "input-samples/connections.xlsx";
     private static final int DEMO_RATE_LIMIT = 1200;
     /** The default job repository of config/application.yml, in the demo's home. */
     private static final String DEMO_DATABASE =
             "jdbc:h2:file:${qcl.home}/db/qcl;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
 
+    @picocli.CommandLine.Option(
+            names = "--workbook",
+            description = "Load the sample workbook input-samples/connections.xlsx (the same rows) instead of the CSV.")
+    boolean workbook;
+
     @Override
     public Integer call() {
-        Path csv = locateSample();
+        Path csv = locateSample(workbook ? SAMPLE_WORKBOOK : SAMPLE);
         if (common.home == null) {
             common.home = Path.of("data", "demo");
         }
@@ -71,7 +78,8 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
             // the sandbox has no quota: the demo need not wait for Qlik's 100 writes a minute
             properties.put("qcl.write.rate-limit", DEMO_RATE_LIMIT);
         }
-        RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.SKIP, false, null);
+        RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.SKIP, false, null)
+                .withSheet(file.sheet());
         DemoDesign design = DemoDesign.of(csv);
         AtomicBoolean asDesigned = new AtomicBoolean();
         // the sandbox starts once the context has set up logging, so its log lines look like qcl's
@@ -81,7 +89,7 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
                 Commands.out(spec)
                         .println("Sandbox tenant listening on " + sandbox.url() + " (home: " + home
                                 + "; later: scripts/qcl status --home " + home + ")");
-                Commands.out(spec).println(design.intro());
+                Commands.out(spec).println(design.intro(workbook ? "failed.xlsx" : "failed.csv"));
                 Commands.out(spec).flush();
                 LaunchResult result = context.bean(LoadJobLauncher.class).run(run, file.dataRows(), progress);
                 List<RowResult> results = new ArrayList<>();
@@ -103,16 +111,16 @@ final class DemoCommand extends JobCommand implements Callable<Integer> {
     }
 
     /** The sample in the current folder, else in the project folder that scripts/qcl names. */
-    private static Path locateSample() {
-        Path here = Path.of(SAMPLE);
+    private static Path locateSample(String sample) {
+        Path here = Path.of(sample);
         if (Files.isRegularFile(here)) {
             return here.toAbsolutePath();
         }
         String project = System.getenv("QCL_PROJECT_DIR");
-        if (project != null && Files.isRegularFile(Path.of(project, SAMPLE))) {
-            return Path.of(project, SAMPLE).toAbsolutePath();
+        if (project != null && Files.isRegularFile(Path.of(project, sample))) {
+            return Path.of(project, sample).toAbsolutePath();
         }
-        throw new ConfigurationProblem("cannot find " + SAMPLE + "; run scripts/qcl demo from the project folder");
+        throw new ConfigurationProblem("cannot find " + sample + "; run scripts/qcl demo from the project folder");
     }
 
     /** The sandbox's key goes to a private file in the demo's home, as a user's key file would. */

@@ -1,18 +1,13 @@
 package dev.qcl.cli;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
+import dev.qcl.csv.ConnectionCsvReader;
+import dev.qcl.csv.InputRow;
 import dev.qcl.results.RowResult;
 import dev.qcl.results.RowStatus;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * How the demo's sample sheet is meant to end: the rows whose {@code # note} says "INVALID on
@@ -27,36 +22,32 @@ record DemoDesign(List<String> invalidOnPurpose, int rows) {
         invalidOnPurpose = invalidOnPurpose.stream().sorted().toList();
     }
 
-    /** The design as the sample's notes state it. */
+    /** The design as the sample's notes state it (a CSV file or a workbook, read as a run reads it). */
     static DemoDesign of(Path sample) {
-        try (Reader in = Files.newBufferedReader(sample, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReader(in)) {
-            List<String[]> records = csv.readAll();
-            List<String> header = Arrays.asList(records.get(0));
+        ConnectionCsvReader reader = new ConnectionCsvReader(sample);
+        reader.open(new ExecutionContext());
+        try {
+            List<String> header = reader.header().columns();
             int qName = header.indexOf("qName");
             int note = header.indexOf(NOTE_COLUMN);
             List<String> invalid = new ArrayList<>();
             int rows = 0;
-            for (String[] record : records.subList(1, records.size())) {
-                if (record.length == 1 && record[0].isBlank()) {
-                    continue;
-                }
+            for (InputRow row = reader.read(); row != null; row = reader.read()) {
                 rows++;
-                if (note >= 0 && note < record.length && record[note].startsWith(MARK)) {
-                    invalid.add(record[qName]);
+                if (note >= 0 && row.cell(note).startsWith(MARK)) {
+                    invalid.add(row.cell(qName));
                 }
             }
             return new DemoDesign(invalid, rows);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the demo sample " + sample, e);
-        } catch (CsvException e) {
-            throw new IllegalStateException("the demo sample " + sample + " is not a CSV file", e);
+        } finally {
+            reader.close();
         }
     }
 
     /** What the demo tells before it runs. */
-    String intro() {
-        return "The sample's " + invalidOnPurpose.size() + " rows marked '" + MARK + "' are there to show failed.csv;"
+    String intro(String failedFile) {
+        return "The sample's " + invalidOnPurpose.size() + " rows marked '" + MARK + "' are there to show " + failedFile
+                + ";"
                 + " the other " + (rows - invalidOnPurpose.size()) + " are created.";
     }
 

@@ -32,8 +32,14 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
             names = "--input",
             required = true,
             paramLabel = "FILE",
-            description = "The CSV, one data connection per row.")
+            description = "The CSV or Excel workbook (.xlsx, .xlsm), one data connection per row.")
     Path input;
+
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "The sheet of a workbook to read (default: the first sheet).")
+    String sheet;
 
     @Mixin
     OwnOptions own;
@@ -58,13 +64,14 @@ final class DiffCommand extends JobCommand implements Callable<Integer> {
     public Integer call() {
         Ownership ownership = own.ownership(spec.commandLine());
         dev.qcl.connector.SpaceMap spaceMap = InputOptions.spaceMap(mapSpace, spec.commandLine());
-        InputInspection inspection = InputInspection.start(input);
+        InputInspection inspection = InputInspection.start(input, sheet);
         return launch(Map.of(), (context, progress) -> {
             InputFile file = inspection.result();
             RunParameters run = RunParameters.of(file.path(), file.sha256(), null, OnExisting.UPDATE, true, null)
                     .withOwnership(ownership)
                     .withSpaceMap(spaceMap)
-                    .withTenants(tenants.resolve(file));
+                    .withTenants(tenants.resolve(file))
+                    .withSheet(file.sheet());
             TenantOptions.checkBeforeSending(context, run, true);
             if (savePlan != null) {
                 context.bean(PlanRecorder.class).start();

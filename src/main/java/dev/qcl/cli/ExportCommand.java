@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the tenant's connections as a CSV that run reads back.",
+            "Write the tenant's connections as a CSV or workbook that run reads back.",
             "",
             "Exports the connections of the named spaces, or all that the identity can read. Secrets are never",
             "written: their cells stay empty, or hold ${env:} references with --secret-placeholders."
@@ -62,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
             names = "--output",
             required = true,
             paramLabel = "FILE",
-            description = "The CSV to write (replaced if it exists).")
+            description = "The CSV, or with a .xlsx name the Excel workbook, to write (replaced if it exists).")
     Path output;
 
     @Option(

@@ -18,11 +18,12 @@ final class InputInspection {
         this.result = result;
     }
 
-    static InputInspection start(Path input) {
+    /** {@code sheet}: the sheet of a workbook input, or null (its first sheet, or a CSV file). */
+    static InputInspection start(Path input, String sheet) {
         if (!Files.exists(input)) {
             throw InputFileException.missingFile(input);
         }
-        Background<InputFile> result = Background.start("qcl-inspect", () -> InputFiles.inspect(input));
+        Background<InputFile> result = Background.start("qcl-inspect", () -> InputFiles.inspect(input, sheet));
         return new InputInspection(result);
     }
 

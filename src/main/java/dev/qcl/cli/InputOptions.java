@@ -14,8 +14,14 @@ final class InputOptions {
             names = "--input",
             required = true,
             paramLabel = "FILE",
-            description = "The CSV, one data connection per row.")
+            description = "The CSV or Excel workbook (.xlsx, .xlsm), one data connection per row.")
     Path input;
+
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "The sheet of a workbook to read (default: the first sheet).")
+    String sheet;
 
     @Option(
             names = "--on-existing",

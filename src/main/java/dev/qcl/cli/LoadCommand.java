@@ -80,7 +80,7 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
         PlanFiles.Loaded plan = applyPlan() == null ? null : PlanFiles.read(applyPlan());
         // the pass over the whole file runs while the context starts (both take seconds on a large
         // sheet); its file-level problems still end the command before anything is sent
-        InputInspection inspection = InputInspection.start(options.input);
+        InputInspection inspection = InputInspection.start(options.input, options.sheet);
         // a dry run sends nothing: H2 may gather its commits (config/application.yml)
         Map<String, Object> dryRunDatabase = dryRun() ? Map.of(DRY_RUN_WRITE_DELAY, 500) : Map.of();
         return launch(dryRunDatabase, (context, progress) -> {
@@ -88,7 +88,8 @@ abstract class LoadCommand extends JobCommand implements Callable<Integer> {
             RunParameters run = RunParameters.of(file.path(), file.sha256(), options.label, mode, dryRun(), null)
                     .withOwnership(ownership)
                     .withSpaceMap(spaceMap)
-                    .withTenants(tenants.resolve(file));
+                    .withTenants(tenants.resolve(file))
+                    .withSheet(file.sheet());
             if (plan != null) {
                 // before the tenant is asked anything: a plan that does not fit sends nothing
                 run = SavedPlans.applying(context, plan, file.sha256(), run);

@@ -32,12 +32,22 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
             description = "The run whose failed rows to take again (default: the latest run).")
     Long runId;
 
-    @Option(names = "--input", paramLabel = "FILE", description = "A corrected copy of the input.")
+    @Option(names = "--input", paramLabel = "FILE", description = "A corrected copy of the input (CSV or workbook).")
     Path input;
+
+    @Option(
+            names = "--sheet",
+            paramLabel = "NAME",
+            description = "The sheet of the --input workbook to read (default: the first sheet).")
+    String sheet;
 
     @Override
     public Integer call() {
-        InputFile corrected = input == null ? null : InputFiles.inspect(input);
+        if (sheet != null && input == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--sheet names a sheet of the --input workbook; give --input too");
+        }
+        InputFile corrected = input == null ? null : InputFiles.inspect(input, sheet);
         return launch(Map.of(), (context, progress) -> {
             RunHistory history = context.bean(RunHistory.class);
             RunInfo original = history.chosen(runId);
@@ -56,7 +66,8 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
                             file.path(), file.sha256(), null, original.onExisting(), false, original.runId())
                     .withSpaceMap(history.spaceMap(original.runId()))
                     .withOwnership(history.ownedSetWithoutPrune(original.runId()))
-                    .withTenants(TenantOptions.asNow(history.tenants(original.runId())));
+                    .withTenants(TenantOptions.asNow(history.tenants(original.runId())))
+                    .withSheet(file.sheet());
             if (!run.overTenants()) {
                 TenantOptions.requireNoTenantColumn(file.header(), file.path());
             } else if (file.header().indexOf(dev.qcl.csv.CsvHeader.TENANT) < 0) {
@@ -77,7 +88,7 @@ final class RerunFailedCommand extends JobCommand implements Callable<Integer> {
         Path path = Path.of(original.input());
         InputFile file;
         try {
-            file = InputFiles.inspect(path);
+            file = InputFiles.inspect(path, original.sheet());
         } catch (InputFileException e) {
             throw new ConfigurationProblem("the input of run " + original.runId() + " cannot be read (" + e.getMessage()
                     + "); pass --input FILE");

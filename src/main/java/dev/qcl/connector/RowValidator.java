@@ -21,6 +21,7 @@ public final class RowValidator {
     private final SpaceResolution spaces;
     private final PropertyCells propertyCells;
     private final SpaceMap spaceMap;
+    private final CellNames cellNames;
 
     public RowValidator(
             CsvHeader header,
@@ -44,6 +45,12 @@ public final class RowValidator {
         this.specs = specs;
         this.spaces = new SpaceResolution(spaces);
         this.propertyCells = new PropertyCells(header, references, secrets, new ValueConverter());
+        this.cellNames = new CellNames(header);
+    }
+
+    /** {@code violation} of {@code row} with the cell named, for a workbook's row (section 11). */
+    public Violation inCell(Violation violation, InputRow row) {
+        return cellNames.named(violation, row);
     }
 
     /** A draft ready to send, or every rule the row breaks. */
@@ -53,6 +60,13 @@ public final class RowValidator {
         String spaceId = spaceMap.apply(reserved(row, CsvHeader.SPACE));
         String spaceName = spaceMap.apply(reserved(row, CsvHeader.SPACE_NAME));
         String space = spaceId.isEmpty() ? spaceName : spaceId;
+        if (row.inWorkbook() && row.cells().size() > header.size()) {
+            return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, List.of(cellNames.pastTheHeader(row)));
+        }
+        List<Violation> unreadable = cellNames.unreadable(row);
+        if (!unreadable.isEmpty()) {
+            return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, unreadable);
+        }
         if (row.cells().size() != header.size()) {
             // the cells are shifted: checking them would blame the wrong columns and could quote a secret
             Violation count = new Violation(
@@ -88,6 +102,11 @@ public final class RowValidator {
         List<String> tags = Tags.parse(reserved(row, CsvHeader.TAGS), violations);
         Map<String, PropertyValue> properties =
                 spec.map(s -> propertyCells.check(row, s, violations)).orElse(Map.of());
+        if (row.inWorkbook()) {
+            List<Violation> named = cellNames.named(violations, row);
+            violations.clear();
+            violations.addAll(named);
+        }
         if (readFailure != null) {
             String also = violations.isEmpty()
                     ? ""

@@ -11,7 +11,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 /**
  * Reads the data rows of an input file one at a time, restartable: the execution context keeps the number of
  * records consumed after the header (blank ones included), and a restart skips exactly that many. Assumes
- * {@link InputFiles#inspect(Path)} accepted the file; blank records are skipped but keep their row number.
+ * {@link InputFiles#inspect(Path, String)} accepted the file; blank records are skipped but keep their row
+ * number. A workbook's sheet is read the same way: a record is a row of the sheet ({@link WorkbookSource}).
  */
 public final class ConnectionCsvReader extends ItemStreamSupport implements ItemStreamReader<InputRow> {
     /** Default prefix of this reader's keys in the execution context. */
@@ -20,12 +21,19 @@ public final class ConnectionCsvReader extends ItemStreamSupport implements Item
     private static final String POSITION = "position";
 
     private final Path file;
-    private CsvSource source;
+    private final String sheet;
+    private InputSource source;
     private CsvHeader header;
     private long position;
 
     public ConnectionCsvReader(Path file) {
+        this(file, null);
+    }
+
+    /** {@code sheet}: the sheet of a workbook to read (null: the first sheet, or a CSV file). */
+    public ConnectionCsvReader(Path file, String sheet) {
         this.file = Objects.requireNonNull(file, "file");
+        this.sheet = sheet;
         setName(DEFAULT_NAME);
     }
 
@@ -34,7 +42,7 @@ public final class ConnectionCsvReader extends ItemStreamSupport implements Item
         if (source != null) {
             throw new ItemStreamException("reader for " + file + " is already open");
         }
-        source = CsvSource.open(file);
+        source = InputSource.open(file, sheet);
         String[] first = source.next();
         if (first == null) {
             throw InputFileException.empty(file);
@@ -58,8 +66,8 @@ public final class ConnectionCsvReader extends ItemStreamSupport implements Item
         }
         for (String[] record = source.next(); record != null; record = source.next()) {
             position++;
-            if (!CsvSource.isBlank(record)) {
-                return new InputRow(source.row(), List.of(record));
+            if (!source.blank(record)) {
+                return source.inputRow(record);
             }
         }
         return null;

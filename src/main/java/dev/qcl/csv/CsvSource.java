@@ -1,6 +1,5 @@
 package dev.qcl.csv;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * ordinary character), LF or CRLF. Line breaks inside quoted cells are returned as LF. Reading problems become
  * {@link InputFileException}s.
  */
-final class CsvSource implements Closeable {
+final class CsvSource implements InputSource {
     private final Path path;
     private final StrictCsvGuard guard;
     private final RecordSplitter csv;
@@ -50,7 +50,8 @@ final class CsvSource implements Closeable {
     }
 
     /** The next record's cells, or null at the end of the file. */
-    String[] next() {
+    @Override
+    public String[] next() {
         try {
             String[] record = csv.next();
             if (record != null) {
@@ -67,8 +68,24 @@ final class CsvSource implements Closeable {
     }
 
     /** The spreadsheet row number of the last record returned (the header is row 1). */
-    int row() {
+    @Override
+    public int row() {
         return records;
+    }
+
+    @Override
+    public boolean blank(String[] record) {
+        return isBlank(record);
+    }
+
+    @Override
+    public InputRow inputRow(String[] record) {
+        return new InputRow(records, List.of(record));
+    }
+
+    @Override
+    public String sheet() {
+        return null;
     }
 
     /** Entirely empty lines, whitespace-only lines and records whose cells are all empty are not data. */

@@ -10,14 +10,24 @@ final class HeaderCheck {
     private HeaderCheck() {}
 
     static CsvHeader check(Path file, String[] record) {
+        return check(file, record, false);
+    }
+
+    /** {@code workbook}: the header is a sheet's first row, where separators in one cell are pasted CSV text. */
+    static CsvHeader check(Path file, String[] record, boolean workbook) {
         List<String> columns = List.of(record);
         if (columns.size() == 1) {
             String only = columns.get(0);
             if (only.contains(";")) {
-                throw InputFileException.looksSeparatedBy(file, "semicolons");
+                throw workbook
+                        ? InputFileException.oneCellHeader(file, "semicolons")
+                        : InputFileException.looksSeparatedBy(file, "semicolons");
             }
-            if (only.contains("\t")) {
-                throw InputFileException.looksSeparatedBy(file, "tabs");
+            if (only.contains("\t") || (workbook && only.contains(","))) {
+                String separator = only.contains("\t") ? "tabs" : "commas";
+                throw workbook
+                        ? InputFileException.oneCellHeader(file, separator)
+                        : InputFileException.looksSeparatedBy(file, separator);
             }
         }
         CsvHeader header = new CsvHeader(columns);

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * @param sha256 the lowercase hex SHA-256 of the file's bytes, to notice a file changed before a restart
  * @param dataRows the number of data records that are not blank
  * @param dataSourceIds the distinct data source IDs the rows name (the first {@link #MAX_DATA_SOURCE_IDS})
+ * @param sheet the sheet read of a workbook, or null for a CSV file
  */
-public record InputFile(Path path, CsvHeader header, String sha256, long dataRows, Set<String> dataSourceIds) {
+public record InputFile(
+        Path path, CsvHeader header, String sha256, long dataRows, Set<String> dataSourceIds, String sheet) {
     /** At most this many distinct data source IDs are collected; a sheet rarely uses more than a dozen. */
     public static final int MAX_DATA_SOURCE_IDS = 1000;
 
@@ -28,5 +30,10 @@ public record InputFile(Path path, CsvHeader header, String sha256, long dataRow
         if (dataRows < 0) {
             throw new IllegalArgumentException("dataRows must not be negative, got " + dataRows);
         }
+    }
+
+    /** A CSV file. */
+    public InputFile(Path path, CsvHeader header, String sha256, long dataRows, Set<String> dataSourceIds) {
+        this(path, header, sha256, dataRows, dataSourceIds, null);
     }
 }

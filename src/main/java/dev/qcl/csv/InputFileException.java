@@ -28,11 +28,35 @@ public final class InputFileException extends RuntimeException {
     }
 
     public static InputFileException notRegularFile(Path file) {
-        return new InputFileException(file, "the input is not a regular file (a folder?); give the path of a CSV file");
+        return new InputFileException(
+                file, "the input is not a regular file (a folder?); give the path of a CSV file or workbook");
     }
 
     public static InputFileException unreadable(Path file, String reason) {
         return new InputFileException(file, "the input file cannot be read (" + reason + "); check its permissions");
+    }
+
+    /** A workbook that cannot be read as a table: the workbook reader's one line, after the file's name. */
+    public static InputFileException workbook(Path file, dev.qcl.workbook.WorkbookException problem) {
+        return new InputFileException(file, problem.getMessage());
+    }
+
+    public static InputFileException sheetOfCsv(Path file) {
+        return new InputFileException(
+                file, "--sheet names a sheet of an Excel workbook (.xlsx), and this file is a CSV; leave --sheet out");
+    }
+
+    /** A header cell of a workbook with no value to read (an error, a formula without a computed value). */
+    static InputFileException unreadableHeader(Path file, String cell, String problem) {
+        return new InputFileException(file, "the header cell " + cell + " " + problem + "; type the column name");
+    }
+
+    /** A workbook whose header is one cell holding separators: CSV text pasted into column A. */
+    static InputFileException oneCellHeader(Path file, String separatorName) {
+        return new InputFileException(
+                file,
+                "the header is one cell holding " + separatorName + ": the sheet holds CSV text in column A;"
+                        + " split it into columns (Data > Text to Columns) or give qcl the CSV file");
     }
 
     public static InputFileException empty(Path file) {

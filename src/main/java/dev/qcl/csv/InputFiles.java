@@ -1,5 +1,6 @@
 package dev.qcl.csv;
 
+import dev.qcl.workbook.SheetRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,8 +9,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -20,11 +23,21 @@ public final class InputFiles {
     /**
      * Checks that the file is a UTF-8, comma-separated table with a usable header and at least one data row,
      * and counts its rows and hashes its bytes: the header decoded, then the bytes in one pass; a file that
-     * pass does not know is decoded whole instead (the same answer, or the exact error and its row).
+     * pass does not know is decoded whole instead (the same answer, or the exact error and its row). A
+     * workbook is checked on its first sheet.
      *
      * @throws InputFileException when the file cannot be read as a table
      */
     public static InputFile inspect(Path file) {
+        return inspect(file, null);
+    }
+
+    /**
+     * As {@link #inspect(Path)}; a workbook on the sheet named {@code sheet} (null: its first sheet).
+     *
+     * @throws InputFileException also when {@code sheet} is given for a CSV file, or the workbook has no such sheet
+     */
+    public static InputFile inspect(Path file, String sheet) {
         if (!Files.exists(file)) {
             throw InputFileException.missingFile(file);
         }
@@ -35,6 +48,14 @@ public final class InputFiles {
             throw InputFileException.unreadable(file, "no read permission");
         }
         KnownDigests.Stamp before = KnownDigests.stamp(file);
+        if (InputSource.isWorkbook(file)) {
+            InputFile inspected = inspectWorkbook(file, sheet);
+            KnownDigests.remember(file, before, inspected.sha256(), Clock.systemUTC());
+            return inspected;
+        }
+        if (sheet != null) {
+            throw InputFileException.sheetOfCsv(file);
+        }
         CsvHeader header;
         try (CsvSource source = CsvSource.open(file)) {
             header = HeaderCheck.check(file, firstRecord(file, source));
@@ -68,6 +89,29 @@ public final class InputFiles {
             return rows.inputFile(file, header, sha256.join());
         } catch (IOException e) {
             throw InputFileException.unreadable(file, e.getMessage());
+        }
+    }
+
+    /** A workbook's sheet read row by row (its cells as the job reads them), while another thread hashes the file. */
+    private static InputFile inspectWorkbook(Path file, String sheet) {
+        Background<String> sha256 = Background.start("qcl-inspect-sha", () -> sha256(file));
+        try (WorkbookSource source = WorkbookSource.open(file, sheet)) {
+            String[] first = firstRecord(file, source);
+            Map<Integer, String> unreadable = source.unreadable();
+            if (!unreadable.isEmpty()) {
+                int column = Collections.min(unreadable.keySet());
+                throw InputFileException.unreadableHeader(file, SheetRow.cellName(column, 1), unreadable.get(column));
+            }
+            CsvHeader header = HeaderCheck.check(file, first, true);
+            int dataSourceColumn = header.indexOf(CsvHeader.DATA_SOURCE_ID);
+            DataRows rows = new DataRows();
+            for (String[] record = source.next(); record != null; record = source.next()) {
+                if (!source.blank(record)) {
+                    String[] cells = record;
+                    rows.add(() -> dataSourceColumn < cells.length ? cells[dataSourceColumn] : null);
+                }
+            }
+            return rows.inputFile(file, header, sha256.join(), source.sheet());
         }
     }
 
@@ -109,10 +153,14 @@ public final class InputFiles {
         }
 
         InputFile inputFile(Path file, CsvHeader header, String sha256) {
+            return inputFile(file, header, sha256, null);
+        }
+
+        InputFile inputFile(Path file, CsvHeader header, String sha256, String sheet) {
             if (count == 0) {
                 throw InputFileException.noDataRows(file);
             }
-            return new InputFile(file, header, sha256, count, dataSourceIds);
+            return new InputFile(file, header, sha256, count, dataSourceIds, sheet);
         }
     }
 
@@ -139,16 +187,16 @@ public final class InputFiles {
     }
 
     /** The header record; a file of blank lines only is empty, a blank line before the header is an error. */
-    private static String[] firstRecord(Path file, CsvSource source) {
+    private static String[] firstRecord(Path file, InputSource source) {
         String[] first = source.next();
         if (first == null) {
             throw InputFileException.empty(file);
         }
-        if (!CsvSource.isBlank(first)) {
+        if (!source.blank(first)) {
             return first;
         }
         for (String[] record = source.next(); record != null; record = source.next()) {
-            if (!CsvSource.isBlank(record)) {
+            if (!source.blank(record)) {
                 throw InputFileException.blankHeader(file);
             }
         }

@@ -1,5 +1,6 @@
 /**
- * Reading the input CSV: file checks, streaming and restartable row reading, and value references
- * ({@code ${env:}}, {@code ${file:}}). Uses no other qcl package.
+ * Reading the input file, a CSV or a sheet of a workbook: file checks, streaming and restartable row
+ * reading, and value references ({@code ${env:}}, {@code ${file:}}). Uses only {@code workbook}, which
+ * reads a workbook's sheet as rows of text cells.
  */
 package dev.qcl.csv;

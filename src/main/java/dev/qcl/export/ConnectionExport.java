@@ -6,6 +6,7 @@ import dev.qcl.connector.SpecCache;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.failure.QlikApiException;
 import dev.qcl.qlik.failure.RunStoppingException;
+import dev.qcl.workbook.Workbooks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,7 +97,11 @@ public final class ConnectionExport {
                     return (List<String>) withTenant;
                 })
                 .toList();
-        ExportFiles.writeCsv(output, header, records);
+        if (Workbooks.isWorkbookName(output)) {
+            ExportFiles.writeXlsx(output, header, records);
+        } else {
+            ExportFiles.writeCsv(output, header, records);
+        }
         Path envExample = null;
         if (placeholders != null) {
             envExample = ExportFiles.envExampleOf(output);

@@ -2,7 +2,9 @@ package dev.qcl.export;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import dev.qcl.workbook.TextWorkbookWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +16,14 @@ import java.util.List;
 
 /**
  * Writes the export's files: the CSV (RFC 4180, quoted only where needed, LF; cells exactly as
- * {@code run} must read them, so never neutralised like report files) and the {@code .env.example}.
+ * {@code run} must read them, so never neutralised like report files) or a workbook of text cells, and
+ * the {@code .env.example}.
  * Each file is written next to its target and moved into place, so a failed export leaves no half file.
  */
 final class ExportFiles {
+    /** The sheet of an exported workbook. */
+    static final String SHEET = "connections";
+
     private ExportFiles() {}
 
     static Path envExampleOf(Path output) {
@@ -35,6 +41,23 @@ final class ExportFiles {
         });
     }
 
+    /** The export as a workbook: the same columns and cells, each a text cell, the header frozen. */
+    static void writeXlsx(Path output, List<String> header, List<List<String>> records) {
+        Path absolute = output.toAbsolutePath();
+        try (TextWorkbookWriter workbook = new TextWorkbookWriter(SHEET)) {
+            workbook.row(header);
+            records.forEach(workbook::row);
+            writeBytes(absolute, workbook::writeTo);
+        } catch (IllegalArgumentException e) {
+            // a value longer than a workbook cell holds: the CSV has no such limit
+            throw new UncheckedIOException(
+                    "cannot write " + absolute + ": " + e.getMessage() + "; export to a .csv file instead",
+                    new IOException(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
     static void writeEnvExample(Path file, int connections, List<String> lines) {
         List<String> all = new ArrayList<>();
         all.add("# The secrets of the " + connections + " exported connections: set each variable in the environment");
@@ -46,6 +69,29 @@ final class ExportFiles {
                 writer.write('\n');
             }
         });
+    }
+
+    /** Writes {@code target} through a temporary file beside it, moved into place when complete. */
+    private static void writeBytes(Path target, Bytes content) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+            try {
+                try (OutputStream out = Files.newOutputStream(temporary)) {
+                    content.writeTo(out);
+                }
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private static void write(Path target, Content content) {

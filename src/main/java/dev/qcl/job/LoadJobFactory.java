@@ -161,7 +161,7 @@ public final class LoadJobFactory {
             TenantPart tenant,
             SavedPlan plan) {
         ReferenceResolver references = ReferenceResolver.forInput(run.input(), referenceRules);
-        ConnectionCsvReader csv = new ConnectionCsvReader(run.input());
+        ConnectionCsvReader csv = new ConnectionCsvReader(run.input(), run.sheet());
         csv.setName(READER_NAME);
         TenantSpaces spaces = new TenantSpaces(tenant.client());
         ValidatingRowReader reader = new ValidatingRowReader(

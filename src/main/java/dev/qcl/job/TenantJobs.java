@@ -97,7 +97,7 @@ final class TenantJobs {
             first = first == null ? part : first;
             parts.put(tenant.alias(), flowStep(run, selection, progress, senders.get(), part, aliases, index++, plan));
         }
-        boolean unassigned = namesNoTenant(run.input(), aliases);
+        boolean unassigned = namesNoTenant(run.input(), run.sheet(), aliases);
         if (unassigned) {
             // every row of this part is refused before validation: nothing of it reaches a tenant
             TenantPart none = new TenantPart(
@@ -161,8 +161,8 @@ final class TenantJobs {
         };
     }
 
-    private static boolean namesNoTenant(Path input, Set<String> aliases) {
-        ConnectionCsvReader csv = new ConnectionCsvReader(input);
+    private static boolean namesNoTenant(Path input, String sheet, Set<String> aliases) {
+        ConnectionCsvReader csv = new ConnectionCsvReader(input, sheet);
         csv.open(new ExecutionContext());
         try {
             CsvHeader header = csv.header();

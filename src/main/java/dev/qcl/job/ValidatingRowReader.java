@@ -131,9 +131,11 @@ final class ValidatingRowReader implements ItemStreamReader<RowCheck>, StepExecu
                         draft.qName(),
                         draft.dataSourceId(),
                         draft.spaceId(),
-                        List.of(new Violation(
-                                CsvHeader.Q_NAME,
-                                "duplicate of row " + first + " (same qName and space); remove one of them")));
+                        List.of(validator.inCell(
+                                new Violation(
+                                        CsvHeader.Q_NAME,
+                                        "duplicate of row " + first + " (same qName and space); remove one of them"),
+                                row)));
             }
         }
         return check;

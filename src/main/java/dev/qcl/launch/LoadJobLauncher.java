@@ -14,6 +14,7 @@ import dev.qcl.run.RunTenants;
 import dev.qcl.settings.ConfigurationProblem;
 import dev.qcl.settings.WriteProperties;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ public final class LoadJobLauncher {
             throw new NothingToDo("run " + runId + " completed; there is nothing to restart (see qcl rerun-failed)");
         }
         RunParameters run = RunParameters.from(last.getJobParameters());
-        InputFile input = InputFiles.inspect(run.input());
+        InputFile input = InputFiles.inspect(run.input(), run.sheet());
         if (!input.sha256().equals(run.inputSha256())) {
             throw new ConfigurationProblem("the input " + run.input() + " changed since run " + runId
                     + " started; restore it, or start a new run");
@@ -154,6 +155,7 @@ public final class LoadJobLauncher {
                         .get(latest.executions() - 1)
                         .getJobParameters()))
                 .filter(earlier -> earlier.inputSha256().equals(run.inputSha256())
+                        && Objects.equals(earlier.sheet(), run.sheet())
                         && earlier.onExisting() == run.onExisting()
                         && earlier.ownership().equals(run.ownership())
                         && java.util.Objects.equals(tenantsDigest(earlier), tenantsDigest(run))

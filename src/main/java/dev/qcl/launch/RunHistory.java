@@ -175,7 +175,8 @@ public final class RunHistory {
                 httpTotals(instance),
                 results.counts(instance.getInstanceId()),
                 parameters.overTenants() ? tenants(instance, parameters, executions) : List.of(),
-                parameters.plan());
+                parameters.plan(),
+                parameters.sheet());
     }
 
     /** Each tenant's part: its partition's last status, its rows' counts, its time over all executions. */

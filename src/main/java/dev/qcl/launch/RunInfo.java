@@ -15,6 +15,7 @@ import java.util.Map;
  * @param tenants each tenant's part of a run over several ({@code --tenants}), in the tenants file's
  *     order; empty for a run over one tenant
  * @param plan the saved plan the run applied ({@code run --plan}), or null
+ * @param sheet the sheet of a workbook input, or null for a CSV file
  */
 public record RunInfo(
         long runId,
@@ -34,14 +35,15 @@ public record RunInfo(
         HttpTotals http,
         Map<RowStatus, Long> counts,
         List<TenantRun> tenants,
-        PlanRef plan) {
+        PlanRef plan,
+        String sheet) {
 
     public RunInfo {
         counts = Map.copyOf(counts);
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
     }
 
-    /** A run over one tenant. */
+    /** A run of a CSV file over one tenant, without a plan. */
     public RunInfo(
             long runId,
             String label,
@@ -77,6 +79,7 @@ public record RunInfo(
                 http,
                 counts,
                 List.of(),
+                null,
                 null);
     }
 

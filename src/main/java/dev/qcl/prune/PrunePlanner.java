@@ -54,7 +54,7 @@ public final class PrunePlanner {
 
     /** Of the set's connections, those no row of the sheet (of this planner's tenant) names. */
     private List<ExistingConnection> unnamed(RunParameters run, List<ExistingConnection> tagged) {
-        SheetNames names = SheetNames.read(run.input(), new TenantSpaces(client), run.spaceMap(), tenant);
+        SheetNames names = SheetNames.read(run.input(), run.sheet(), new TenantSpaces(client), run.spaceMap(), tenant);
         return tagged.stream()
                 .filter(connection -> !names.names(connection))
                 .sorted(Comparator.comparing((ExistingConnection c) -> c.spaceId() == null ? "" : c.spaceId())

@@ -30,14 +30,14 @@ final class SheetNames {
     }
 
     /** The names in the sheet, with its space cells mapped by {@code --map-space} as the run maps them. */
-    static SheetNames read(Path input, SpaceDirectory spaces, SpaceMap spaceMap) {
-        return read(input, spaces, spaceMap, "");
+    static SheetNames read(Path input, String sheet, SpaceDirectory spaces, SpaceMap spaceMap) {
+        return read(input, sheet, spaces, spaceMap, "");
     }
 
     /** The names in the rows of {@code tenant} (every row when it is empty, a run over one tenant). */
-    static SheetNames read(Path input, SpaceDirectory spaces, SpaceMap spaceMap, String tenant) {
+    static SheetNames read(Path input, String sheet, SpaceDirectory spaces, SpaceMap spaceMap, String tenant) {
         SheetNames names = new SheetNames(spaceMap);
-        ConnectionCsvReader csv = new ConnectionCsvReader(input);
+        ConnectionCsvReader csv = new ConnectionCsvReader(input, sheet);
         csv.open(new ExecutionContext());
         try {
             CsvHeader header = csv.header();

@@ -36,12 +36,27 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 final class FailedCsv {
     static final String ERROR_COLUMN = "# error";
+    static final String FILE_NAME = "failed.csv";
     private static final Logger log = LoggerFactory.getLogger(FailedCsv.class);
 
     private final ResultRepository results;
 
     FailedCsv(ResultRepository results) {
         this.results = results;
+    }
+
+    /** The name of the failed rows' file in the report of {@code run}: failed.xlsx for a workbook's run. */
+    static String fileName(RunInfo run) {
+        return run.sheet() != null ? FailedXlsx.FILE_NAME : FILE_NAME;
+    }
+
+    /** Writes the failed rows of {@code run} into {@code dir}, as failed.xlsx for a workbook's run. */
+    static void writeInto(ResultRepository results, RunInfo run, Path dir) throws IOException {
+        if (run.sheet() != null) {
+            new FailedXlsx(results).write(run, dir.resolve(FailedXlsx.FILE_NAME));
+        } else {
+            new FailedCsv(results).write(run, dir.resolve(FILE_NAME));
+        }
     }
 
     void write(RunInfo run, Path file) throws IOException {
@@ -152,7 +167,7 @@ final class FailedCsv {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static String[] withError(List<String> cells, int headerSize, int errorColumn, String message) {
+    static String[] withError(List<String> cells, int headerSize, int errorColumn, String message) {
         List<String> out = new ArrayList<>(cells);
         // a short record is padded so that the message lands in the # error column
         while (out.size() < headerSize) {

@@ -46,7 +46,11 @@ final class ReportPage {
             section(page, "tenants", "Tenants", TenantTable.html(run));
         }
         section(page, "timeline", "Throughput and throttling", TimelineChart.html(timeline));
-        section(page, "problems", problemsTitle(run, problemCount), ReportTables.problems(problems, problemCount));
+        section(
+                page,
+                "problems",
+                problemsTitle(run, problemCount),
+                ReportTables.problems(problems, problemCount, FailedCsv.fileName(run)));
         if (changeCount > 0) {
             String what = run.dryRun() ? "Updates and deletions planned" : "Updated rows and deleted connections";
             section(

@@ -29,7 +29,7 @@ final class ReportTables {
     }
 
     /** The problem rows, with a note when they are only the first of more. */
-    static String problems(List<RowResult> problems, long problemCount) {
+    static String problems(List<RowResult> problems, long problemCount, String failedFile) {
         if (problems.isEmpty()) {
             return "<p class=\"empty\">No failed or invalid rows.</p>\n";
         }
@@ -39,7 +39,11 @@ final class ReportTables {
                     .append(Formats.count(problems.size()))
                     .append(" of ")
                     .append(Formats.count(problemCount))
-                    .append(" rows; all of them are in <a href=\"failed.csv\">failed.csv</a>.</p>\n");
+                    .append(" rows; all of them are in <a href=\"")
+                    .append(failedFile)
+                    .append("\">")
+                    .append(failedFile)
+                    .append("</a>.</p>\n");
         }
         html.append("<table class=\"problems\">\n<thead><tr><th class=\"num\">Row</th><th>qName</th>")
                 .append("<th>Space</th><th>Data source</th><th>Status</th><th class=\"num\">HTTP</th>")

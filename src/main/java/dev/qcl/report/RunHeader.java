@@ -7,7 +7,6 @@ import dev.qcl.launch.RunInfo;
 
 /** The top of report.html: run ID, label, status, input, links to the other report files, key figures. */
 final class RunHeader {
-    static final String[] FILES = {"results.csv", "failed.csv", "summary.json"};
 
     private RunHeader() {}
 
@@ -51,7 +50,7 @@ final class RunHeader {
                     .append(" UTC</p>\n");
         }
         html.append("<ul class=\"files\">");
-        for (String file : FILES) {
+        for (String file : new String[] {"results.csv", FailedCsv.fileName(run), "summary.json"}) {
             html.append("<li><a href=\"")
                     .append(file)
                     .append("\">")

@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param spaceMap {@code --map-space}: part of the run's identity, so a restart maps the same way
  * @param tenants {@code --tenants}: the run's tenants, or null for a run over the one tenant configured
  * @param plan the saved plan the run applies ({@code run --plan}), or null
+ * @param sheet the sheet of a workbook input (null for a CSV file): part of the run's identity, so a
+ *     restart and a label's series read the same sheet
  */
 public record RunParameters(
         Path input,
@@ -39,7 +41,8 @@ public record RunParameters(
         Ownership ownership,
         SpaceMap spaceMap,
         RunTenants tenants,
-        PlanRef plan) {
+        PlanRef plan,
+        String sheet) {
 
     static final String INPUT = "input";
     static final String INPUT_SHA256 = "input.sha256";
@@ -58,6 +61,7 @@ public record RunParameters(
     static final String PLAN_FILE = "plan.file";
     static final String PLAN_SHA256 = "plan.sha256";
     static final String PLAN_CREATED = "plan.created";
+    static final String SHEET = "input.sheet";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -79,7 +83,8 @@ public record RunParameters(
                 TENANT_CONCURRENCY,
                 PLAN_FILE,
                 PLAN_SHA256,
-                PLAN_CREATED
+                PLAN_CREATED,
+                SHEET
             });
 
     public RunParameters {
@@ -97,10 +102,21 @@ public record RunParameters(
                 ? "once:" + UUID.randomUUID()
                 : "label:" + label + ":" + UUID.randomUUID();
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, key, Ownership.NONE, SpaceMap.NONE, null, null);
+                input,
+                inputSha256,
+                label,
+                onExisting,
+                dryRun,
+                rerunOf,
+                key,
+                Ownership.NONE,
+                SpaceMap.NONE,
+                null,
+                null,
+                null);
     }
 
-    /** A run over one tenant without a saved plan, as runs were before tenants and plans existed. */
+    /** A run of a CSV file over one tenant without a saved plan, as runs were before these existed. */
     public RunParameters(
             Path input,
             String inputSha256,
@@ -111,31 +127,59 @@ public record RunParameters(
             String runKey,
             Ownership ownership,
             SpaceMap spaceMap) {
-        this(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, null, null);
+        this(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, null, null, null);
     }
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
     public RunParameters withOwnership(Ownership owned) {
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, tenants, plan);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, tenants, plan, sheet);
     }
 
     /** The same run with {@code --map-space}. */
     public RunParameters withSpaceMap(SpaceMap map) {
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map, tenants, plan);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, map, tenants, plan, sheet);
     }
 
     /** The same run over the tenants of {@code --tenants}. */
     public RunParameters withTenants(RunTenants over) {
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, over, plan);
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, over, plan, sheet);
     }
 
     /** The same run applying a saved plan ({@code run --plan}). */
     public RunParameters withPlan(PlanRef applied) {
         return new RunParameters(
-                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, ownership, spaceMap, tenants, applied);
+                input,
+                inputSha256,
+                label,
+                onExisting,
+                dryRun,
+                rerunOf,
+                runKey,
+                ownership,
+                spaceMap,
+                tenants,
+                applied,
+                sheet);
+    }
+
+    /** The same run of the sheet {@code name} of a workbook (null: a CSV file). */
+    public RunParameters withSheet(String name) {
+        return new RunParameters(
+                input,
+                inputSha256,
+                label,
+                onExisting,
+                dryRun,
+                rerunOf,
+                runKey,
+                ownership,
+                spaceMap,
+                tenants,
+                plan,
+                name);
     }
 
     /** Whether the run is over several tenants ({@code --tenants}). */
@@ -173,6 +217,11 @@ public record RunParameters(
             builder.addString(TENANTS, tenants.file().toString(), false);
             builder.addLong(TENANT_CONCURRENCY, (long) tenants.concurrency(), false);
         }
+        if (sheet != null) {
+            // identifying: another sheet of the same workbook is another run; absent for a CSV file, so that
+            // its runs keep the identity they had before workbooks
+            builder.addString(SHEET, sheet, true);
+        }
         if (plan != null) {
             // the plan's bytes are part of what the run was asked to do; where the file lies and when it was
             // made only help to find it again and to report it
@@ -195,7 +244,8 @@ public record RunParameters(
                 ownershipOf(parameters),
                 spaceMap(parameters.getString(SPACE_MAP)),
                 tenantsOf(parameters),
-                planOf(parameters));
+                planOf(parameters),
+                parameters.getString(SHEET));
     }
 
     private static PlanRef planOf(JobParameters parameters) {

@@ -278,6 +278,17 @@ class QclCommandLineTests {
         }
 
         @Test
+        void should_load_the_same_rows_from_the_sample_workbook_and_write_failed_xlsx(@TempDir Path dir) {
+            Qcl.Outcome outcome = Qcl.run("demo", "--workbook", "--home", dir.toString());
+
+            assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+            assertThat(outcome.out()).contains("4 rows marked 'INVALID on purpose' are there to show failed.xlsx");
+            assertThat(outcome.lastLine()).contains("18 CREATED").contains("4 INVALID");
+            assertThat(dir.resolve("reports/run-1/failed.xlsx")).isRegularFile();
+            assertThat(dir.resolve("reports/run-1/failed.csv")).doesNotExist();
+        }
+
+        @Test
         void should_keep_its_run_in_its_own_home_when_a_shared_job_repository_is_configured(@TempDir Path dir) {
             // given: a team's PostgreSQL job repository configured for qcl (here one that does not answer)
             String before = System.setProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:9/qcl");

@@ -7,6 +7,7 @@ import dev.qcl.ResultsTable;
 import dev.qcl.Sheets;
 import dev.qcl.TestDatabase;
 import dev.qcl.TestTenant;
+import dev.qcl.TestWorkbook;
 import dev.qcl.sandbox.SandboxSettings;
 import dev.qcl.sandbox.StoredConnection;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,9 +53,27 @@ public class RestartAfterKillIT {
         // given: 200 rows against a tenant that takes 80 ms per answer, sent in chunks of 5
         Path input = RerunFailedTests.sheet(Sheets.with(RerunFailedTests.HEADER), "killed", ROWS, "Finance")
                 .write(dir.resolve("killed.csv"));
+        killAndRestart(db, mode, dir, input);
+    }
+
+    @Test
+    void should_finish_a_killed_workbook_run_at_its_last_committed_row_with_no_row_twice(@TempDir Path dir)
+            throws Exception {
+        // given: the same 200 rows in the second sheet of a workbook, the port typed as a number
+        TestWorkbook workbook =
+                TestWorkbook.sheet("Notes").row("qName", "dataSourceId").andSheet("Connections");
+        workbook.row(RerunFailedTests.HEADER.toArray());
+        Path input = WorkbookRunTests.rows(workbook, "killed", ROWS, "Finance").write(dir.resolve("killed.xlsx"));
+        killAndRestart(TestDatabase.Kind.H2, "skip", dir, input, "--sheet", "Connections");
+    }
+
+    private static void killAndRestart(TestDatabase.Kind db, String mode, Path dir, Path input, String... options)
+            throws Exception {
         SandboxSettings slow = SandboxSettings.defaults().withLatency(Duration.ofMillis(80));
         try (TestTenant tenant = TestTenant.start(dir, slow, db)) {
-            Process run = qcl(tenant, dir, "run", "run", "--input", input.toString(), "--on-existing", mode);
+            List<String> args = new ArrayList<>(List.of("run", "--input", input.toString(), "--on-existing", mode));
+            args.addAll(List.of(options));
+            Process run = qcl(tenant, dir, "run", args.toArray(String[]::new));
             await().atMost(PROCESS_LIMIT)
                     .pollInterval(Duration.ofMillis(20))
                     .failFast("the run ended before it could be killed", () -> !run.isAlive())
