@@ -34,11 +34,13 @@ start_sandbox() {
   java ${SANDBOX_JAVA_OPTS:-} -jar "$JAR" sandbox --api-key-file="$KEY_FILE" --url-file="$WORK/sandbox.url" "$@" \
     >"$WORK/sandbox.log" 2>&1 &
   SANDBOX_PID=$!
-  for _ in $(seq 1 300); do
+  # up to 2 minutes: on a busy machine the sandbox's JVM and warm-up take tens of seconds
+  for _ in $(seq 1 1200); do
     if [ -s "$WORK/sandbox.url" ] && [ -s "$KEY_FILE" ]; then break; fi
     kill -0 "$SANDBOX_PID" 2>/dev/null || { cat "$WORK/sandbox.log" >&2; echo "sandbox died" >&2; exit 1; }
     sleep 0.1
   done
+  [ -s "$WORK/sandbox.url" ] || { cat "$WORK/sandbox.log" >&2; echo "sandbox did not start" >&2; exit 1; }
   chmod 600 "$KEY_FILE"
   SANDBOX_URL="$(cat "$WORK/sandbox.url")"
 }

@@ -57,6 +57,9 @@ public final class WritePolicy {
     private final Condition changed = lock.newCondition();
     private final WindowBudget budget;
     private Instant pausedUntil = Instant.MIN;
+    /** After a pause, one request goes first: until one sent after the pause is answered. */
+    private boolean probing;
+
     private Duration overlongPause;
     private boolean stopRequested;
 
@@ -142,6 +145,11 @@ public final class WritePolicy {
         if (pausedUntil.isAfter(now) && (at == null || at.isBefore(pausedUntil))) {
             at = pausedUntil;
         }
+        boolean probeOut = probing && !pausedUntil.isAfter(now) && budget.inFlight() > 0;
+        if (probeOut) {
+            // the tenant may have given the room its pause promised to another client: ask once, not once per sender
+            at = null;
+        }
         if (at != null && !at.isAfter(now)) {
             budget.reserve();
             return new SendNow(now);
@@ -152,7 +160,11 @@ public final class WritePolicy {
         if (at != null && at.isAfter(attempt.deadline())) {
             return new GiveUp(RejectedException.stillThrottled(subject, attempt.number()));
         }
-        return new WaitUntil(at, pausedUntil.isAfter(now) ? "the tenant's pause" : "the " + tier + " window");
+        return new WaitUntil(
+                at,
+                pausedUntil.isAfter(now)
+                        ? "the tenant's pause"
+                        : probeOut ? "the first answer after the tenant's pause" : "the " + tier + " window");
     }
 
     /** The tenant answered a request that left at {@code sentAt} (any status but 429). */
@@ -160,6 +172,7 @@ public final class WritePolicy {
         lock.lock();
         try {
             budget.answered(sentAt, clock.instant());
+            probing &= sentAt.isBefore(pausedUntil);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -194,6 +207,7 @@ public final class WritePolicy {
                             ? Duration.between(pausedFrom, until).toMillis()
                             : 0);
             pausedUntil = until.isAfter(pausedUntil) ? until : pausedUntil;
+            probing = true;
             if (retryAfter.compareTo(settings.maxThrottleWait()) > 0) {
                 overlongPause = retryAfter;
             }

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param writeQuotaWindow the sliding window of the write quota (Qlik's is 5 minutes), default 60 s
  * @param otherClientShare share of the write quota that another client of the same user spends,
  *     evenly over each window, from before the sandbox started (0: none)
+ * @param otherClientBurst writes that another client of the same user sends at once every {@code
+ *     otherClientEvery}, from the sandbox's start (0: none)
+ * @param otherClientEvery how often that other client sends its burst
  */
 public record SandboxSettings(
         int port,
@@ -27,7 +30,9 @@ public record SandboxSettings(
         double dropAfterCommitRate,
         long randomSeed,
         Duration writeQuotaWindow,
-        double otherClientShare) {
+        double otherClientShare,
+        int otherClientBurst,
+        Duration otherClientEvery) {
 
     public SandboxSettings {
         if (port < 0 || port > 65_535) {
@@ -51,11 +56,32 @@ public record SandboxSettings(
             throw new IllegalArgumentException("writeQuotaWindow must be positive, was " + writeQuotaWindow);
         }
         requireFraction("otherClientShare", otherClientShare);
+        if (otherClientBurst < 0) {
+            throw new IllegalArgumentException("otherClientBurst must be >= 0, was " + otherClientBurst);
+        }
+        Objects.requireNonNull(otherClientEvery, "otherClientEvery");
+        if (otherClientEvery.toMillis() < 1) {
+            throw new IllegalArgumentException("otherClientEvery must be positive, was " + otherClientEvery);
+        }
     }
 
-    /** Free port, key {@code sandbox-api-key}, no quota (60 s window when set), no latency, no faults, seed 42. */
+    /**
+     * Free port, key {@code sandbox-api-key}, no quota (60 s window when set), no latency, no faults, seed 42,
+     * no other client.
+     */
     public static SandboxSettings defaults() {
-        return new SandboxSettings(0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L, Duration.ofSeconds(60), 0.0);
+        return new SandboxSettings(
+                0,
+                "sandbox-api-key",
+                0,
+                Duration.ZERO,
+                0.0,
+                0.0,
+                42L,
+                Duration.ofSeconds(60),
+                0.0,
+                0,
+                Duration.ofSeconds(60));
     }
 
     public SandboxSettings withPort(int port) {
@@ -68,7 +94,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     public SandboxSettings withApiKey(String apiKey) {
@@ -81,7 +109,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     public SandboxSettings withWriteQuotaPerMinute(int writeQuotaPerMinute) {
@@ -94,7 +124,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     public SandboxSettings withLatency(Duration latency) {
@@ -107,7 +139,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     public SandboxSettings withFailureRate503(double failureRate503) {
@@ -120,7 +154,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     public SandboxSettings withDropAfterCommitRate(double dropAfterCommitRate) {
@@ -133,7 +169,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     public SandboxSettings withRandomSeed(long randomSeed) {
@@ -146,7 +184,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     /** {@code writes} allowed in any {@code window}, for example 500 per 5 minutes like Qlik's tier 2. */
@@ -160,7 +200,9 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 window,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
     }
 
     public SandboxSettings withOtherClientShare(double otherClientShare) {
@@ -173,7 +215,25 @@ public record SandboxSettings(
                 dropAfterCommitRate,
                 randomSeed,
                 writeQuotaWindow,
-                otherClientShare);
+                otherClientShare,
+                otherClientBurst,
+                otherClientEvery);
+    }
+
+    /** Another client of the same user sends {@code burst} writes at once every {@code every} (0: none). */
+    public SandboxSettings withOtherClientBursts(int burst, Duration every) {
+        return new SandboxSettings(
+                port,
+                apiKey,
+                writeQuotaPerMinute,
+                latency,
+                failureRate503,
+                dropAfterCommitRate,
+                randomSeed,
+                writeQuotaWindow,
+                otherClientShare,
+                burst,
+                every);
     }
 
     /** The API key is a secret: never printed. */
@@ -182,7 +242,8 @@ public record SandboxSettings(
         return "SandboxSettings[port=" + port + ", apiKey=****, writeQuotaPerMinute=" + writeQuotaPerMinute
                 + ", latency=" + latency + ", failureRate503=" + failureRate503
                 + ", dropAfterCommitRate=" + dropAfterCommitRate + ", randomSeed=" + randomSeed
-                + ", writeQuotaWindow=" + writeQuotaWindow + ", otherClientShare=" + otherClientShare + "]";
+                + ", writeQuotaWindow=" + writeQuotaWindow + ", otherClientShare=" + otherClientShare
+                + ", otherClientBurst=" + otherClientBurst + ", otherClientEvery=" + otherClientEvery + "]";
     }
 
     private static void requireFraction(String name, double value) {

@@ -80,6 +80,8 @@ public final class SandboxTenant implements AutoCloseable {
                 settings.writeQuotaPerMinute(),
                 settings.writeQuotaWindow().toMillis(),
                 settings.otherClientShare(),
+                settings.otherClientBurst(),
+                settings.otherClientEvery().toMillis(),
                 () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
         var dice = new FaultDice(settings.randomSeed(), settings.failureRate503(), settings.dropAfterCommitRate());
         var oauth = new SandboxOAuth(clock);

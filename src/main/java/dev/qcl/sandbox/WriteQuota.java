@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
  * Qlik's per-user write tier as a sliding window (60 s unless set otherwise; Qlik's own is 5 min);
  * a rejected write does not enter the window. Optionally another client of the same user spends a
  * share of the quota: its writes come evenly spaced, always count (it was there first), and have
- * been coming for a whole window when the sandbox starts.
+ * been coming for a whole window when the sandbox starts. Or it writes in bursts: {@code burst}
+ * writes at once every so often, from the start (and as often before it, within the window); those
+ * always count too.
  */
 final class WriteQuota {
 
@@ -24,6 +26,9 @@ final class WriteQuota {
     private final Deque<Long> admitted = new ArrayDeque<>();
     private final long otherInterval;
     private long nextOther;
+    private final int burst;
+    private final long burstEvery;
+    private long nextBurst;
 
     /** @param perWindow writes per 60 s window, 0 for no quota; @param millisClock a monotonic millisecond clock */
     WriteQuota(int perWindow, LongSupplier millisClock) {
@@ -37,15 +42,30 @@ final class WriteQuota {
      * @param millisClock a monotonic millisecond clock
      */
     WriteQuota(int perWindow, long windowMillis, double otherShare, LongSupplier millisClock) {
-        if (windowMillis < 1) {
-            throw new IllegalArgumentException("the quota window must be positive, was " + windowMillis + " ms");
+        this(perWindow, windowMillis, otherShare, 0, windowMillis, millisClock);
+    }
+
+    /**
+     * @param burst writes another client of the same user sends at once every {@code burstEvery} (0: none)
+     * @param burstEvery milliseconds between those bursts
+     */
+    WriteQuota(
+            int perWindow, long windowMillis, double otherShare, int burst, long burstEvery, LongSupplier millisClock) {
+        if (windowMillis < 1 || burstEvery < 1) {
+            throw new IllegalArgumentException("the quota window and the bursts' interval must be positive, was "
+                    + windowMillis + " ms and " + burstEvery + " ms");
         }
         this.perWindow = perWindow;
         this.windowMillis = windowMillis;
         this.millisClock = millisClock;
         long otherWrites = Math.round(perWindow * otherShare);
         this.otherInterval = otherWrites == 0 ? 0 : Math.max(1, windowMillis / otherWrites);
-        this.nextOther = millisClock.getAsLong() - windowMillis + otherInterval;
+        long start = millisClock.getAsLong();
+        this.nextOther = start - windowMillis + otherInterval;
+        this.burst = burst;
+        this.burstEvery = burstEvery;
+        // bursts as often before the start, as far as they are still in the window
+        this.nextBurst = start - (windowMillis - 1) / burstEvery * burstEvery;
     }
 
     synchronized Decision tryAcquire() {
@@ -69,13 +89,24 @@ final class WriteQuota {
         return new Decision(false, Math.max(1, (waitMillis + 999) / 1000));
     }
 
+    /** The other client's writes up to {@code now}, in the order they came. */
     private void spendOtherClient(long now) {
-        if (otherInterval == 0) {
-            return;
-        }
-        for (; nextOther <= now; nextOther += otherInterval) {
-            expire(nextOther);
-            admitted.addLast(nextOther);
+        while (true) {
+            boolean even = otherInterval > 0 && nextOther <= now;
+            boolean bursts = burst > 0 && nextBurst <= now;
+            if (even && (!bursts || nextOther <= nextBurst)) {
+                expire(nextOther);
+                admitted.addLast(nextOther);
+                nextOther += otherInterval;
+            } else if (bursts) {
+                expire(nextBurst);
+                for (int i = 0; i < burst; i++) {
+                    admitted.addLast(nextBurst);
+                }
+                nextBurst += burstEvery;
+            } else {
+                return;
+            }
         }
     }
 

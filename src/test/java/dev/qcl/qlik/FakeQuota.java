@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * A tenant's write quota in fake time, like the sandbox's: a sliding window, refused writes do not
  * count, {@code Retry-After} in whole seconds rounded up. Optionally another client of the same user
- * spends a share, evenly, from a whole window before the start.
+ * spends a share, evenly, from a whole window before the start, or writes in bursts.
  */
 final class FakeQuota {
     private final int perWindow;
@@ -19,6 +19,9 @@ final class FakeQuota {
     private final Deque<Instant> admitted = new ArrayDeque<>();
     private final Duration otherEvery;
     private Instant nextOther;
+    private final int burst;
+    private final Duration burstEvery;
+    private Instant nextBurst;
     private final List<Instant> ours = new ArrayList<>();
 
     FakeQuota(int perWindow, Duration window) {
@@ -26,12 +29,31 @@ final class FakeQuota {
     }
 
     FakeQuota(int perWindow, Duration window, double otherShare) {
+        this(perWindow, window, otherShare, 0, window, Duration.ZERO);
+    }
+
+    /**
+     * Another client of the same user sends {@code burst} writes at once every {@code every}, the
+     * first {@code phase} after the start (and as often before it).
+     */
+    static FakeQuota withBursts(int perWindow, Duration window, int burst, Duration every, Duration phase) {
+        return new FakeQuota(perWindow, window, 0.0, burst, every, phase);
+    }
+
+    private FakeQuota(int perWindow, Duration window, double otherShare, int burst, Duration every, Duration phase) {
         this.perWindow = perWindow;
         this.window = window;
         long others = Math.round(perWindow * otherShare);
         this.otherEvery = others == 0 ? null : window.dividedBy(others);
         this.nextOther =
                 otherEvery == null ? null : FakeTime.START.minus(window).plus(otherEvery);
+        this.burst = burst;
+        this.burstEvery = every;
+        Instant first = FakeTime.START.plus(phase);
+        while (first.minus(every).isAfter(FakeTime.START.minus(window))) {
+            first = first.minus(every);
+        }
+        this.nextBurst = first;
     }
 
     /** Empty when the write at {@code now} is admitted, else the Retry-After. */
@@ -40,6 +62,13 @@ final class FakeQuota {
             expire(nextOther);
             admitted.addLast(nextOther);
             nextOther = nextOther.plus(otherEvery);
+        }
+        while (burst > 0 && !nextBurst.isAfter(now)) {
+            expire(nextBurst);
+            for (int i = 0; i < burst; i++) {
+                admitted.addLast(nextBurst);
+            }
+            nextBurst = nextBurst.plus(burstEvery);
         }
         expire(now);
         if (admitted.size() < perWindow) {

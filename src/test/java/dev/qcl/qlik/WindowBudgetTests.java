@@ -216,6 +216,126 @@ class WindowBudgetTests {
     }
 
     @Nested
+    class Learning_again {
+        /**
+         * 360 a minute configured over 5 minutes; 30 sends answered at T0, then a 429 at 0.2 s asking
+         * for 7 s: another client's burst leaves the tenant's window then, so 30 per 7 s is learned.
+         */
+        private WindowBudget learnedThirtyPerSevenSeconds() {
+            WindowBudget budget = new WindowBudget(360, Duration.ofMinutes(5));
+            for (int i = 0; i < 30; i++) {
+                answered(budget, T0, T0);
+            }
+            Instant refused = T0.plusMillis(200);
+            refused(budget, refused, refused, Duration.ofSeconds(7));
+            return budget;
+        }
+
+        @Test
+        void should_lengthen_the_learned_window_when_the_tenant_still_holds_our_last_sends_after_its_pause() {
+            // given
+            WindowBudget budget = learnedThirtyPerSevenSeconds();
+            assertThat(budget.ceiling()).isEqualTo(new Limit(30, Duration.ofSeconds(7)));
+
+            // when: the first send after the pause is refused too, for 3 s: the other client's next burst came
+            Instant probe = T0.plusMillis(7_200);
+            refused(budget, probe, probe, Duration.ofSeconds(3));
+
+            // then: our 30 leave at 10 s, so the tenant holds them 10 s, and no halving on top
+            assertThat(budget.ceiling()).isEqualTo(new Limit(30, Duration.ofSeconds(10)));
+            assertThat(budget.current()).isEqualTo(budget.ceiling());
+            assertThat(budget.earliest(at(8))).isEqualTo(at(10));
+        }
+
+        @Test
+        void should_take_the_shortest_whole_seconds_that_fit_the_rounded_up_retry_after() {
+            // given: the oldest of our 30 was answered 0.4 s after it left
+            WindowBudget budget = new WindowBudget(360, Duration.ofMinutes(5));
+            answered(budget, T0, T0.plusMillis(400));
+            for (int i = 1; i < 30; i++) {
+                answered(budget, T0.plusMillis(400), T0.plusMillis(400));
+            }
+            refused(budget, T0.plusMillis(500), T0.plusMillis(500), Duration.ofSeconds(7));
+
+            // when: a 429 at 7.6 s asks for 3 s, rounded up: the tenant has room after 9.6 s, by 10.6 s
+            refused(budget, T0.plusMillis(7_600), T0.plusMillis(7_600), Duration.ofSeconds(3));
+
+            // then: it counted our oldest between 0 and 0.4 s, so its window is longer than 9.2 s, at most
+            // 10.6 s: the shortest whole seconds are 10, not the 11 s that 10.6 s after 0 - 0 would round to
+            assertThat(budget.ceiling()).isEqualTo(new Limit(30, Duration.ofSeconds(10)));
+        }
+
+        @Test
+        void should_give_the_longest_window_back_when_a_429_comes_in_the_last_second_of_the_lengthened_one() {
+            // given: lengthened to 10 s (of up to 10.6 s) by a 429 at 7.6 s
+            WindowBudget budget = learnedThirtyPerSevenSeconds();
+            Instant probe = T0.plusMillis(7_600);
+            refused(budget, probe, probe, Duration.ofSeconds(3));
+
+            // when: the next send, at 10 s, is refused for a second
+            refused(budget, at(10), at(10), Duration.ofSeconds(1));
+
+            // then: the 0.6 s rounded off is given back, not the pace halved
+            assertThat(budget.ceiling()).isEqualTo(new Limit(30, Duration.ofMillis(10_600)));
+            assertThat(budget.current()).isEqualTo(budget.ceiling());
+        }
+
+        @Test
+        void should_halve_rather_than_lengthen_again_when_no_send_got_through_since_the_last_lengthening() {
+            // given: lengthened to 10 s at 7.2 s
+            WindowBudget budget = learnedThirtyPerSevenSeconds();
+            Instant probe = T0.plusMillis(7_200);
+            refused(budget, probe, probe, Duration.ofSeconds(3));
+
+            // when: the next send, at 10.2 s, is refused for 2 s: the tenant frees its slots one by one
+            Instant next = T0.plusMillis(10_200);
+            refused(budget, next, next, Duration.ofSeconds(2));
+
+            // then: the lengthened window stays the ceiling; the pace halves for now
+            assertThat(budget.ceiling()).isEqualTo(new Limit(30, Duration.ofSeconds(10)));
+            assertThat(budget.current()).isEqualTo(new Limit(30, Duration.ofSeconds(20)));
+        }
+
+        @Test
+        void should_not_lengthen_the_window_when_our_last_sends_went_over_more_than_the_learned_window() {
+            // given: 10 per 30 s learned at T0; five more answered at 31 s
+            WindowBudget budget = learnedTenPerThirtySeconds();
+            for (int i = 0; i < 5; i++) {
+                answered(budget, at(31), at(31));
+            }
+
+            // when: a 429 at 32 s asks for 20 s
+            refused(budget, at(32), at(32), Duration.ofSeconds(20));
+
+            // then: the five sent at T0 may have left the tenant's window long ago: the pace halves for now
+            assertThat(budget.ceiling()).isEqualTo(new Limit(10, Duration.ofSeconds(30)));
+            assertThat(budget.current()).isEqualTo(new Limit(10, Duration.ofSeconds(60)));
+        }
+
+        @Test
+        void should_keep_the_halved_pace_when_the_learned_window_was_only_the_configured_rates() {
+            // given: 120 a minute configured; 30 sent at T0, then a 429 asking for 1 s: not faster than
+            // 120 a minute, 30 per 15 s is kept, although the tenant showed no window that long
+            WindowBudget budget = new WindowBudget(120, Duration.ofMinutes(5));
+            for (int i = 0; i < 30; i++) {
+                answered(budget, T0, T0);
+            }
+            Instant first = T0.plusMillis(200);
+            refused(budget, first, first, Duration.ofSeconds(1));
+            assertThat(budget.ceiling()).isEqualTo(new Limit(30, Duration.ofSeconds(15)));
+
+            // when: at that pace the next send is refused for a second too (another client writes evenly)
+            refused(budget, at(15), at(15), Duration.ofSeconds(1));
+
+            // then: the guess was too fast; half of it is what the tenant allows, for the rest of the run
+            assertThat(budget.ceiling()).isEqualTo(new Limit(30, Duration.ofSeconds(30)));
+            assertThat(budget.current()).isEqualTo(budget.ceiling());
+            budget.earliest(at(120));
+            assertThat(budget.current()).isEqualTo(new Limit(30, Duration.ofSeconds(30)));
+        }
+    }
+
+    @Nested
     class Memory {
         @Test
         void should_forget_old_answers_when_asked_for_the_earliest_send_with_a_short_window() {

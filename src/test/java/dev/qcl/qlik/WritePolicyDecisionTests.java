@@ -103,6 +103,63 @@ class WritePolicyDecisionTests {
         }
 
         @Test
+        void should_let_one_request_go_first_when_the_tenants_pause_ends() {
+            // given: a 429 asked for 13 s
+            WritePolicy policy = policy(100, Duration.ofMinutes(5));
+            policy.throttled(policy.acquire("row 1", NO_HURRY), Duration.ofSeconds(13), "row 1", 1);
+            time.advance(Duration.ofSeconds(13));
+
+            // when: the first sender goes
+            Instant probe = policy.acquire("row 1", NO_HURRY);
+
+            // then: the others wait for its answer, not all of them for a 429 of their own
+            assertThat(policy.decide("row 2", NO_HURRY))
+                    .isEqualTo(new WaitUntil(null, "the first answer after the tenant's pause"));
+            policy.answered(probe);
+            assertThat(policy.decide("row 2", NO_HURRY)).isEqualTo(new SendNow(START.plusSeconds(13)));
+            assertThat(policy.decide("row 3", NO_HURRY)).isEqualTo(new SendNow(START.plusSeconds(13)));
+        }
+
+        @Test
+        void should_let_another_request_go_first_when_the_first_after_the_pause_is_refused_again() {
+            // given: a 13 s pause, and the first request after it refused for 2 s more
+            WritePolicy policy = policy(100, Duration.ofMinutes(5));
+            policy.throttled(policy.acquire("row 1", NO_HURRY), Duration.ofSeconds(13), "row 1", 1);
+            time.advance(Duration.ofSeconds(13));
+            policy.throttled(policy.acquire("row 1", NO_HURRY), Duration.ofSeconds(2), "row 1", 1);
+            time.advance(Duration.ofSeconds(2));
+
+            // when
+            Instant probe = policy.acquire("row 1", NO_HURRY);
+
+            // then
+            assertThat(probe).isEqualTo(START.plusSeconds(15));
+            assertThat(policy.decide("row 2", NO_HURRY))
+                    .isEqualTo(new WaitUntil(null, "the first answer after the tenant's pause"));
+        }
+
+        @Test
+        void should_send_the_first_request_after_the_pause_once_those_sent_before_it_are_answered() {
+            // given: one request still on its way when the 5 s pause that another's 429 asked for ends
+            WritePolicy policy = policy(100, Duration.ofMinutes(5));
+            Instant early = policy.acquire("early", NO_HURRY);
+            policy.throttled(policy.acquire("row 1", NO_HURRY), Duration.ofSeconds(5), "row 1", 1);
+            time.advance(Duration.ofSeconds(5));
+            assertThat(policy.decide("row 1", NO_HURRY))
+                    .isEqualTo(new WaitUntil(null, "the first answer after the tenant's pause"));
+
+            // when: it is answered; it left before the pause, so its answer says nothing of the tenant now
+            policy.answered(early);
+            Instant probe = policy.acquire("row 1", NO_HURRY);
+
+            // then: one request goes, then the rest once it got through
+            assertThat(probe).isEqualTo(START.plusSeconds(5));
+            assertThat(policy.decide("row 2", NO_HURRY)).isInstanceOf(WaitUntil.class);
+            policy.answered(probe);
+            assertThat(policy.decide("row 2", NO_HURRY)).isEqualTo(new SendNow(START.plusSeconds(5)));
+        }
+
+        @Test
         void should_pause_but_go_on_when_retry_after_is_exactly_the_cap() {
             // given: the cap is 5 minutes
             WritePolicy policy = policy(100, Duration.ofMinutes(5));

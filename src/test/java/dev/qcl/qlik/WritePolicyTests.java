@@ -283,6 +283,56 @@ class WritePolicyTests {
     }
 
     @Nested
+    class Other_clients {
+        @ParameterizedTest
+        @ValueSource(ints = {0, 2_500, 5_000, 7_000, 9_500})
+        void should_stay_near_the_floor_and_refuse_few_rows_while_another_client_writes_in_bursts(int phaseMillis) {
+            // given: 60 per 10 s; another client of the same user sends 30 at once every 10 s, at a phase of its own
+            FakeQuota quota = FakeQuota.withBursts(
+                    60, Duration.ofSeconds(10), 30, Duration.ofSeconds(10), Duration.ofMillis(phaseMillis));
+
+            WritePolicy policy = policy(360);
+
+            // when: four senders at the tenant's rate, answers after 20 ms
+            FakeSenders.Outcome outcome = FakeSenders.run(policy, time, quota, 150, 4, Duration.ofMillis(20));
+
+            // then: the 30 per 10 s left take 40 s for 150 rows; at most 5% of the rows refused
+            assertThat(outcome.span()).isLessThanOrEqualTo(Duration.ofSeconds(42));
+            assertThat(outcome.throttled()).isLessThanOrEqualTo(7);
+            assertThat(policy.view().learnedCapacity()).isEqualTo(30);
+            assertThat(policy.view().learnedWindow()).isEqualTo(Duration.ofSeconds(10));
+        }
+
+        @Test
+        void should_learn_the_rest_of_an_evenly_spent_quota_with_few_429s() {
+            // given: 60 per 30 s, half of it spent evenly by another client of the same user
+            FakeQuota quota = new FakeQuota(60, Duration.ofSeconds(30), 0.5);
+            WritePolicy policy = policy(120);
+
+            // when
+            FakeSenders.Outcome outcome = FakeSenders.run(policy, time, quota, 120, 4, Duration.ofMillis(20));
+
+            // then: 90 s for the 30 per 30 s left; the first burst's event and one more 429
+            assertThat(outcome.span()).isLessThanOrEqualTo(Duration.ofSeconds(92));
+            assertThat(outcome.throttled()).isLessThanOrEqualTo(5);
+            assertThat(policy.view().learnedWindow()).isEqualTo(Duration.ofSeconds(30));
+        }
+
+        @Test
+        void should_keep_a_strict_tenants_pace_with_four_senders() {
+            // given: 50 per 30 s and no other client; qcl configured as for Qlik
+            FakeQuota quota = new FakeQuota(50, Duration.ofSeconds(30));
+
+            // when
+            FakeSenders.Outcome outcome = FakeSenders.run(policy(100), time, quota, 200, 4, Duration.ofMillis(20));
+
+            // then: the first burst's four in flight are refused, none after; 90 s for 200 rows
+            assertThat(outcome.throttled()).isLessThanOrEqualTo(4);
+            assertThat(outcome.span()).isLessThanOrEqualTo(Duration.ofSeconds(92));
+        }
+    }
+
+    @Nested
     class Stops {
         private final Clock clock = Clock.systemUTC();
 

@@ -15,7 +15,17 @@ class SandboxSettingsTests {
         // then
         assertThat(settings)
                 .isEqualTo(new SandboxSettings(
-                        0, "sandbox-api-key", 0, Duration.ZERO, 0.0, 0.0, 42L, Duration.ofSeconds(60), 0.0));
+                        0,
+                        "sandbox-api-key",
+                        0,
+                        Duration.ZERO,
+                        0.0,
+                        0.0,
+                        42L,
+                        Duration.ofSeconds(60),
+                        0.0,
+                        0,
+                        Duration.ofSeconds(60)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -737,6 +738,23 @@ class SandboxTenantTests {
             assertThat(tenant.throttledRequests()).isEqualTo(1);
             assertThat(tenant.connectionsNamed("c")).isEmpty();
             assertThat(read.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void should_leave_only_what_another_clients_burst_did_not_take_of_the_write_quota() throws Exception {
+            // given: 4 writes a minute; another client of the same user sends 3 at once each minute, from the start
+            start(SandboxSettings.defaults()
+                    .withWriteQuotaPerMinute(4)
+                    .withOtherClientBursts(3, Duration.ofMinutes(1)));
+            var first = http.post("/data-connections", postgres("a", null));
+            // when
+            var second = http.post("/data-connections", postgres("b", null));
+            // then: the burst came first and holds its three until it leaves the window
+            assertThat(first.statusCode()).isEqualTo(201);
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(Long.parseLong(second.headers().firstValue("Retry-After").orElseThrow()))
+                    .isBetween(50L, 60L);
+            assertThat(tenant.connectionsNamed("b")).isEmpty();
         }
 
         @Test

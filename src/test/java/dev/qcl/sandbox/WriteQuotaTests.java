@@ -91,4 +91,46 @@ class WriteQuotaTests {
         // that slot is taken again by the other client's next write
         assertThat(quota.tryAcquire().admitted()).isFalse();
     }
+
+    @Test
+    void should_leave_the_rest_of_the_quota_between_the_bursts_of_another_client() {
+        // given: 60 per 10 s; another client of the same user sends 30 at once every 10 s, from the start
+        var quota = new WriteQuota(60, 10_000, 0.0, 30, 10_000, now::get);
+        // when
+        int first = admittedNow(quota);
+        now.addAndGet(5_000);
+        WriteQuota.Decision meanwhile = quota.tryAcquire();
+        now.addAndGet(5_000);
+        int second = admittedNow(quota);
+        // then: 30 left in each window; the burst that comes as ours leave takes the rest
+        assertThat(first).isEqualTo(30);
+        assertThat(meanwhile.admitted()).isFalse();
+        assertThat(meanwhile.retryAfterSeconds()).isEqualTo(5);
+        assertThat(second).isEqualTo(30);
+    }
+
+    @Test
+    void should_count_the_bursts_of_another_client_even_when_the_window_is_full() {
+        // given: 10 per 10 s; another client sends 4 at once every 12 s; at 10 s our 10 fill a fresh window
+        var quota = new WriteQuota(10, 10_000, 0.0, 4, 12_000, now::get);
+        assertThat(admittedNow(quota)).isEqualTo(6);
+        now.addAndGet(10_000);
+        assertThat(admittedNow(quota)).isEqualTo(10);
+        // when: its next burst comes into that full window
+        now.addAndGet(2_000);
+        WriteQuota.Decision refused = quota.tryAcquire();
+        // then: 14 in the window; room comes when our 10 leave, and the burst's 4 still count
+        assertThat(refused.admitted()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(8);
+        now.addAndGet(8_000);
+        assertThat(admittedNow(quota)).isEqualTo(6);
+    }
+
+    private static int admittedNow(WriteQuota quota) {
+        int admitted = 0;
+        while (quota.tryAcquire().admitted()) {
+            admitted++;
+        }
+        return admitted;
+    }
 }
