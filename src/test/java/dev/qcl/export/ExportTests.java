@@ -293,6 +293,40 @@ class ExportTests {
         }
 
         @Test
+        void should_remove_the_part_files_a_killed_export_left_and_never_write_their_content(@TempDir Path dir)
+                throws IOException {
+            try (TestTenant tenant = ExportFixtures.startIn(dir)) {
+                // given: what exports to sales.csv that were killed while writing left, in this version's
+                // naming and the earlier one's, and a part file of another export
+                ExportFixtures.seed(tenant, dir);
+                Path output = dir.resolve("sales.csv");
+                List<Path> leftovers = List.of(
+                        dir.resolve(".sales.csv.4417035921.part"),
+                        dir.resolve(".sales.csv88120934.part"),
+                        dir.resolve(".sales.csv.env.example.1203.part"));
+                for (Path leftover : leftovers) {
+                    Files.writeString(leftover, "qName,dataSourceId\nleft-behind,postgres\n");
+                }
+                Path otherExport = Files.writeString(dir.resolve(".sales.csv.bak.77.part"), "another export's");
+
+                // when
+                Qcl.Outcome export = tenant.qcl("export", "--space", "Sales", "--output", output.toString());
+
+                // then
+                assertThat(export.exitCode()).as(export.err()).isZero();
+                assertThat(leftovers)
+                        .allSatisfy(leftover -> assertThat(leftover).doesNotExist());
+                assertThat(otherExport).exists();
+                assertThat(output).content().doesNotContain("left-behind").contains("s3-sales");
+                try (var files = Files.list(dir)) {
+                    assertThat(files.map(file -> file.getFileName().toString()))
+                            .filteredOn(name -> name.startsWith(".sales.csv"))
+                            .containsExactly(".sales.csv.bak.77.part");
+                }
+            }
+        }
+
+        @Test
         void should_stop_with_exit_3_when_the_api_key_is_refused(@TempDir Path dir) throws IOException {
             try (TestTenant tenant = ExportFixtures.startIn(dir)) {
                 // given
