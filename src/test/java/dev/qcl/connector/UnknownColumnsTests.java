@@ -41,6 +41,23 @@ class UnknownColumnsTests {
     }
 
     @Test
+    void should_suggest_the_reserved_column_that_another_api_names_otherwise_in_any_case() {
+        // given: the published OpenAPI's and the older data-connectivity API's names of reserved columns
+        List<String> columns = List.of("qName", "dataSourceId", "datasourceID", "SpaceID", "connectionName");
+
+        // when
+        List<String> warnings = warnings(columns, List.of(DB));
+
+        // then
+        String notKnown = " is not a property of any connector in this file (" + DB + "); did you mean ";
+        assertThat(warnings)
+                .containsExactly(
+                        "column 'datasourceID'" + notKnown + "'dataSourceId'?",
+                        "column 'SpaceID'" + notKnown + "'space'?",
+                        "column 'connectionName'" + notKnown + "'qName'?");
+    }
+
+    @Test
     void should_warn_without_a_suggestion_when_no_known_name_is_close() {
         List<String> warnings = warnings(List.of("qName", "dataSourceId", "colour"), List.of(DB));
 

@@ -59,7 +59,7 @@ class QlikValuesTests {
             CreateRequest personal = new CreateRequest("rest", "Sales", " ", Map.of("password", "hunter2"), null, null);
             CreateRequest shared = new CreateRequest("rest", "Sales", "s1", null, List.of("t"), List.of("hunter2"));
 
-            assertThat(personal.body()).containsOnlyKeys("dataSourceId", "qName", "connectionProperties", "tags");
+            assertThat(personal.body()).containsOnlyKeys("dataSourceId", "qName", "connectionProperties");
             assertThat(personal.spaceId()).isNull();
             assertThat(personal.toString()).doesNotContain("hunter2").contains("password");
             assertThat(shared.body()).containsEntry("space", "s1").containsEntry("connectionProperties", Map.of());
