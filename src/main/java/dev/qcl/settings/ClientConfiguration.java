@@ -74,6 +74,7 @@ public class ClientConfiguration {
         URI url = TenantUrl.parse(tenant.url());
         String folder = url.getPort() < 0 ? url.getHost() : url.getHost() + "_" + url.getPort();
         Path cacheDir = qcl.home().resolve("specs").resolve(folder.replaceAll("[^A-Za-z0-9._-]", "_"));
-        return new SpecCache(new QlikSpecSource(client), cacheDir, specs.ttl(), Clock.systemUTC(), secrets);
+        return new SpecCache(
+                new QlikSpecSource(client), cacheDir, specs.ttl(), specs.checkVersion(), Clock.systemUTC(), secrets);
     }
 }

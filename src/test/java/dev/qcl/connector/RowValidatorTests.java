@@ -46,6 +46,7 @@ class RowValidatorTests {
                 new CountingSource(null),
                 dir.resolve("specs"),
                 Duration.ofHours(1),
+                true,
                 new MutableClock(Instant.parse("2025-01-10T08:00:00Z")),
                 SpecFixtures.secrets());
         references = new ReferenceResolver(dir, ENV::get);

@@ -25,7 +25,7 @@ class UnknownColumnsTests {
 
     private List<String> warnings(List<String> columns, List<String> dataSourceIds) {
         SpecCache specs =
-                new SpecCache(source, dir, Duration.ofHours(24), new MutableClock(T0), SpecFixtures.secrets());
+                new SpecCache(source, dir, Duration.ofHours(24), true, new MutableClock(T0), SpecFixtures.secrets());
         return UnknownColumns.warnings(new CsvHeader(columns), dataSourceIds, specs);
     }
 

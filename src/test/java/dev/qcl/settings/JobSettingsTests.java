@@ -101,8 +101,10 @@ class JobSettingsTests {
 
         @Test
         void should_cache_specs_a_day_unless_told_otherwise() {
-            assertThat(new SpecsProperties(null).ttl()).isEqualTo(Duration.ofHours(24));
-            assertThat(new SpecsProperties(Duration.ofMinutes(5)).ttl()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(new SpecsProperties(null, null).ttl()).isEqualTo(Duration.ofHours(24));
+            assertThat(new SpecsProperties(null, null).checkVersion()).isTrue();
+            assertThat(new SpecsProperties(null, false).checkVersion()).isFalse();
+            assertThat(new SpecsProperties(Duration.ofMinutes(5), true).ttl()).isEqualTo(Duration.ofMinutes(5));
         }
 
         @Test
