@@ -6,6 +6,7 @@ import dev.qcl.prune.PrunePlanner;
 import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RunHttpCounts;
 import dev.qcl.rows.RowSending;
 import dev.qcl.settings.FingerprintProperties;
 import dev.qcl.settings.JobProperties;
@@ -30,6 +31,12 @@ public class LoadJobConfiguration {
     @Bean
     ResultRepository resultRepository(JdbcTemplate jdbc) {
         return new ResultRepository(jdbc);
+    }
+
+    /** Saved as requests go out, from a thread of its own: outside any chunk's transaction. */
+    @Bean
+    RunHttpCounts runHttpCounts(DataSource dataSource) {
+        return new RunHttpCounts(LazyTransactionConnections.autonomous(dataSource));
     }
 
     @Bean
@@ -62,7 +69,8 @@ public class LoadJobConfiguration {
             HttpStats stats,
             JobProperties job,
             PruneProperties prune,
-            ReferencesProperties references) {
+            ReferencesProperties references,
+            RunHttpCounts httpCounts) {
         return new LoadJobFactory(
                 jobRepository,
                 transactionManager,
@@ -74,7 +82,8 @@ public class LoadJobConfiguration {
                 stats,
                 job,
                 prune,
-                references.rules());
+                references.rules(),
+                httpCounts);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowResult;
+import dev.qcl.results.RunHttpCounts;
 import dev.qcl.rows.RowSending;
 import dev.qcl.rows.RowStep;
 import dev.qcl.rows.TenantSpaces;
@@ -21,6 +22,7 @@ import dev.qcl.run.RunProgress;
 import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -60,6 +62,10 @@ public final class LoadJobFactory {
     private final JobProperties settings;
     private final PruneProperties prune;
     private final ReferenceRules referenceRules;
+    private final RunHttpCounts httpCounts;
+    /** What the jobs this factory ran took of {@code stats}: each job counts what came after. */
+    private final AtomicReference<HttpStats.Snapshot> accountedRequests =
+            new AtomicReference<>(HttpStats.Snapshot.ZERO);
 
     LoadJobFactory(
             JobRepository jobRepository,
@@ -72,7 +78,8 @@ public final class LoadJobFactory {
             HttpStats stats,
             JobProperties settings,
             PruneProperties prune,
-            ReferenceRules referenceRules) {
+            ReferenceRules referenceRules,
+            RunHttpCounts httpCounts) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
@@ -84,6 +91,7 @@ public final class LoadJobFactory {
         this.settings = settings;
         this.prune = prune;
         this.referenceRules = referenceRules;
+        this.httpCounts = httpCounts;
     }
 
     public Job create(RunParameters run, RowSelection selection, RunProgress progress, AsyncTaskExecutor senders) {
@@ -97,22 +105,24 @@ public final class LoadJobFactory {
                 selection.withSpaces(spaces),
                 results);
         ResultWriter writer = new ResultWriter(results);
-        HttpStatsStream httpStats = new HttpStatsStream(stats);
 
         int chunkSize = settings.chunkSizeFor(run.dryRun());
         // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
         RowStep<?> rows = senders == null
                 ? sending.inStep(reader, run, progress, references)
                 : sending.ahead(reader, run, progress, references, senders, chunkSize);
-        Step step = step(chunkSize, rows, writer, httpStats)
+        Step step = step(chunkSize, rows, writer)
                 .listener(reader)
                 .listener(rows.listener())
                 .build();
+        HttpCountRecorder requests = new HttpCountRecorder(stats, httpCounts, accountedRequests);
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .validator(RunParameters.VALIDATOR)
                 .start(step)
                 .listener(new ProcessMarker(jobRepository))
-                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
+                // before the timeline, which starts from the run's 429s so far
+                .listener(requests)
+                .listener(new TimelineRecorder(results, progress, requests::throttledInRun, Clock.systemUTC()))
                 .listener(new RunEnding(jobRepository));
         if (run.ownership().prune()) {
             job.next(pruneStep(run));
@@ -120,17 +130,14 @@ public final class LoadJobFactory {
         return job.build();
     }
 
-    private <I> ChunkOrientedStepBuilder<I, RowResult> step(
-            int chunkSize, RowStep<I> rows, ResultWriter writer, HttpStatsStream httpStats) {
+    private <I> ChunkOrientedStepBuilder<I, RowResult> step(int chunkSize, RowStep<I> rows, ResultWriter writer) {
         return new StepBuilder(STEP_NAME, jobRepository)
-                        .<I, RowResult>chunk(chunkSize)
-                        .transactionManager(transactionManager)
-                        .reader(rows.reader())
-                        .processor(rows.processor())
-                        .writer(writer)
-                        .stream(httpStats)
-                        .listener(httpStats)
-                        .listener(writer);
+                .<I, RowResult>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(rows.reader())
+                .processor(rows.processor())
+                .writer(writer)
+                .listener(writer);
     }
 
     /** After the rows: delete the set's connections that no row names (one step, so a restart resumes it). */
@@ -139,7 +146,6 @@ public final class LoadJobFactory {
         return new StepBuilder(PRUNE_STEP_NAME, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
-                .listener(new StepHttpCounts(stats))
                 .build();
     }
 }
