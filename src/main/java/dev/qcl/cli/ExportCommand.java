@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+// picocli reads ${...} in help texts as a variable (an unknown one prints "null"): $${ is a literal ${
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
@@ -34,13 +35,13 @@ import picocli.CommandLine.Spec;
             "Write the tenant's connections as a CSV or workbook that run reads back.",
             "",
             "Exports the connections of the named spaces, or all that the identity can read. Secrets are never",
-            "written: their cells stay empty, or hold ${env:} references with --secret-placeholders."
+            "written: their cells stay empty, or hold $${env:} references with --secret-placeholders."
         },
         footer = {
             "",
             "Exit codes: 0 every connection exported, 1 some could not be read (warned and left out),",
             "2 usage or configuration error (no --space or --all, unknown space), 3 tenant unreachable, API key refused,",
-            "or the listing of connections refused."
+            "or the listing of connections refused or endless."
         })
 final class ExportCommand implements Callable<Integer> {
     @Mixin
@@ -68,7 +69,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(
             names = "--secret-placeholders",
             description =
-                    "Write ${env:QCL_<QNAME>_<PROPERTY>} in secret text cells and list the variables in FILE.env.example.")
+                    "Write $${env:QCL_<QNAME>_<PROPERTY>} in secret text cells and list the variables in FILE.env.example.")
     boolean secretPlaceholders;
 
     @Option(
@@ -192,6 +193,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         out.println("Exported " + result.connections() + " connection(s) of " + result.spaces() + " space(s) to "
                 + result.output()
+                + (result.withoutProperties() == 0
+                        ? ""
+                        : "; " + result.withoutProperties() + " without properties (the tenant sent none)")
                 + (result.failures().isEmpty() ? "" : "; " + result.failures().size() + " left out"));
         out.flush();
     }

@@ -106,6 +106,7 @@ final class SpecsCommand implements Runnable {
                                 OFFLINE,
                                 tenant,
                                 context.bean(SpecsProperties.class).ttl(),
+                                false,
                                 Clock.systemUTC(),
                                 context.bean(SecretPolicy.class));
                         print(cache.cached(), tenant.getFileName().toString(), out);

@@ -115,7 +115,8 @@ final class PropertyCells {
     }
 
     private static Violation unknown(String column, ApiSpec spec) {
-        String hint = NearMiss.suggest(column, spec.properties().keySet())
+        String hint = CsvHeader.reservedMeant(column)
+                .or(() -> NearMiss.suggest(column, spec.properties().keySet()))
                 .map(name -> "did you mean '" + name + "'?")
                 .orElse("leave the cell empty on this row (properties of " + spec.dataSourceId() + ": "
                         + SafeText.truncate(String.join(", ", spec.properties().keySet()), SHOWN_PROPERTY_LIST) + ")");

@@ -21,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The tenant's data sources and api-specs for one run: the data-source list is fetched once, each
  * spec at most once, and specs are kept on disk while younger than the TTL and not older than
  * the data-source list's {@code lastUpdated} (which moves when Qlik upgrades connectors). Thread-safe.
+ *
+ * <p>The tenant names a connector's version only in its api-specs ({@code connectorVersion}; the data
+ * source list has none), and a new version may add or drop a required property without moving
+ * {@code lastUpdated}. So with {@code checkVersion} a cached spec is read again once per cache, and when
+ * its version moved the new one is used and said so: rows are validated against what the tenant
+ * checks, not refused by it. A check the tenant refuses leaves the cached spec in use, with a warning.
  */
 public final class SpecCache {
     private static final Logger log = LoggerFactory.getLogger(SpecCache.class);
@@ -28,16 +34,23 @@ public final class SpecCache {
     private final SpecSource source;
     private final SpecFiles files;
     private final Duration ttl;
+    private final boolean checkVersion;
     private final Clock clock;
     private final ApiSpecParser parser;
     private final ConcurrentMap<String, SpecSlot> slots = new ConcurrentHashMap<>();
     private DataSourceList dataSources;
     private TenantReadException dataSourcesFailure;
 
-    /** @param cacheDir the folder of this tenant's cached specs, for example {@code <home>/specs/<tenant host>} */
-    public SpecCache(SpecSource source, Path cacheDir, Duration ttl, Clock clock, SecretPolicy secrets) {
+    /**
+     * @param cacheDir the folder of this tenant's cached specs, for example {@code <home>/specs/<tenant host>}
+     * @param ttl a cached spec older than this is fetched again
+     * @param checkVersion whether a younger cached spec is read again once, to compare its connector version
+     */
+    public SpecCache(
+            SpecSource source, Path cacheDir, Duration ttl, boolean checkVersion, Clock clock, SecretPolicy secrets) {
         this.source = Objects.requireNonNull(source, "source");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.checkVersion = checkVersion;
         this.clock = Objects.requireNonNull(clock, "clock");
         JsonMapper mapper = JsonMapper.builder().build();
         this.files = new SpecFiles(Objects.requireNonNull(cacheDir, "cacheDir"), mapper);
@@ -132,7 +145,7 @@ public final class SpecCache {
         ApiSpec spec = parser.parse(dataSourceId, tree, clock.instant());
         previous.filter(old -> !old.connectorVersion().equals(spec.connectorVersion()))
                 .ifPresent(old -> log.info(
-                        "connector of data source {} changed from version {} to {}",
+                        "api-specs of {} refreshed: connector {} -> {}",
                         dataSourceId,
                         old.connectorVersion(),
                         spec.connectorVersion()));
@@ -160,9 +173,28 @@ public final class SpecCache {
             }
             if (spec == null) {
                 Optional<ApiSpec> cached = files.read(dataSourceId).flatMap(SpecCache.this::parseCached);
-                spec = cached.isPresent() && fresh(cached.get()) ? cached : load(cached);
+                if (cached.isEmpty() || !fresh(cached.get())) {
+                    spec = load(cached);
+                } else {
+                    spec = checkVersion ? check(cached.get()) : cached;
+                }
             }
             return spec;
+        }
+
+        /** The tenant's spec when it can be had (its version compared), else the cached one, said once. */
+        private Optional<ApiSpec> check(ApiSpec cached) {
+            try {
+                return fetch(dataSourceId, Optional.of(cached));
+            } catch (TenantReadException | InvalidApiSpecException e) {
+                log.warn(
+                        "api-specs of {} could not be checked against the tenant ({}); validating with the cached"
+                                + " ones of connector {}",
+                        dataSourceId,
+                        e.getMessage(),
+                        cached.connectorVersion());
+                return Optional.of(cached);
+            }
         }
 
         synchronized Optional<ApiSpec> refresh() {

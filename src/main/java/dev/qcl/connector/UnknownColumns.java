@@ -16,7 +16,10 @@ import java.util.Set;
 public final class UnknownColumns {
     private UnknownColumns() {}
 
-    /** One warning per unknown property column, with a "did you mean" where a known name is close. */
+    /**
+     * One warning per unknown property column, with a "did you mean" where a reserved column (by another
+     * API's name too) or a known property is close.
+     */
     public static List<String> warnings(CsvHeader header, Collection<String> dataSourceIds, SpecCache specs) {
         Set<String> known = new LinkedHashSet<>();
         List<String> connectors = new ArrayList<>();
@@ -32,7 +35,8 @@ public final class UnknownColumns {
         List<String> warnings = new ArrayList<>();
         for (String column : header.columns()) {
             if (CsvHeader.isProperty(column) && !known.contains(column)) {
-                String hint = NearMiss.suggest(column, known)
+                String hint = CsvHeader.reservedMeant(column)
+                        .or(() -> NearMiss.suggest(column, known))
                         .map(s -> "; did you mean '" + s + "'?")
                         .orElse("");
                 warnings.add("column '" + SafeText.shown(column) + "' is not a property of any connector in this file ("

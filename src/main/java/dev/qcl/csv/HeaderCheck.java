@@ -42,7 +42,9 @@ final class HeaderCheck {
             return;
         }
         for (int i = 0; i < header.size(); i++) {
-            if (loose(header.columns().get(i)).equals(loose(column))) {
+            if (CsvHeader.reservedMeant(header.columns().get(i))
+                    .filter(column::equals)
+                    .isPresent()) {
                 throw InputFileException.missingColumn(
                         file, column, header.columns().get(i), i + 1);
             }
@@ -63,10 +65,5 @@ final class HeaderCheck {
                 throw InputFileException.duplicateColumn(file, column, first, i + 1);
             }
         }
-    }
-
-    /** A near miss: same letters and digits, ignoring case, spaces and punctuation ({@code Q_Name}, {@code qname }). */
-    private static String loose(String column) {
-        return CsvHeader.normalized(column).replaceAll("[^\\p{Alnum}]", "");
     }
 }

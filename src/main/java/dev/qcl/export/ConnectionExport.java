@@ -111,6 +111,8 @@ public final class ConnectionExport {
                 .map(e -> e.getKey() + "\u0000" + e.getValue().spaceName())
                 .distinct()
                 .count();
+        int withoutProperties = warnAboutMissingProperties(
+                exported.stream().map(Map.Entry::getValue).toList());
         log.info(
                 "Exported {} connections of {} spaces to {} ({} left out)",
                 exported.size(),
@@ -123,7 +125,29 @@ public final class ConnectionExport {
                 (int) spaces,
                 failures,
                 envExample,
-                placeholders == null ? 0 : placeholders.variables());
+                placeholders == null ? 0 : placeholders.variables(),
+                withoutProperties);
+    }
+
+    /**
+     * Connections the tenant sent without {@code connectionProperties} (a tenant that ignores
+     * {@code parseConnection}) get rows without property cells, which {@code run} would send as such:
+     * said once, and counted.
+     */
+    private static int warnAboutMissingProperties(List<ExportedConnection> exported) {
+        List<String> bare = exported.stream()
+                .filter(connection -> connection.properties().isEmpty())
+                .map(ExportedConnection::qName)
+                .toList();
+        if (!bare.isEmpty()) {
+            log.warn(
+                    "Export: the tenant sent no connectionProperties for {} of {} connection(s) (first: '{}');"
+                            + " their rows have no property cells",
+                    bare.size(),
+                    exported.size(),
+                    bare.get(0));
+        }
+        return bare.size();
     }
 
     /** The connector's spec, once per data source; a connector without a usable spec leaves its connections out. */

@@ -8,19 +8,28 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the export's files: the CSV (RFC 4180, quoted only where needed, LF; cells exactly as
  * {@code run} must read them, so never neutralised like report files) or a workbook of text cells, and
  * the {@code .env.example}.
- * Each file is written next to its target and moved into place, so a failed export leaves no half file.
+ * Each file is written next to its target as a hidden {@code .<name>.<digits>.part} file and moved into
+ * place, so a failed export leaves no half file. A killed one leaves its part file, with connection data
+ * in it: the next export to the same file removes it first.
  */
 final class ExportFiles {
+    private static final Logger log = LoggerFactory.getLogger(ExportFiles.class);
+
+    private static final String PART_SUFFIX = ".part";
     /** The sheet of an exported workbook. */
     static final String SHEET = "connections";
 
@@ -31,6 +40,9 @@ final class ExportFiles {
     }
 
     static void writeCsv(Path output, List<String> header, List<List<String>> records) {
+        // an export killed earlier may have left the part files of both
+        removeLeftovers(output);
+        removeLeftovers(envExampleOf(output));
         write(output, writer -> {
             try (ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd("\n").build()) {
                 csv.writeNext(header.toArray(String[]::new), false);
@@ -98,7 +110,7 @@ final class ExportFiles {
         Path absolute = target.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
-            Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+            Path temporary = Files.createTempFile(absolute.getParent(), partPrefix(absolute), PART_SUFFIX);
             try {
                 try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                     content.writeTo(writer);
@@ -110,6 +122,34 @@ final class ExportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the part files that an interrupted write of {@code target} left: {@code .<name>.<digits>.part},
+     * and {@code .<name><digits>.part} as earlier versions named them. Nothing else matches.
+     */
+    static void removeLeftovers(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        Pattern leftover = Pattern.compile(
+                Pattern.quote("." + absolute.getFileName()) + "\\.?[0-9]+" + Pattern.quote(PART_SUFFIX));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(
+                folder, file -> leftover.matcher(file.getFileName().toString()).matches())) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+                log.info("Removed {}, left by an export that did not finish", file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot remove what an unfinished export left in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String partPrefix(Path absolute) {
+        return "." + absolute.getFileName() + ".";
     }
 
     @FunctionalInterface

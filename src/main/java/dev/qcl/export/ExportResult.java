@@ -9,9 +9,17 @@ import java.util.List;
  * @param failures one line per connection that could not be read or written, and was left out
  * @param envExample the {@code .env.example} file, or null without placeholders
  * @param placeholders the {@code ${env:}} references written
+ * @param withoutProperties connections written without property cells: the tenant sent no
+ *     {@code connectionProperties} for them
  */
 public record ExportResult(
-        Path output, int connections, int spaces, List<String> failures, Path envExample, long placeholders) {
+        Path output,
+        int connections,
+        int spaces,
+        List<String> failures,
+        Path envExample,
+        long placeholders,
+        int withoutProperties) {
     public ExportResult {
         failures = List.copyOf(failures);
     }

@@ -6,6 +6,7 @@ import dev.qcl.prune.PrunePlanner;
 import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RunHttpCounts;
 import dev.qcl.rows.RowSending;
 import dev.qcl.run.plan.PlanRecorder;
 import dev.qcl.settings.FingerprintProperties;
@@ -41,6 +42,12 @@ public class LoadJobConfiguration {
         return new PlanRecorder();
     }
 
+    /** Saved as requests go out, from a thread of its own: outside any chunk's transaction. */
+    @Bean
+    RunHttpCounts runHttpCounts(DataSource dataSource) {
+        return new RunHttpCounts(LazyTransactionConnections.autonomous(dataSource));
+    }
+
     @Bean
     static LazyTransactionConnections lazyTransactionConnections() {
         return new LazyTransactionConnections();
@@ -73,7 +80,8 @@ public class LoadJobConfiguration {
             PruneProperties prune,
             ReferencesProperties references,
             ObjectProvider<TenantClients> tenantClients,
-            PlanRecorder recorder) {
+            PlanRecorder recorder,
+            RunHttpCounts httpCounts) {
         return new LoadJobFactory(
                 jobRepository,
                 transactionManager,
@@ -87,7 +95,8 @@ public class LoadJobConfiguration {
                 prune,
                 references.rules(),
                 tenantClients,
-                recorder);
+                recorder,
+                httpCounts);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import dev.qcl.qlik.HttpStats;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowResult;
+import dev.qcl.results.RunHttpCounts;
 import dev.qcl.rows.RowSending;
 import dev.qcl.rows.RowStep;
 import dev.qcl.rows.TenantSpaces;
@@ -25,6 +26,7 @@ import dev.qcl.settings.JobProperties;
 import dev.qcl.settings.PruneProperties;
 import dev.qcl.settings.TenantClients;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -68,6 +70,10 @@ public final class LoadJobFactory {
     private final ReferenceRules referenceRules;
     private final TenantJobs tenantJobs;
     private final PlanRecorder recorder;
+    private final RunHttpCounts httpCounts;
+    /** What the jobs this factory ran took of {@code stats}: each job counts what came after. */
+    private final AtomicReference<HttpStats.Snapshot> accountedRequests =
+            new AtomicReference<>(HttpStats.Snapshot.ZERO);
 
     LoadJobFactory(
             JobRepository jobRepository,
@@ -82,7 +88,8 @@ public final class LoadJobFactory {
             PruneProperties prune,
             ReferenceRules referenceRules,
             ObjectProvider<TenantClients> tenantClients,
-            PlanRecorder recorder) {
+            PlanRecorder recorder,
+            RunHttpCounts httpCounts) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.results = results;
@@ -95,20 +102,13 @@ public final class LoadJobFactory {
         this.prune = prune;
         this.referenceRules = referenceRules;
         this.recorder = recorder;
+        this.httpCounts = httpCounts;
         this.tenantJobs = new TenantJobs(this, tenantClients, stats, sending);
     }
 
     /** The partition step's name of a tenant's part in a run over several ({@code tenant:<alias>}). */
     public static String partStepName(String alias) {
         return TenantJobs.partStepName(alias);
-    }
-
-    /** Whether a step of this name keeps HTTP counters (a rows' or prune step, of one tenant or of the run). */
-    public static boolean countsRequests(String stepName) {
-        return stepName.equals(STEP_NAME)
-                || stepName.equals(PRUNE_STEP_NAME)
-                || stepName.startsWith(STEP_NAME + "@")
-                || stepName.startsWith(PRUNE_STEP_NAME + "@");
     }
 
     JobRepository jobRepository() {
@@ -135,10 +135,13 @@ public final class LoadJobFactory {
 
     /** The job with its parameters' check and its listeners, before its steps. */
     JobBuilder job(RunProgress progress) {
+        HttpCountRecorder requests = new HttpCountRecorder(stats, httpCounts, accountedRequests);
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(RunParameters.VALIDATOR)
                 .listener(new ProcessMarker(jobRepository))
-                .listener(new TimelineRecorder(results, progress, stats, Clock.systemUTC()))
+                // before the timeline, which starts from the run's 429s so far
+                .listener(requests)
+                .listener(new TimelineRecorder(results, progress, requests::throttledInRun, Clock.systemUTC()))
                 .listener(new RunEnding(jobRepository));
     }
 
@@ -172,30 +175,27 @@ public final class LoadJobFactory {
                 tenant.alias(),
                 tenant.refusal());
         ResultWriter writer = new ResultWriter(results, tenant.alias());
-        HttpStatsStream httpStats = new HttpStatsStream(tenant.stats());
 
         int chunkSize = settings.chunkSizeFor(run.dryRun());
         // with senders, a chunk's worth of rows goes out ahead: while one row waits in backoff, the others go on
         RowStep<?> rows = senders == null
                 ? tenant.sending().inStep(reader, run, progress, references, plan)
                 : tenant.sending().ahead(reader, run, progress, references, plan, senders, chunkSize);
-        return step(name, chunkSize, rows, writer, httpStats)
+        return step(name, chunkSize, rows, writer)
                 .listener(reader)
                 .listener(rows.listener())
                 .build();
     }
 
     private <I> ChunkOrientedStepBuilder<I, RowResult> step(
-            String name, int chunkSize, RowStep<I> rows, ResultWriter writer, HttpStatsStream httpStats) {
+            String name, int chunkSize, RowStep<I> rows, ResultWriter writer) {
         return new StepBuilder(name, jobRepository)
-                        .<I, RowResult>chunk(chunkSize)
-                        .transactionManager(transactionManager)
-                        .reader(rows.reader())
-                        .processor(rows.processor())
-                        .writer(writer)
-                        .stream(httpStats)
-                        .listener(httpStats)
-                        .listener(writer);
+                .<I, RowResult>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(rows.reader())
+                .processor(rows.processor())
+                .writer(writer)
+                .listener(writer);
     }
 
     /**
@@ -215,7 +215,6 @@ public final class LoadJobFactory {
         return new StepBuilder(name, jobRepository)
                 .tasklet(tasklet, transactionManager)
                 .listener(tasklet)
-                .listener(new StepHttpCounts(tenant.stats()))
                 .build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.qcl.job;
 
-import dev.qcl.qlik.HttpStats;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.TimelineSample;
 import dev.qcl.run.RunProgress;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -24,16 +24,17 @@ final class TimelineRecorder implements JobExecutionListener {
 
     private final ResultRepository results;
     private final RunProgress progress;
-    private final HttpStats stats;
+    private final LongSupplier throttled;
     private final Clock clock;
     private ScheduledExecutorService timer;
     private long runId;
     private long rowsBefore;
 
-    TimelineRecorder(ResultRepository results, RunProgress progress, HttpStats stats, Clock clock) {
+    /** @param throttled the 429s the run has received so far, its earlier executions included */
+    TimelineRecorder(ResultRepository results, RunProgress progress, LongSupplier throttled, Clock clock) {
         this.results = results;
         this.progress = progress;
-        this.stats = stats;
+        this.throttled = throttled;
         this.clock = clock;
     }
 
@@ -68,7 +69,7 @@ final class TimelineRecorder implements JobExecutionListener {
     private void sample() {
         try {
             results.addSample(
-                    runId, new TimelineSample(clock.instant(), rowsBefore + progress.done(), stats.throttled()));
+                    runId, new TimelineSample(clock.instant(), rowsBefore + progress.done(), throttled.getAsLong()));
         } catch (RuntimeException e) {
             // a missed sample only thins the chart; it must never disturb the run
             log.debug("Timeline sample of run {} not stored: {}", runId, e.getMessage());

@@ -2,6 +2,7 @@ package dev.qcl.launch;
 
 import dev.qcl.job.LoadJobFactory;
 import dev.qcl.results.ResultRepository;
+import dev.qcl.results.RunHttpCounts;
 import dev.qcl.settings.WriteProperties;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -14,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class LaunchConfiguration {
     @Bean
-    RunHistory runHistory(JobRepository jobRepository, ResultRepository results, JdbcTemplate jdbc) {
-        return new RunHistory(jobRepository, results, jdbc);
+    RunHistory runHistory(
+            JobRepository jobRepository, ResultRepository results, RunHttpCounts httpCounts, JdbcTemplate jdbc) {
+        return new RunHistory(jobRepository, results, httpCounts, jdbc);
     }
 
     @Bean

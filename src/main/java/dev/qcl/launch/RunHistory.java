@@ -1,11 +1,12 @@
 package dev.qcl.launch;
 
 import dev.qcl.connector.SpaceMap;
-import dev.qcl.job.HttpStatsStream;
 import dev.qcl.job.LoadJobFactory;
 import dev.qcl.launch.RunInfo.HttpTotals;
+import dev.qcl.results.HttpCounts;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowStatus;
+import dev.qcl.results.RunHttpCounts;
 import dev.qcl.run.Ownership;
 import dev.qcl.run.PlanRef;
 import dev.qcl.run.RunParameters;
@@ -47,13 +48,20 @@ public final class RunHistory {
             WHERE i.JOB_NAME = ? AND lp.PARAMETER_NAME = ? AND lp.PARAMETER_VALUE = ?
             AND dp.PARAMETER_NAME = ? AND dp.PARAMETER_VALUE = ?""";
 
+    /** Where runs recorded before {@link RunHttpCounts} kept their HTTP counters: the steps' contexts. */
+    private static final List<String> LEGACY_HTTP_KEYS =
+            List.of("qcl.http.requests", "qcl.http.retries", "qcl.http.throttled", "qcl.http.throttle-wait-ms");
+
     private final JobRepository jobRepository;
     private final ResultRepository results;
+    private final RunHttpCounts httpCounts;
     private final JdbcTemplate jdbc;
 
-    public RunHistory(JobRepository jobRepository, ResultRepository results, JdbcTemplate jdbc) {
+    public RunHistory(
+            JobRepository jobRepository, ResultRepository results, RunHttpCounts httpCounts, JdbcTemplate jdbc) {
         this.jobRepository = jobRepository;
         this.results = results;
+        this.httpCounts = httpCounts;
         this.jdbc = jdbc;
     }
 
@@ -215,32 +223,30 @@ public final class RunHistory {
     }
 
     /**
-     * The rows' steps' requests and the prune steps', each as its last execution saved them: one of each
-     * in a run over one tenant, one of each per tenant in a run over several.
+     * The requests of every execution of the run, the reads before each job included; plus, for a run
+     * begun by an earlier version, what its executions kept in the steps' contexts (a restart copies
+     * them into the new step executions unchanged, so they are read from the last one).
      */
     private HttpTotals httpTotals(JobInstance instance) {
-        long[] totals = new long[4];
-        java.util.Set<String> stepNames =
-                new java.util.LinkedHashSet<>(List.of(LoadJobFactory.STEP_NAME, LoadJobFactory.PRUNE_STEP_NAME));
-        for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-            for (StepExecution step :
-                    jobRepository.getJobExecution(execution.getId()).getStepExecutions()) {
-                if (LoadJobFactory.countsRequests(step.getStepName())) {
-                    stepNames.add(step.getStepName());
-                }
-            }
-        }
-        for (String stepName : stepNames) {
+        HttpCounts counts = httpCounts
+                .total(instance.getInstanceId())
+                .orElse(HttpCounts.NONE)
+                .plus(legacyHttpCounts(instance));
+        return new HttpTotals(counts.requests(), counts.retries(), counts.throttled(), counts.throttleWaitMs());
+    }
+
+    private HttpCounts legacyHttpCounts(JobInstance instance) {
+        long[] totals = new long[LEGACY_HTTP_KEYS.size()];
+        for (String stepName : List.of(LoadJobFactory.STEP_NAME, LoadJobFactory.PRUNE_STEP_NAME)) {
             StepExecution step = jobRepository.getLastStepExecution(instance, stepName);
             if (step != null) {
                 ExecutionContext context = step.getExecutionContext();
-                totals[0] += context.getLong(HttpStatsStream.REQUESTS, 0L);
-                totals[1] += context.getLong(HttpStatsStream.RETRIES, 0L);
-                totals[2] += context.getLong(HttpStatsStream.THROTTLED, 0L);
-                totals[3] += context.getLong(HttpStatsStream.WAIT_MILLIS, 0L);
+                for (int i = 0; i < totals.length; i++) {
+                    totals[i] += context.getLong(LEGACY_HTTP_KEYS.get(i), 0L);
+                }
             }
         }
-        return new HttpTotals(totals[0], totals[1], totals[2], totals[3]);
+        return new HttpCounts(totals[0], totals[1], totals[2], totals[3]);
     }
 
     static String statusOf(BatchStatus status) {

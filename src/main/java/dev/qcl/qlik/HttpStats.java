@@ -3,10 +3,12 @@ package dev.qcl.qlik;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Thread-safe HTTP counters of one run: requests sent, retries, 429s received and the time the
- * tiers were paused by them. {@link #restore} carries the totals of earlier executions over.
+ * Thread-safe HTTP counters of one process: requests sent (counted as they go out), retries, 429s
+ * received and the time the tiers were paused by them. One listener may hear of every change.
  */
 public final class HttpStats {
+    private static final Runnable NOBODY = () -> {};
+
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
@@ -22,8 +24,21 @@ public final class HttpStats {
         this.whole = whole;
     }
 
+    private volatile Runnable onChange = NOBODY;
+
     /** The counters at one moment. */
-    public record Snapshot(long requests, long retries, long throttled, long throttleWaitMillis) {}
+    public record Snapshot(long requests, long retries, long throttled, long throttleWaitMillis) {
+        public static final Snapshot ZERO = new Snapshot(0, 0, 0, 0);
+
+        /** What was counted since {@code earlier}. */
+        public Snapshot since(Snapshot earlier) {
+            return new Snapshot(
+                    requests - earlier.requests,
+                    retries - earlier.retries,
+                    throttled - earlier.throttled,
+                    throttleWaitMillis - earlier.throttleWaitMillis);
+        }
+    }
 
     public long requests() {
         return requests.get();
@@ -45,18 +60,12 @@ public final class HttpStats {
         return new Snapshot(requests(), retries(), throttled(), throttleWaitMillis());
     }
 
-    /** Adds the totals of earlier executions of the same run (call once when the run resumes). */
-    public void restore(long requests, long retries, long throttled, long waitMillis) {
-        if (requests < 0 || retries < 0 || throttled < 0 || waitMillis < 0) {
-            throw new IllegalArgumentException("counters cannot be negative");
-        }
-        this.requests.addAndGet(requests);
-        this.retries.addAndGet(retries);
-        this.throttled.addAndGet(throttled);
-        this.throttleWaitMillis.addAndGet(waitMillis);
-        if (whole != null) {
-            whole.restore(requests, retries, throttled, waitMillis);
-        }
+    /**
+     * {@code listener} (null: none) hears of every change from now on, on the thread that counted it,
+     * a request before it goes out: it must return at once, never block.
+     */
+    public void onChange(Runnable listener) {
+        onChange = listener == null ? NOBODY : listener;
     }
 
     void recordRequest() {
@@ -64,6 +73,7 @@ public final class HttpStats {
         if (whole != null) {
             whole.recordRequest();
         }
+        onChange.run();
     }
 
     void recordRetry() {
@@ -71,6 +81,7 @@ public final class HttpStats {
         if (whole != null) {
             whole.recordRetry();
         }
+        onChange.run();
     }
 
     void recordThrottled(long pausedMillis) {
@@ -79,5 +90,6 @@ public final class HttpStats {
         if (whole != null) {
             whole.recordThrottled(pausedMillis);
         }
+        onChange.run();
     }
 }

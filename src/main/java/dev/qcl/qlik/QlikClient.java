@@ -56,7 +56,8 @@ public final class QlikClient implements AutoCloseable {
         ApiUris uris = new ApiUris(settings.apiRoot());
         SecretMasker masker = new SecretMasker(http.tokens()::secrets, List.of());
         ConnectionLookup lookup = new ConnectionLookup(calls, uris);
-        this.reads = new TenantReads(calls, readPolicy, uris, masker, lookup);
+        this.reads = new TenantReads(
+                calls, readPolicy, uris, masker, lookup, new ListingPages(uris, settings.maxListingPages()));
         this.writes = new ConnectionWrites(calls, writePolicy, uris, masker, lookup);
         this.deletes = new ConnectionDeletes(calls, writePolicy, uris, masker);
     }

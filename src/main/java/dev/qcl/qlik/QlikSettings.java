@@ -20,6 +20,7 @@ import java.util.Set;
  * @param maxThrottleWait a longer {@code Retry-After} stops the run, default 5 min
  * @param window the quota window both rates are averaged over, default 5 min: a window may hold
  *     rate x window calls, at once if they come at once
+ * @param maxListingPages pages of 100 items one listing may take before it is refused as endless, default 1,000
  */
 public record QlikSettings(
         URI tenantUrl,
@@ -34,9 +35,13 @@ public record QlikSettings(
         Duration maxBackoff,
         Duration maxTimePerRow,
         Duration maxThrottleWait,
-        Duration window) {
+        Duration window,
+        int maxListingPages) {
 
     public static final String DEFAULT_BASE_PATH = "/api/v1";
+    /** 100,000 items per listing: far more connections than a space holds, far fewer calls than a loop makes. */
+    public static final int DEFAULT_MAX_LISTING_PAGES = 1_000;
+
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     public QlikSettings {
@@ -57,6 +62,39 @@ public record QlikSettings(
         requirePositive(maxTimePerRow, "maxTimePerRow");
         requirePositive(maxThrottleWait, "maxThrottleWait");
         requirePositive(window, "window");
+        requireAtLeastOne(maxListingPages, "maxListingPages");
+    }
+
+    /** With the default bound on a listing's pages. */
+    public QlikSettings(
+            URI tenantUrl,
+            Identity identity,
+            String basePath,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int writesPerMinute,
+            int readsPerMinute,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration maxTimePerRow,
+            Duration maxThrottleWait,
+            Duration window) {
+        this(
+                tenantUrl,
+                identity,
+                basePath,
+                connectTimeout,
+                readTimeout,
+                writesPerMinute,
+                readsPerMinute,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxTimePerRow,
+                maxThrottleWait,
+                window,
+                DEFAULT_MAX_LISTING_PAGES);
     }
 
     /** The API root every path is resolved against, without a trailing slash. */
@@ -72,7 +110,8 @@ public record QlikSettings(
                 + ", writesPerMinute=" + writesPerMinute + ", readsPerMinute=" + readsPerMinute
                 + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
                 + ", maxBackoff=" + maxBackoff + ", maxTimePerRow=" + maxTimePerRow
-                + ", maxThrottleWait=" + maxThrottleWait + ", window=" + window + "]";
+                + ", maxThrottleWait=" + maxThrottleWait + ", window=" + window
+                + ", maxListingPages=" + maxListingPages + "]";
     }
 
     private static void requireHttpsUnlessLoopback(URI url) {

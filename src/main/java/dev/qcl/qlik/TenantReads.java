@@ -6,7 +6,6 @@ import dev.qcl.qlik.WireTypes.ConnectionJson;
 import dev.qcl.qlik.WireTypes.ConnectionPage;
 import dev.qcl.qlik.WireTypes.DataSourceJson;
 import dev.qcl.qlik.WireTypes.DataSourcesJson;
-import dev.qcl.qlik.WireTypes.LinksJson;
 import dev.qcl.qlik.WireTypes.SpacePage;
 import dev.qcl.qlik.api.DataSourceInfo;
 import dev.qcl.qlik.api.DataSources;
@@ -16,7 +15,6 @@ import dev.qcl.qlik.failure.RejectedException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,21 +22,29 @@ import org.springframework.http.HttpMethod;
 
 /** The GET calls behind {@link QlikClient}: each retried as one call, lists followed through every page. */
 final class TenantReads {
-    private static final int PAGE_SIZE = 100;
-    private static final int MAX_PAGES = 10_000;
+    /** Items asked for per page: the most the tenant gives. */
+    static final int PAGE_SIZE = 100;
 
     private final TenantCalls calls;
     private final WritePolicy retry;
     private final ApiUris uris;
     private final SecretMasker masker;
     private final ConnectionLookup lookup;
+    private final ListingPages pages;
 
-    TenantReads(TenantCalls calls, WritePolicy retry, ApiUris uris, SecretMasker masker, ConnectionLookup lookup) {
+    TenantReads(
+            TenantCalls calls,
+            WritePolicy retry,
+            ApiUris uris,
+            SecretMasker masker,
+            ConnectionLookup lookup,
+            ListingPages pages) {
         this.calls = calls;
         this.retry = retry;
         this.uris = uris;
         this.masker = masker;
         this.lookup = lookup;
+        this.pages = pages;
     }
 
     DataSources dataSources() {
@@ -75,19 +81,17 @@ final class TenantReads {
     /** Every space the tenant's name search finds (any case, the name as a part); odd items are left out. */
     List<Space> spacesMatching(String name) {
         Call call = new Call("search for spaces named '" + name + "'", masker);
-        List<Space> matches = new ArrayList<>();
-        URI uri = uris.of("/spaces", ApiUris.query("name", name, "limit", PAGE_SIZE));
-        for (int page = 0; uri != null && page < MAX_PAGES; page++) {
-            SpacePage json = readJson(call, uri, false, SpacePage.class).orElseThrow();
-            if (json.data() != null) {
-                json.data().stream()
-                        .filter(space -> space != null && space.id() != null)
-                        .map(space -> new Space(space.id(), space.name(), space.type()))
-                        .forEach(matches::add);
-            }
-            uri = next(json.links(), uri, "/spaces");
-        }
-        return List.copyOf(matches);
+        URI first = uris.of("/spaces", ApiUris.query("name", name, "limit", PAGE_SIZE));
+        return pages
+                .all(
+                        call,
+                        first,
+                        "/spaces",
+                        uri -> readJson(call, uri, false, SpacePage.class).orElseThrow())
+                .stream()
+                .filter(space -> space != null && space.id() != null)
+                .map(space -> new Space(space.id(), space.name(), space.type()))
+                .toList();
     }
 
     List<ExistingConnection> connectionsInSpace(String spaceId) {
@@ -121,42 +125,27 @@ final class TenantReads {
                 .map(ConnectionJson::toExisting);
     }
 
+    /** Every page of a connection listing; a tenant may list odd items (null, or no ID): they are left out. */
     private List<ExistingConnection> connections(Call call, URI first) {
-        List<ExistingConnection> found = new ArrayList<>();
-        URI uri = first;
-        for (int page = 0; uri != null && page < MAX_PAGES; page++) {
-            ConnectionPage json =
-                    readJson(call, uri, false, ConnectionPage.class).orElseThrow();
-            if (json.data() != null) {
-                json.data().stream()
-                        // a tenant may list odd items: null, or a connection without an ID
-                        .filter(connection -> connection != null && connection.connectionId() != null)
-                        .map(ConnectionJson::toExisting)
-                        .forEach(found::add);
-            }
-            uri = next(json.links(), uri, "/data-connections");
-        }
-        return List.copyOf(found);
+        return pages
+                .all(
+                        call,
+                        first,
+                        "/data-connections",
+                        uri -> readJson(call, uri, false, ConnectionPage.class).orElseThrow())
+                .stream()
+                .filter(connection -> connection != null && connection.connectionId() != null)
+                .map(ConnectionJson::toExisting)
+                .toList();
     }
 
     /** Every page of {@code GET /data-connections} without a space filter, kept when tagged {@code tag}. */
     List<ExistingConnection> connectionsTagged(String tag) {
         Call call = new Call("listing of data connections tagged " + tag, masker);
-        List<ExistingConnection> found = new ArrayList<>();
-        URI uri = uris.of("/data-connections", ApiUris.query("limit", PAGE_SIZE, "noDatafiles", "true"));
-        for (int page = 0; uri != null && page < MAX_PAGES; page++) {
-            ConnectionPage json =
-                    readJson(call, uri, false, ConnectionPage.class).orElseThrow();
-            if (json.data() != null) {
-                json.data().stream()
-                        .filter(connection -> connection != null && connection.connectionId() != null)
-                        .map(ConnectionJson::toExisting)
-                        .filter(connection -> connection.tags().contains(tag))
-                        .forEach(found::add);
-            }
-            uri = next(json.links(), uri, "/data-connections");
-        }
-        return List.copyOf(found);
+        return connections(call, uris.of("/data-connections", ApiUris.query("limit", PAGE_SIZE, "noDatafiles", "true")))
+                .stream()
+                .filter(connection -> connection.tags().contains(tag))
+                .toList();
     }
 
     Optional<ExistingConnection> connectionById(String connectionId) {
@@ -194,18 +183,6 @@ final class TenantReads {
                     return Optional.of(reader.read(response, attempt.number()));
                 })
                 .value();
-    }
-
-    private URI next(LinksJson links, URI current, String resourcePath) {
-        if (links == null
-                || links.next() == null
-                || links.next().href() == null
-                || links.next().href().isBlank()) {
-            return null;
-        }
-        URI next = uris.nextPage(links.next().href(), resourcePath);
-        // a tenant that links a page to itself would loop forever
-        return next.equals(current) ? null : next;
     }
 
     private static DataSourceInfo toInfo(DataSourceJson json) {

@@ -18,15 +18,32 @@ final class WireTypes {
     record DataSourceJson(
             String dataSourceId, String dataSourceName, String name, String provider, String providerName) {}
 
+    /** One page of a listing: its items and the link to the next page, if any. */
+    interface PageJson<T extends PageJson.Item> {
+        List<T> data();
+
+        LinksJson links();
+
+        /** An item of a page, by the ID that tells it from the others (null when it has none). */
+        interface Item {
+            String itemId();
+        }
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SpacePage(List<SpaceJson> data, LinksJson links) {}
+    record SpacePage(List<SpaceJson> data, LinksJson links) implements PageJson<SpaceJson> {}
 
     /** A space as listed; one without an ID is left out of the listing, not a failed listing. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SpaceJson(String id, String name, String type) {}
+    record SpaceJson(String id, String name, String type) implements PageJson.Item {
+        @Override
+        public String itemId() {
+            return id;
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ConnectionPage(List<ConnectionJson> data, LinksJson links) {}
+    record ConnectionPage(List<ConnectionJson> data, LinksJson links) implements PageJson<ConnectionJson> {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record LinksJson(LinkJson next) {}
@@ -44,10 +61,16 @@ final class WireTypes {
             @JsonProperty("space") String space,
             @JsonProperty("tags") List<String> tags,
             @JsonProperty("connectionProperties") Map<String, Object> connectionProperties,
-            @JsonProperty("updated") String updated) {
+            @JsonProperty("updated") String updated)
+            implements PageJson.Item {
 
         String connectionId() {
             return qId != null && !qId.isBlank() ? qId : id;
+        }
+
+        @Override
+        public String itemId() {
+            return connectionId();
         }
 
         ExistingConnection toExisting() {

@@ -104,6 +104,7 @@ public class ClientConfiguration {
             SpecsProperties specs,
             SecretPolicy secrets) {
         Path cacheDir = TenantClients.specsFolder(qcl, TenantUrl.parse(tenant.url()));
-        return new SpecCache(new QlikSpecSource(client), cacheDir, specs.ttl(), Clock.systemUTC(), secrets);
+        return new SpecCache(
+                new QlikSpecSource(client), cacheDir, specs.ttl(), specs.checkVersion(), Clock.systemUTC(), secrets);
     }
 }

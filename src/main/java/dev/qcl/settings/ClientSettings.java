@@ -22,6 +22,7 @@ final class ClientSettings {
                 write.maxBackoff(),
                 write.maxTimePerRow(),
                 write.maxThrottleWait(),
-                write.window());
+                write.window(),
+                tenant.maxPages());
     }
 }

@@ -84,7 +84,12 @@ public final class TenantClients implements AutoCloseable {
         QlikClient client = new QlikClient(
                 ClientSettings.of(tenant.url(), identity(tenant, tenantsFile), tenantSettings, pace), stats);
         SpecCache cache = new SpecCache(
-                new QlikSpecSource(client), specsFolder(qcl, tenant.url()), specs.ttl(), Clock.systemUTC(), secrets);
+                new QlikSpecSource(client),
+                specsFolder(qcl, tenant.url()),
+                specs.ttl(),
+                specs.checkVersion(),
+                Clock.systemUTC(),
+                secrets);
         return new TenantClient(tenant, client, cache, stats);
     }
 

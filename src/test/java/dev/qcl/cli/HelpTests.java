@@ -3,6 +3,7 @@ package dev.qcl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qcl.Qcl;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,37 @@ class HelpTests {
                 .contains("run", "validate", "restart", "rerun-failed", "status", "report", "specs", "demo");
         // a wrapped summary would leave a line that starts with spaces only, or one cut mid-sentence
         assertThat(commands).allSatisfy(line -> assertThat(line).matches("  [a-z][a-z-]* +\\S.*\\.$"));
+    }
+
+    /** Every command and subcommand, as the top-level and the {@code specs} help list them. */
+    static List<List<String>> everyCommand() {
+        List<List<String>> commands = new ArrayList<>();
+        for (String line : commandList(Qcl.run("--help").out())) {
+            String command = line.strip().split(" +")[0];
+            commands.add(List.of(command));
+            for (String sub : commandList(Qcl.run(command, "--help").out())) {
+                commands.add(List.of(command, sub.strip().split(" +")[0]));
+            }
+        }
+        return commands;
+    }
+
+    @Test
+    void should_print_every_commands_help_without_a_null_where_its_text_names_a_reference() {
+        // picocli reads ${...} in a description as a variable: an unescaped ${env:} prints "null"
+        List<List<String>> commands = everyCommand();
+
+        assertThat(commands).contains(List.of("export"), List.of("specs", "list"));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Qcl.Outcome help = Qcl.run(args.toArray(String[]::new));
+            assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).as(String.join(" ", args)).doesNotContainPattern("\\bnull\\b");
+        }
+        assertThat(Qcl.run("export", "--help").out())
+                .contains("hold ${env:} references")
+                .contains("Write ${env:QCL_<QNAME>_<PROPERTY>} in secret text");
     }
 
     @ParameterizedTest

@@ -36,6 +36,7 @@ class RowLimitsTests {
                 source,
                 dir.resolve("specs"),
                 Duration.ofHours(1),
+                true,
                 new MutableClock(Instant.parse("2025-01-10T08:00:00Z")),
                 SpecFixtures.secrets());
         RowValidator validator = new RowValidator(
@@ -168,6 +169,7 @@ class RowLimitsTests {
                     source,
                     dir.resolve("specs"),
                     Duration.ofHours(1),
+                    true,
                     new MutableClock(Instant.parse("2025-01-10T08:00:00Z")),
                     SpecFixtures.secrets());
             RowValidator validator = new RowValidator(

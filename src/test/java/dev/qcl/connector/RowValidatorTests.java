@@ -46,6 +46,7 @@ class RowValidatorTests {
                 new CountingSource(null),
                 dir.resolve("specs"),
                 Duration.ofHours(1),
+                true,
                 new MutableClock(Instant.parse("2025-01-10T08:00:00Z")),
                 SpecFixtures.secrets());
         references = new ReferenceResolver(dir, ENV::get);
@@ -153,6 +154,14 @@ class RowValidatorTests {
 
     @Nested
     class Properties {
+        @Test
+        void should_suggest_space_for_a_filled_spaceId_column() {
+            header("qName", "dataSourceId", "spaceId");
+
+            assertThat(invalid(validate("conn", S3, "6601c0a3e9b1f24d7a5c8e10")).message())
+                    .isEqualTo("column 'spaceId' is not a property of File_AmazonS3ConnectorV2; did you mean 'space'?");
+        }
+
         @Test
         void should_suggest_property_when_column_differs_in_case() {
             header("qName", "dataSourceId", "bucketname");

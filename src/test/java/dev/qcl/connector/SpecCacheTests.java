@@ -36,8 +36,126 @@ class SpecCacheTests {
 
     private final MutableClock clock = new MutableClock(T0);
 
+    /** A cache as {@code qcl.specs.check-version=false} makes it: a spec within the TTL is used without asking. */
     private SpecCache cache(CountingSource source) {
-        return new SpecCache(source, dir, TTL, clock, SpecFixtures.secrets());
+        return new SpecCache(source, dir, TTL, false, clock, SpecFixtures.secrets());
+    }
+
+    /** A cache as qcl makes it by default: a cached spec is read again once, to compare its connector version. */
+    private SpecCache checking(CountingSource source) {
+        return new SpecCache(source, dir, TTL, true, clock, SpecFixtures.secrets());
+    }
+
+    private ListAppender<ILoggingEvent> capture() {
+        Logger logger = (Logger) LoggerFactory.getLogger(SpecCache.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        return appender;
+    }
+
+    /** Issue 22 item 6: a connector upgraded without the data sources' lastUpdated moving. */
+    @Nested
+    class VersionCheck {
+        private static final String S3_WITH_A_REQUIRED_ROLE = SpecFixtures.S3_SPEC
+                .replace("4.46.0", "4.47.1")
+                .replace(
+                        "\"properties\": {\n",
+                        "\"required\": [\"roleArn\"],\n    \"properties\": {\n"
+                                + "      \"roleArn\": {\"type\": \"string\", \"description\": \"IAM role\"},\n");
+
+        @Test
+        void should_use_the_tenants_spec_and_say_so_once_when_the_connector_version_moved_within_the_ttl() {
+            // given: a spec cached an hour ago; the data sources' lastUpdated has not moved since
+            checking(new CountingSource(null)).spec(S3);
+            clock.advance(Duration.ofHours(1));
+            CountingSource source = new CountingSource(T0.minusSeconds(60));
+            source.specs.put(S3, S3_WITH_A_REQUIRED_ROLE);
+            ListAppender<ILoggingEvent> logs = capture();
+
+            // when
+            SpecCache cache = checking(source);
+            ApiSpec spec = cache.spec(S3).orElseThrow();
+            cache.spec(S3);
+
+            // then: the new version's required property is known, the cache holds it, and it was said once
+            assertThat(spec.connectorVersion()).isEqualTo("4.47.1");
+            assertThat(spec.property("roleArn"))
+                    .get()
+                    .extracting(PropertySpec::required)
+                    .isEqualTo(true);
+            assertThat(source.specCalls).hasValue(1);
+            assertThat(cache(new CountingSource(null)).cached())
+                    .singleElement()
+                    .extracting(ApiSpec::connectorVersion)
+                    .isEqualTo("4.47.1");
+            assertThat(logs.list)
+                    .filteredOn(e -> e.getFormattedMessage().contains("refreshed"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage())
+                            .isEqualTo("api-specs of " + S3 + " refreshed: connector 4.46.0 -> 4.47.1"));
+        }
+
+        @Test
+        void should_read_a_cached_spec_again_once_and_say_nothing_when_its_version_is_the_same() {
+            // given
+            checking(new CountingSource(null)).spec(S3);
+            CountingSource source = new CountingSource(null);
+            ListAppender<ILoggingEvent> logs = capture();
+
+            // when
+            SpecCache cache = checking(source);
+            cache.spec(S3);
+            cache.spec(S3);
+
+            // then
+            assertThat(source.specCalls).hasValue(1);
+            assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("refreshed"));
+        }
+
+        @Test
+        void should_validate_with_the_cached_spec_and_warn_when_the_tenant_refuses_the_check() {
+            // given: the tenant refuses the api-specs now
+            ApiSpec cached = checking(new CountingSource(null)).spec(S3).orElseThrow();
+            CountingSource refusing = new CountingSource(null) {
+                @Override
+                public Optional<String> apiSpecJson(String dataSourceId) {
+                    specCalls.incrementAndGet();
+                    throw new TenantReadException("api-specs of data source " + dataSourceId + " was refused", 503, 6);
+                }
+            };
+            ListAppender<ILoggingEvent> logs = capture();
+
+            // when
+            Optional<ApiSpec> spec = checking(refusing).spec(S3);
+
+            // then
+            assertThat(spec).contains(cached);
+            assertThat(refusing.specCalls).hasValue(1);
+            assertThat(logs.list)
+                    .filteredOn(e -> e.getLevel() == Level.WARN)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage())
+                            .contains("api-specs of " + S3 + " could not be checked against the tenant")
+                            .contains("validating with the cached ones of connector 4.46.0"));
+        }
+
+        @Test
+        void should_fetch_a_spec_older_than_the_ttl_and_fail_when_the_tenant_refuses_it() {
+            // given
+            checking(new CountingSource(null)).spec(S3);
+            clock.advance(TTL.plusSeconds(1));
+            CountingSource refusing = new CountingSource(null) {
+                @Override
+                public Optional<String> apiSpecJson(String dataSourceId) {
+                    throw new TenantReadException("api-specs of data source " + dataSourceId + " was refused", 503, 6);
+                }
+            };
+
+            // when / then: a stale spec is not a fallback
+            assertThatThrownBy(() -> checking(refusing).spec(S3)).isInstanceOf(TenantReadException.class);
+        }
     }
 
     @Nested
@@ -140,7 +258,8 @@ class SpecCacheTests {
     @Nested
     class DiskCache {
         @Test
-        void should_serve_spec_from_disk_when_new_instance_starts_within_ttl() throws IOException {
+        void should_serve_spec_from_disk_when_new_instance_starts_within_ttl_without_the_version_check()
+                throws IOException {
             // given a spec fetched by an earlier run
             ApiSpec first = cache(new CountingSource(null)).spec(S3).orElseThrow();
             clock.advance(TTL.minusMinutes(1));
@@ -242,15 +361,6 @@ class SpecCacheTests {
                             && e.getFormattedMessage().contains("4.47.1"))
                     .singleElement()
                     .satisfies(e -> assertThat(e.getFormattedMessage()).contains(S3, "4.46.0"));
-        }
-
-        private ListAppender<ILoggingEvent> capture() {
-            Logger logger = (Logger) LoggerFactory.getLogger(SpecCache.class);
-            ListAppender<ILoggingEvent> appender = new ListAppender<>();
-            appender.start();
-            logger.addAppender(appender);
-            logger.setLevel(Level.INFO);
-            return appender;
         }
     }
 

@@ -25,7 +25,7 @@ class UnknownColumnsTests {
 
     private List<String> warnings(List<String> columns, List<String> dataSourceIds) {
         SpecCache specs =
-                new SpecCache(source, dir, Duration.ofHours(24), new MutableClock(T0), SpecFixtures.secrets());
+                new SpecCache(source, dir, Duration.ofHours(24), true, new MutableClock(T0), SpecFixtures.secrets());
         return UnknownColumns.warnings(new CsvHeader(columns), dataSourceIds, specs);
     }
 
@@ -38,6 +38,23 @@ class UnknownColumnsTests {
         assertThat(warnings)
                 .containsExactly("column 'bucketNmae' is not a property of any connector in this file (" + S3
                         + "); did you mean 'bucketName'?");
+    }
+
+    @Test
+    void should_suggest_the_reserved_column_that_another_api_names_otherwise_in_any_case() {
+        // given: the published OpenAPI's and the older data-connectivity API's names of reserved columns
+        List<String> columns = List.of("qName", "dataSourceId", "datasourceID", "SpaceID", "connectionName");
+
+        // when
+        List<String> warnings = warnings(columns, List.of(DB));
+
+        // then
+        String notKnown = " is not a property of any connector in this file (" + DB + "); did you mean ";
+        assertThat(warnings)
+                .containsExactly(
+                        "column 'datasourceID'" + notKnown + "'dataSourceId'?",
+                        "column 'SpaceID'" + notKnown + "'space'?",
+                        "column 'connectionName'" + notKnown + "'qName'?");
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class InputFilesTests {
     @TempDir
@@ -138,6 +140,16 @@ class InputFilesTests {
         @Test
         void should_suggest_dataSourceId_when_written_with_underscore() {
             assertFileError("qName,DATA_SOURCE_ID\na,b\n").hasMessageContaining("did you mean dataSourceId?");
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+            "'connectionName,dataSourceId', column 1 is 'connectionName': did you mean qName?",
+            "'CONNECTIONNAME,dataSourceId', column 1 is 'CONNECTIONNAME': did you mean qName?",
+            "'qName,datasourceID', column 2 is 'datasourceID': did you mean dataSourceId?"
+        })
+        void should_suggest_the_reserved_column_that_another_api_names_otherwise(String header, String hint) {
+            assertFileError(header + "\na,b\n").hasMessageContaining(hint);
         }
 
         @Test

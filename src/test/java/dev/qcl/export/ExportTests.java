@@ -2,16 +2,19 @@ package dev.qcl.export;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.qcl.export.ExportFixtures.FAST_READS;
 import static dev.qcl.export.ExportFixtures.header;
 import static dev.qcl.export.ExportFixtures.record;
 import static dev.qcl.export.ExportFixtures.records;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.qcl.Qcl;
 import dev.qcl.TestTenant;
 import dev.qcl.sandbox.SandboxSeed;
+import dev.qcl.sandbox.StoredConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -289,6 +292,81 @@ class ExportTests {
                         .contains("connection 'rest-crm' (" + refused + ") could not be read")
                         .contains("No access to the connection");
                 assertThat(records(output)).extracting(r -> r.get("qName")).containsExactly("s3-sales");
+            }
+        }
+
+        @Test
+        void should_remove_the_part_files_a_killed_export_left_and_never_write_their_content(@TempDir Path dir)
+                throws IOException {
+            try (TestTenant tenant = ExportFixtures.startIn(dir)) {
+                // given: what exports to sales.csv that were killed while writing left, in this version's
+                // naming and the earlier one's, and a part file of another export
+                ExportFixtures.seed(tenant, dir);
+                Path output = dir.resolve("sales.csv");
+                List<Path> leftovers = List.of(
+                        dir.resolve(".sales.csv.4417035921.part"),
+                        dir.resolve(".sales.csv88120934.part"),
+                        dir.resolve(".sales.csv.env.example.1203.part"));
+                for (Path leftover : leftovers) {
+                    Files.writeString(leftover, "qName,dataSourceId\nleft-behind,postgres\n");
+                }
+                Path otherExport = Files.writeString(dir.resolve(".sales.csv.bak.77.part"), "another export's");
+
+                // when
+                Qcl.Outcome export = tenant.qcl("export", "--space", "Sales", "--output", output.toString());
+
+                // then
+                assertThat(export.exitCode()).as(export.err()).isZero();
+                assertThat(leftovers)
+                        .allSatisfy(leftover -> assertThat(leftover).doesNotExist());
+                assertThat(otherExport).exists();
+                assertThat(output).content().doesNotContain("left-behind").contains("s3-sales");
+                try (var files = Files.list(dir)) {
+                    assertThat(files.map(file -> file.getFileName().toString()))
+                            .filteredOn(name -> name.startsWith(".sales.csv"))
+                            .containsExactly(".sales.csv.bak.77.part");
+                }
+            }
+        }
+
+        @Test
+        void should_warn_once_and_count_the_connections_the_tenant_sends_without_properties(@TempDir Path dir)
+                throws IOException {
+            try (TestTenant tenant = ExportFixtures.startIn(dir)) {
+                // given: a tenant that answers the parsed read of both connections of Sales without
+                // connectionProperties, as one that ignores parseConnection would
+                ExportFixtures.seed(tenant, dir);
+                for (StoredConnection connection : tenant.sandbox().connections()) {
+                    if (connection.spaceId() != null && connection.spaceId().equals(SandboxSeed.SALES_SPACE_ID)) {
+                        tenant.sandbox()
+                                .server()
+                                .stubFor(get(urlPathEqualTo("/api/v1/data-connections/" + connection.id()))
+                                        .atPriority(1)
+                                        .willReturn(okJson("{\"id\":\"" + connection.id() + "\",\"qName\":\""
+                                                + connection.qName() + "\",\"datasourceID\":\""
+                                                + connection.dataSourceId() + "\",\"space\":\""
+                                                + connection.spaceId() + "\",\"tags\":[]}")));
+                    }
+                }
+                Path output = dir.resolve("bare.csv");
+
+                // when
+                Qcl.Outcome export = tenant.qcl("export", "--space", "Sales", "--output", output.toString());
+
+                // then: written, said once, counted on the summary line
+                assertThat(export.exitCode()).as(export.err()).isZero();
+                assertThat(records(output)).extracting(r -> r.get("qName")).containsExactly("rest-crm", "s3-sales");
+                assertThat(record(output, "s3-sales"))
+                        .containsEntry("bucketName", "")
+                        .containsEntry("region", "");
+                assertThat(Files.readAllLines(tenant.home().resolve("logs/qcl.log")))
+                        .filteredOn(line -> line.contains("no connectionProperties"))
+                        .singleElement(STRING)
+                        .contains("the tenant sent no connectionProperties for 2 of 2 connection(s)")
+                        .contains("their rows have no property cells");
+                assertThat(export.lastLine())
+                        .isEqualTo("Exported 2 connection(s) of 1 space(s) to " + output
+                                + "; 2 without properties (the tenant sent none)");
             }
         }
 

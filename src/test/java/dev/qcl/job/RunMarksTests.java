@@ -3,7 +3,6 @@ package dev.qcl.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qcl.home.ThisProcess;
-import dev.qcl.qlik.HttpStats;
 import dev.qcl.results.ResultFixtures;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowStatus;
@@ -76,10 +75,9 @@ class RunMarksTests {
                             ResultFixtures.result(2, RowStatus.CREATED, ""),
                             ResultFixtures.result(3, RowStatus.FAILED, "down")));
             RunProgress progress = new RunProgress();
-            HttpStats stats = new HttpStats();
-            stats.restore(5, 0, 1, 100);
             Instant at = Instant.parse("2026-11-30T08:00:00Z");
-            TimelineRecorder recorder = new TimelineRecorder(results, progress, stats, Clock.fixed(at, ZoneOffset.UTC));
+            TimelineRecorder recorder =
+                    new TimelineRecorder(results, progress, () -> 1, Clock.fixed(at, ZoneOffset.UTC));
             JobExecution execution =
                     new JobExecution(9L, new JobInstance(RUN, LoadJobFactory.JOB_NAME), new JobParameters());
 

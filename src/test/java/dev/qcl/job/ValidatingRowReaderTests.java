@@ -97,7 +97,12 @@ class ValidatingRowReaderTests {
             }
         };
         specs = new SpecCache(
-                source, dir.resolve("specs"), Duration.ofHours(1), Clock.systemUTC(), new SecretPolicy(List.of()));
+                source,
+                dir.resolve("specs"),
+                Duration.ofHours(1),
+                true,
+                Clock.systemUTC(),
+                new SecretPolicy(List.of()));
     }
 
     @AfterEach

@@ -122,6 +122,20 @@ class QlikClientWriteTests {
         }
 
         @Test
+        void should_send_no_tags_key_when_the_row_has_no_tags() {
+            // given: Qlik's published create examples carry no "tags": [] either
+            tenant.stubFor(post(CONNECTIONS).willReturn(created("c-3")));
+
+            // when
+            client.create(new CreateRequest("rest", "crm", "sp1", Map.of("url", "https://x"), List.of(), List.of()));
+
+            // then: the body is exactly this, without a tags key
+            tenant.verify(
+                    exactly(1), postRequestedFor(urlPathEqualTo(CONNECTIONS)).withRequestBody(equalToJson("""
+                    {"dataSourceId":"rest","qName":"crm","space":"sp1","connectionProperties":{"url":"https://x"}}""")));
+        }
+
+        @Test
         void should_serve_many_threads_with_one_post_per_row() throws Exception {
             // given
             tenant.stubFor(post(CONNECTIONS).willReturn(created("c-n")));

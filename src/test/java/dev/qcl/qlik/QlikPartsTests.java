@@ -220,11 +220,13 @@ class QlikPartsTests {
         }
 
         @Test
-        void should_put_the_space_into_the_body_of_a_create_request_only_when_given() {
+        void should_put_the_space_and_the_tags_into_the_body_of_a_create_request_only_when_given() {
             CreateRequest request = new CreateRequest("rest", "Sales", " ", null, null, null);
 
             assertThat(request.spaceId()).isNull();
-            assertThat(request.body()).doesNotContainKey("space").containsEntry("tags", List.of());
+            assertThat(request.body()).doesNotContainKey("space").doesNotContainKey("tags");
+            assertThat(new CreateRequest("rest", "Sales", null, null, List.of(), null).body())
+                    .doesNotContainKey("tags");
             assertThat(new CreateRequest("rest", "Sales", "sp1", null, List.of("t"), null).body())
                     .containsEntry("space", "sp1")
                     .containsEntry("tags", List.of("t"));

@@ -133,7 +133,7 @@ class QlikSettingsTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"writesPerMinute", "readsPerMinute", "maxAttempts"})
+        @ValueSource(strings = {"writesPerMinute", "readsPerMinute", "maxAttempts", "maxListingPages"})
         void should_reject_a_count_below_one_naming_it_and_accept_one(String component) {
             assertThatThrownBy(() -> with(component, 0))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -213,6 +213,6 @@ class QlikSettingsTests {
                 .isEqualTo("QlikSettings[tenantUrl=https://acme.eu.qlikcloud.com/, identity=ApiKey[****],"
                         + " basePath=/api/v1, connectTimeout=PT2S, readTimeout=PT5S, writesPerMinute=100,"
                         + " readsPerMinute=1000, maxAttempts=6, initialBackoff=PT1S, maxBackoff=PT1M,"
-                        + " maxTimePerRow=PT10M, maxThrottleWait=PT5M, window=PT5M]");
+                        + " maxTimePerRow=PT10M, maxThrottleWait=PT5M, window=PT5M, maxListingPages=1000]");
     }
 }

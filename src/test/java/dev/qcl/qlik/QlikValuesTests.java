@@ -66,7 +66,7 @@ class QlikValuesTests {
             CreateRequest personal = new CreateRequest("rest", "Sales", " ", Map.of("password", "hunter2"), null, null);
             CreateRequest shared = new CreateRequest("rest", "Sales", "s1", null, List.of("t"), List.of("hunter2"));
 
-            assertThat(personal.body()).containsOnlyKeys("dataSourceId", "qName", "connectionProperties", "tags");
+            assertThat(personal.body()).containsOnlyKeys("dataSourceId", "qName", "connectionProperties");
             assertThat(personal.spaceId()).isNull();
             assertThat(personal.toString()).doesNotContain("hunter2").contains("password");
             assertThat(shared.body()).containsEntry("space", "s1").containsEntry("connectionProperties", Map.of());
@@ -178,15 +178,23 @@ class QlikValuesTests {
         }
 
         @Test
-        void should_refuse_to_restore_a_negative_counter_and_accept_zeros() {
+        void should_tell_the_listener_of_every_change_until_it_is_removed() {
+            // given
             HttpStats stats = new HttpStats();
-            stats.restore(0, 0, 0, 0);
+            java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+            stats.onChange(heard::incrementAndGet);
 
-            assertThatThrownBy(() -> stats.restore(-1, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> stats.restore(0, -1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> stats.restore(0, 0, -1, 0)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> stats.restore(0, 0, 0, -1)).isInstanceOf(IllegalArgumentException.class);
-            assertThat(stats.snapshot()).isEqualTo(new HttpStats.Snapshot(0, 0, 0, 0));
+            // when
+            stats.recordRequest();
+            stats.recordRetry();
+            stats.recordThrottled(10);
+            stats.onChange(null);
+            stats.recordRequest();
+
+            // then
+            assertThat(heard).hasValue(3);
+            assertThat(stats.snapshot().since(new HttpStats.Snapshot(1, 0, 0, 0)))
+                    .isEqualTo(new HttpStats.Snapshot(1, 1, 1, 10));
         }
     }
 }

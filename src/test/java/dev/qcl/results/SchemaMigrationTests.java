@@ -45,6 +45,7 @@ class SchemaMigrationTests {
                 statement.execute("DROP TABLE " + history(tenant.database()));
                 statement.execute("DROP TABLE QCL_ROW_WRITE");
                 statement.execute("DROP TABLE QCL_RESULT_BLOCK");
+                statement.execute("DROP TABLE QCL_HTTP_COUNT");
                 statement.execute("DELETE FROM QCL_ROW_RESULT");
                 // qcl 0.1 had no tenants (V5)
                 statement.execute("ALTER TABLE QCL_ROW_RESULT DROP COLUMN TENANT");
@@ -59,7 +60,7 @@ class SchemaMigrationTests {
                 statement.execute("INSERT INTO QCL_SECRET_FINGERPRINT (CONNECTION_ID, PROPERTY, FINGERPRINT) "
                         + "VALUES ('c-1', 'password', '" + "a".repeat(64) + "')");
             }
-            assertThat(tables(tenant.database())).doesNotContain("QCL_ROW_WRITE", "QCL_RESULT_BLOCK");
+            assertThat(tables(tenant.database())).doesNotContain("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_HTTP_COUNT");
 
             // when
             Qcl.Outcome status = tenant.qcl("status", "--run", "1");
@@ -68,8 +69,8 @@ class SchemaMigrationTests {
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
             assertThat(status.out()).contains("Run 1: COMPLETED").containsPattern("CREATED\\s+3");
-            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4", "5");
-            assertThat(tables(tenant.database())).contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK");
+            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4", "5", "6");
+            assertThat(tables(tenant.database())).contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_HTTP_COUNT");
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'"))
                     .isZero();
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SECRET_FINGERPRINT"))
@@ -99,7 +100,7 @@ class SchemaMigrationTests {
 
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4", "5");
+            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4", "5", "6");
             assertThat(tables(tenant.database()))
                     .contains(
                             "QCL_ROW_RESULT",
@@ -107,7 +108,8 @@ class SchemaMigrationTests {
                             "QCL_SECRET_FINGERPRINT",
                             "QCL_SETTING",
                             "QCL_ROW_WRITE",
-                            "QCL_RESULT_BLOCK");
+                            "QCL_RESULT_BLOCK",
+                            "QCL_HTTP_COUNT");
         }
     }
 

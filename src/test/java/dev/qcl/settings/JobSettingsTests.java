@@ -42,6 +42,13 @@ class JobSettingsTests {
         }
 
         @Test
+        void should_refuse_a_listing_bound_below_one_page_naming_the_key() {
+            assertThatThrownBy(() -> new TenantProperties(null, null, null, null, 0))
+                    .isInstanceOf(ConfigurationProblem.class)
+                    .hasMessage("qcl.tenant.max-pages must be at least 1, got 0");
+        }
+
+        @Test
         void should_refuse_a_prune_batch_below_one_and_take_one() {
             assertThat(new PruneProperties(1).batchSize()).isEqualTo(1);
             assertThatThrownBy(() -> new PruneProperties(0))
@@ -54,21 +61,23 @@ class JobSettingsTests {
     class Defaults {
         @Test
         void should_default_the_tenant_api_root_and_timeouts_when_unset() {
-            TenantProperties tenant = new TenantProperties(null, " ", null, null);
+            TenantProperties tenant = new TenantProperties(null, " ", null, null, null);
 
             assertThat(tenant.basePath()).isEqualTo("/api/v1");
             assertThat(tenant.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(tenant.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(tenant.maxPages()).isEqualTo(1_000);
         }
 
         @Test
         void should_keep_the_tenant_settings_that_are_set() {
             TenantProperties tenant =
-                    new TenantProperties(null, "/other/v2", Duration.ofSeconds(1), Duration.ofSeconds(2));
+                    new TenantProperties(null, "/other/v2", Duration.ofSeconds(1), Duration.ofSeconds(2), 7);
 
             assertThat(tenant.basePath()).isEqualTo("/other/v2");
             assertThat(tenant.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
             assertThat(tenant.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(tenant.maxPages()).isEqualTo(7);
         }
 
         @Test
@@ -92,8 +101,10 @@ class JobSettingsTests {
 
         @Test
         void should_cache_specs_a_day_unless_told_otherwise() {
-            assertThat(new SpecsProperties(null).ttl()).isEqualTo(Duration.ofHours(24));
-            assertThat(new SpecsProperties(Duration.ofMinutes(5)).ttl()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(new SpecsProperties(null, null).ttl()).isEqualTo(Duration.ofHours(24));
+            assertThat(new SpecsProperties(null, null).checkVersion()).isTrue();
+            assertThat(new SpecsProperties(null, false).checkVersion()).isFalse();
+            assertThat(new SpecsProperties(Duration.ofMinutes(5), true).ttl()).isEqualTo(Duration.ofMinutes(5));
         }
 
         @Test

@@ -19,7 +19,13 @@ public record CreateRequest(
         List<String> tags,
         Collection<String> secretTexts) {
 
-    /** The tutorials' spelling; the published schema says {@code datasourceID}. One place to change it. */
+    /**
+     * The key of the data source in the POST body, in one place. Qlik's tutorial "Create data connections"
+     * sends {@code dataSourceId} (so did the older data-connectivity API); the published OpenAPI of
+     * {@code POST /v1/data-connections} ({@code DcaasConnectionCreate}) requires {@code datasourceID} and
+     * does not say that the other spelling is read as well. qcl sends what the tutorial sends, which
+     * tenants create connections from; see the README, "What a create sends".
+     */
     public static final String DATA_SOURCE_ID_FIELD = "dataSourceId";
 
     public CreateRequest {
@@ -33,7 +39,10 @@ public record CreateRequest(
         secretTexts = secretTexts == null ? List.of() : List.copyOf(secretTexts);
     }
 
-    /** The POST body, in the order of the tutorial; {@code space} is left out for the personal space. */
+    /**
+     * The POST body, in the order of the tutorial; {@code space} is left out for the personal space and
+     * {@code tags} when there are none, as in Qlik's published create examples.
+     */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(DATA_SOURCE_ID_FIELD, dataSourceId);
@@ -42,7 +51,9 @@ public record CreateRequest(
             body.put("space", spaceId);
         }
         body.put("connectionProperties", connectionProperties);
-        body.put("tags", tags);
+        if (!tags.isEmpty()) {
+            body.put("tags", tags);
+        }
         return body;
     }
 

@@ -24,6 +24,11 @@ public class RejectedException extends QlikApiException {
                 subject + " was still rate limited (HTTP 429) when its maximum time ran out", 429, attempts);
     }
 
+    /** A listing whose pages do not end (links that loop, or more pages than the bound): refused, not followed. */
+    public static RejectedException endlessListing(String subject, String why) {
+        return new RejectedException(subject + " was stopped: " + why + "; the tenant's paging does not end", 200, 1);
+    }
+
     public static RejectedException unreadable(String subject, int httpStatus, int attempts) {
         return new RejectedException(
                 subject + " returned HTTP " + httpStatus + " with a body that could not be read", httpStatus, attempts);
