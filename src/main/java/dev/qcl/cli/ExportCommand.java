@@ -84,7 +84,7 @@ final class ExportCommand implements Callable<Integer> {
         if (System.console() != null) {
             System.setProperty(EraseProgressConverter.ENABLED, "true");
         }
-        try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
+        try (QclContext context = QclContext.start(common.properties(), spec)) {
             QlikClient client = context.bean(QlikClient.class);
             ExportScope scope;
             try {
