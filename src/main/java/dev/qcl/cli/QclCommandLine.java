@@ -89,8 +89,10 @@ public final class QclCommandLine {
                 failures.error("qcl failed", e);
             }
             code = runExists ? ExitCode.RUN_FAILED : ExitCode.USAGE;
-            line = StorageFailures.explain(e, storage(commandLine), runExists)
-                    .orElseGet(() -> oneLine(runExists ? cause : rootCause(e)));
+            JobStorage storage = storage(commandLine);
+            // a driver's message may quote its URL, user info and all
+            line = StorageFailures.explain(e, storage, runExists)
+                    .orElseGet(() -> storage.masked(oneLine(runExists ? cause : rootCause(e))));
         }
         err.println("qcl: " + line);
         err.flush();
