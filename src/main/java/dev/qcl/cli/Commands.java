@@ -17,11 +17,20 @@ final class Commands {
     private Commands() {}
 
     static List<String> springArgs(CommandSpec spec) {
-        CommandLine root = spec.commandLine();
+        return root(spec).springArgs;
+    }
+
+    /** The top-level command, which holds what the whole command line shares. */
+    static QclCommand root(CommandSpec spec) {
+        return root(spec.commandLine());
+    }
+
+    static QclCommand root(CommandLine commandLine) {
+        CommandLine root = commandLine;
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        return ((QclCommand) root.getCommand()).springArgs;
+        return (QclCommand) root.getCommand();
     }
 
     /**

@@ -94,7 +94,7 @@ final class ExportCommand implements Callable<Integer> {
         if (System.console() != null) {
             System.setProperty(EraseProgressConverter.ENABLED, "true");
         }
-        try (QclContext context = QclContext.start(common.properties(), Commands.springArgs(spec))) {
+        try (QclContext context = QclContext.start(common.properties(), spec)) {
             if (tenants != null) {
                 return exportTenants(context, target, out, err);
             }

@@ -49,8 +49,8 @@ abstract class JobCommand {
         try (HomeFolderLock home = readsOnly()
                         ? Commands.reading(common)
                         : HomeFolderLock.forJob(common.resolvedHome(), command, READERS_WAIT, Clock.systemUTC());
-                QclContext context = QclContext.start(
-                        readsOnly() ? Commands.besideJob(properties, home) : properties, Commands.springArgs(spec));
+                QclContext context =
+                        QclContext.start(readsOnly() ? Commands.besideJob(properties, home) : properties, spec);
                 SharedDatabase shared = readsOnly()
                         ? null
                         : SharedDatabase.open(context.property("spring.datasource.url"))

@@ -37,6 +37,9 @@ final class QclCommand implements Runnable {
     /** Spring-style {@code --key=value} settings given on the command line, passed to the context. */
     final List<String> springArgs = new ArrayList<>();
 
+    /** Where the command's context keeps its state, once it has read its settings; for failure messages. */
+    JobStorage storage;
+
     @Spec
     CommandSpec spec;
 

@@ -7,6 +7,7 @@ import dev.qcl.launch.RunAbortedException;
 import dev.qcl.qlik.failure.RunStoppingException;
 import dev.qcl.settings.ConfigurationProblem;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -72,22 +73,43 @@ public final class QclCommandLine {
         PrintWriter err = commandLine.getErr();
         Throwable cause = knownCause(e);
         int code;
+        String line;
         if (cause instanceof InputFileException
                 || cause instanceof ConfigurationProblem
-                || cause instanceof NothingToDo) {
-            code = ExitCode.USAGE;
-        } else if (cause instanceof RunStoppingException || cause instanceof RunAbortedException) {
-            code = ExitCode.RUN_FAILED;
+                || cause instanceof NothingToDo
+                || cause instanceof RunStoppingException) {
+            code = cause instanceof RunStoppingException ? ExitCode.RUN_FAILED : ExitCode.USAGE;
+            line = oneLine(cause);
         } else {
-            // no run was recorded (a run that fails is recorded and ends normally with exit 3): the
-            // database in use, a spec the header check could not read, a folder that cannot be written
-            failures.error("qcl failed", e);
-            cause = rootCause(e);
-            code = ExitCode.USAGE;
+            // the job machinery broke under a run (exit 3, restartable), or no run was recorded (a run that
+            // fails is recorded and ends normally): the database in use, a spec the header check could not
+            // read, a folder that cannot be written; a full disk or an unreachable database named as such
+            boolean runExists = cause instanceof RunAbortedException;
+            if (!runExists) {
+                failures.error("qcl failed", e);
+            }
+            code = runExists ? ExitCode.RUN_FAILED : ExitCode.USAGE;
+            JobStorage storage = storage(commandLine);
+            // a driver's message may quote its URL, user info and all
+            line = StorageFailures.explain(e, storage, runExists)
+                    .orElseGet(() -> storage.masked(oneLine(runExists ? cause : rootCause(e))));
         }
-        err.println("qcl: " + oneLine(cause));
+        err.println("qcl: " + line);
         err.flush();
         return code;
+    }
+
+    /** Where the failed command keeps its state, as far as it got to read its settings. */
+    private static JobStorage storage(CommandLine commandLine) {
+        JobStorage storage = Commands.root(commandLine).storage;
+        if (storage != null) {
+            return storage;
+        }
+        CommandLine.Model.CommandSpec common =
+                commandLine.getCommandSpec().mixins().get("common");
+        Path home =
+                common != null && common.userObject() instanceof CommonOptions options ? options.resolvedHome() : null;
+        return JobStorage.homeOnly(home);
     }
 
     /** The qcl exception inside Spring's wrappers (a bean that could not be created, say). */

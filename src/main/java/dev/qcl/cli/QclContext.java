@@ -3,6 +3,7 @@ package dev.qcl.cli;
 import dev.qcl.job.LoadJobConfiguration;
 import dev.qcl.launch.LaunchConfiguration;
 import dev.qcl.settings.ClientConfiguration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,17 @@ import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoCon
 import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The Spring context of one command, started after the command line is parsed so that options such
@@ -38,15 +43,24 @@ final class QclContext implements AutoCloseable {
      * Starts the context. Options become command-line properties, so they win over the environment
      * and config/application.yml, as Spring Boot users expect.
      */
-    static QclContext start(Map<String, Object> options, List<String> springArgs) {
+    static QclContext start(Map<String, Object> options, CommandSpec spec) {
         List<String> args = new ArrayList<>();
         options.forEach((key, value) -> args.add("--" + key + "=" + value));
-        args.addAll(springArgs);
+        args.addAll(Commands.springArgs(spec));
+        QclCommand root = Commands.root(spec);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Beans.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
+                .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+                    PostgresLoginTimeout.addDefault(event.getEnvironment());
+                    // where the job repository is, for the message should it fail, also while the context starts
+                    root.storage =
+                            JobStorage.of(event.getEnvironment(), Path.of(String.valueOf(options.get("qcl.home"))));
+                })
+                // logging is set up by now (on the environment), and before anything can fail to write to it
+                .listeners((ApplicationListener<ApplicationPreparedEvent>) event -> LogFileTrouble.install())
                 .run(args.toArray(String[]::new));
         return new QclContext(context);
     }

@@ -34,8 +34,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (HomeFolderLock home = Commands.reading(common);
-                QclContext context =
-                        QclContext.start(Commands.besideJob(common.properties(), home), Commands.springArgs(spec))) {
+                QclContext context = QclContext.start(Commands.besideJob(common.properties(), home), spec)) {
             RunHistory history = context.bean(RunHistory.class);
             RunInfo run = history.chosen(runId);
             Path dir = out != null

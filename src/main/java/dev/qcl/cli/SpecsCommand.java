@@ -92,8 +92,7 @@ final class SpecsCommand implements Runnable {
         public Integer call() {
             Map<String, Object> properties = parent.properties(common);
             try (HomeFolderLock home = Commands.reading(common);
-                    QclContext context =
-                            QclContext.start(Commands.besideJob(properties, home), Commands.springArgs(spec))) {
+                    QclContext context = QclContext.start(Commands.besideJob(properties, home), spec)) {
                 Path root = context.bean(QclProperties.class).home().resolve("specs");
                 PrintWriter out = Commands.out(spec);
                 List<Path> tenants = tenantFolders(root);
@@ -165,7 +164,7 @@ final class SpecsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (QclContext context = QclContext.start(parent.properties(common), Commands.springArgs(spec))) {
+            try (QclContext context = QclContext.start(parent.properties(common), spec)) {
                 List<ApiSpec> refreshed = context.bean(SpecCache.class).refresh(dataSourceIds);
                 PrintWriter out = Commands.out(spec);
                 header(out);

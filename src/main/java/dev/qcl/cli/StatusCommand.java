@@ -50,8 +50,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (HomeFolderLock home = Commands.reading(common);
-                QclContext context =
-                        QclContext.start(Commands.besideJob(common.properties(), home), Commands.springArgs(spec))) {
+                QclContext context = QclContext.start(Commands.besideJob(common.properties(), home), spec)) {
             RunHistory history = context.bean(RunHistory.class);
             PrintWriter out = Commands.out(spec);
             if (runId == null) {

@@ -2,6 +2,7 @@ package dev.qcl.connector;
 
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
+import dev.qcl.csv.Names;
 import dev.qcl.csv.ReferenceResolver;
 import dev.qcl.csv.SafeText;
 import java.util.ArrayList;
@@ -166,6 +167,6 @@ public final class RowValidator {
     }
 
     private String reserved(InputRow row, String column) {
-        return row.cell(header.indexOf(column)).strip();
+        return Names.cell(row, header, column);
     }
 }

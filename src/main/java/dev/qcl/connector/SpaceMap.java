@@ -1,5 +1,6 @@
 package dev.qcl.connector;
 
+import dev.qcl.csv.Names;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Objects;
 /**
  * {@code --map-space FROM=TO}: space names or IDs that replace others in the sheet's {@code space}
  * and {@code spaceName} cells before validation, for moving a sheet between tenants. A cell equal
- * to a FROM (after trimming) becomes its TO; each cell is replaced at most once, so maps do not chain.
+ * to a FROM (both read as names, {@link Names}) becomes its TO; each cell is replaced at most once, so maps do not chain.
  */
 public record SpaceMap(Map<String, String> replacements) {
     public static final SpaceMap NONE = new SpaceMap(Map.of());
@@ -32,8 +33,8 @@ public record SpaceMap(Map<String, String> replacements) {
         Map<String, String> replacements = new LinkedHashMap<>();
         for (String option : options) {
             int at = option.indexOf('=');
-            String from = at < 0 ? "" : option.substring(0, at).strip();
-            String to = at < 0 ? "" : option.substring(at + 1).strip();
+            String from = at < 0 ? "" : Names.normalized(option.substring(0, at));
+            String to = at < 0 ? "" : Names.normalized(option.substring(at + 1));
             if (from.isEmpty() || to.isEmpty()) {
                 throw new IllegalArgumentException(
                         "--map-space needs FROM=TO (a space name or ID on each side), not '" + option + "'");
@@ -51,9 +52,9 @@ public record SpaceMap(Map<String, String> replacements) {
         return replacements.isEmpty();
     }
 
-    /** The cell's replacement, or the (trimmed) cell itself when no mapping names it. */
+    /** The cell's replacement, or the cell itself as a name ({@link Names}) when no mapping names it. */
     public String apply(String cell) {
-        String trimmed = cell.strip();
-        return replacements.getOrDefault(trimmed, trimmed);
+        String name = Names.normalized(cell);
+        return replacements.getOrDefault(name, name);
     }
 }

@@ -1,8 +1,10 @@
 package dev.qcl.connector;
 
 import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.Names;
 import dev.qcl.csv.SafeText;
 import java.util.List;
+import java.util.Optional;
 
 /** Finds a row's target space from its {@code space} (ID) and {@code spaceName} cells. */
 final class SpaceResolution {
@@ -43,14 +45,29 @@ final class SpaceResolution {
             return ids.get(0);
         }
         String problem = ids.isEmpty()
-                ? "no space named '" + SafeText.shown(spaceName) + "'; "
-                        + NearMiss.suggest(spaceName, spaces.namesLike(spaceName))
-                                .map(name ->
-                                        "did you mean '" + name + "'? (space names must match exactly, including case)")
-                                .orElse("the name must match exactly, including case")
+                ? "no space named '" + SafeText.shown(spaceName) + "'; " + hint(spaceName)
                 : ids.size() + " spaces are named '" + spaceName + "'; use the space column with one of their IDs: "
                         + String.join(", ", ids);
         violations.add(new Violation(CsvHeader.SPACE_NAME, "column 'spaceName': " + problem));
         return null;
+    }
+
+    /**
+     * What to do about a name no space has. A space whose name differs only in Unicode form or hidden spaces
+     * looks the same, but space names must match exactly, and a cell cannot hold the hidden spaces (they are
+     * trimmed): the space is to be renamed, or named by its ID.
+     */
+    private String hint(String spaceName) {
+        List<String> similar = spaces.namesLike(spaceName);
+        for (String name : similar) {
+            Optional<String> lookalike = Names.lookalike(name, spaceName);
+            if (lookalike.isPresent()) {
+                return "the tenant has a space named '" + SafeText.shown(spaceName) + "' " + lookalike.get()
+                        + ", which looks the same; rename that space in the tenant, or give its ID in the space column";
+            }
+        }
+        return NearMiss.suggest(spaceName, similar)
+                .map(name -> "did you mean '" + name + "'? (space names must match exactly, including case)")
+                .orElse("the name must match exactly, including case");
     }
 }

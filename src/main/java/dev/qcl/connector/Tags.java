@@ -1,6 +1,7 @@
 package dev.qcl.connector;
 
 import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.Names;
 import dev.qcl.csv.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -14,12 +15,13 @@ final class Tags {
 
     private Tags() {}
 
-    /** The tags, trimmed, without empty or repeated ones; broken limits are added to {@code violations}. */
+    /** The tags, as names ({@link Names}), without empty or repeated ones; broken limits are added to {@code violations}. */
     static List<String> parse(String cell, List<Violation> violations) {
         Set<String> tags = new LinkedHashSet<>();
         for (String part : cell.split(";")) {
-            if (!part.isBlank()) {
-                tags.add(part.strip());
+            String tag = Names.normalized(part);
+            if (!tag.isEmpty()) {
+                tags.add(tag);
             }
         }
         if (tags.size() > MAX_TAGS) {

@@ -1,5 +1,6 @@
 package dev.qcl.export;
 
+import dev.qcl.csv.Names;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.api.Space;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public record ExportScope(boolean all, List<Space> spaces) {
     public static ExportScope of(List<String> idsOrNames, QlikClient client) {
         Map<String, Space> found = new LinkedHashMap<>();
         for (String given : idsOrNames) {
-            Space space = find(given.strip(), client);
+            Space space = find(Names.normalized(given), client);
             found.putIfAbsent(space.id(), space);
         }
         return new ExportScope(false, new ArrayList<>(found.values()));

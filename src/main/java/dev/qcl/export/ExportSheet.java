@@ -4,6 +4,7 @@ import dev.qcl.connector.ApiSpec;
 import dev.qcl.connector.PropertySpec;
 import dev.qcl.connector.PropertyType;
 import dev.qcl.csv.CsvHeader;
+import dev.qcl.csv.Names;
 import dev.qcl.csv.Reference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,8 +51,12 @@ final class ExportSheet {
 
     List<String> record(ExportedConnection connection) {
         ApiSpec spec = specs.get(connection.dataSourceId());
-        List<String> cells = new ArrayList<>(
-                List.of(connection.qName(), connection.dataSourceId(), connection.spaceName(), tags(connection)));
+        // names as run reads them back: a look-alike of another form or with hidden spaces is written as that name
+        List<String> cells = new ArrayList<>(List.of(
+                Names.normalized(connection.qName()),
+                connection.dataSourceId(),
+                Names.normalized(connection.spaceName()),
+                tags(connection)));
         for (String property : properties) {
             cells.add(spec.property(property).map(p -> cell(connection, p)).orElse(""));
         }
@@ -103,6 +108,7 @@ final class ExportSheet {
                         connection.qName());
             }
         }
-        return String.join(";", connection.tags());
+        return String.join(
+                ";", connection.tags().stream().map(Names::normalized).toList());
     }
 }

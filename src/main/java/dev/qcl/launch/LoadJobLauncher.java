@@ -2,6 +2,7 @@ package dev.qcl.launch;
 
 import dev.qcl.csv.InputFile;
 import dev.qcl.csv.InputFiles;
+import dev.qcl.home.SeriesLock;
 import dev.qcl.job.LoadJobFactory;
 import dev.qcl.job.ProcessMarker;
 import dev.qcl.job.RunEnding;
@@ -13,9 +14,11 @@ import dev.qcl.run.RunProgress;
 import dev.qcl.run.RunTenants;
 import dev.qcl.settings.ConfigurationProblem;
 import dev.qcl.settings.WriteProperties;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -44,14 +47,17 @@ public final class LoadJobLauncher {
     private final RunHistory history;
     private final WriteProperties write;
     private final AbandonedRuns abandoned;
+    private final DataSource ownConnections;
 
+    /** @param ownConnections connections outside the pool, for the lock a labelled run holds while it runs */
     public LoadJobLauncher(
             JobOperator jobOperator,
             JobRepository jobRepository,
             ObjectProvider<LoadJobFactory> jobs,
             ResultRepository results,
             RunHistory history,
-            WriteProperties write) {
+            WriteProperties write,
+            DataSource ownConnections) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
@@ -59,6 +65,7 @@ public final class LoadJobLauncher {
         this.history = history;
         this.write = write;
         this.abandoned = new AbandonedRuns(jobOperator, jobRepository);
+        this.ownConnections = ownConnections;
     }
 
     /**
@@ -68,12 +75,16 @@ public final class LoadJobLauncher {
      */
     public LaunchResult run(RunParameters run, long rows, RunProgress progress) {
         progress.expect(rows);
-        Optional<RunParameters> unfinished = unfinishedOfSeries(run);
-        if (unfinished.isPresent()) {
-            LaunchResult continued = launch(unfinished.get(), progress);
-            return new LaunchResult(continued.runId(), true, continued.failure());
+        // which run of the series to make, and the run itself, under the series' lock: two machines that
+        // share the job repository must not both decide to start (or continue) a run of one label
+        try (SeriesLock series = lockSeries(run, run.dryRun() ? "validate" : "run")) {
+            Optional<RunParameters> unfinished = unfinishedOfSeries(run);
+            if (unfinished.isPresent()) {
+                LaunchResult continued = launch(unfinished.get(), progress);
+                return new LaunchResult(continued.runId(), true, continued.failure());
+            }
+            return launch(run, progress);
         }
-        return launch(run, progress);
     }
 
     /**
@@ -105,7 +116,10 @@ public final class LoadJobLauncher {
                     + " started; restore it, or start a new run");
         }
         progress.expect(run.rerunOf() == null ? input.dataRows() : RerunSelection.count(run.rerunOf(), results));
-        return launch(run, progress);
+        // a run of a series is restarted under the series' lock, so that a labelled call cannot continue it meanwhile
+        try (SeriesLock series = lockSeries(run, "restart")) {
+            return launch(run, progress);
+        }
     }
 
     /** The newest run that did not complete, if any. */
@@ -142,6 +156,14 @@ public final class LoadJobLauncher {
         return original.inputSha256().equals(run.inputSha256())
                 ? RerunSelection.failedRowsOf(run.rerunOf(), results)
                 : RerunSelection.failedNamesOf(run.rerunOf(), results);
+    }
+
+    /** The lock of the run's series, or null for a run without a label (try-with-resources allows it). */
+    private SeriesLock lockSeries(RunParameters run, String command) {
+        if (run.label() == null || run.label().isBlank()) {
+            return null;
+        }
+        return SeriesLock.take(ownConnections, run.label(), run.dryRun(), command, Clock.systemUTC());
     }
 
     /** The parameters of the series' latest run, when this call should continue it. */

@@ -4,6 +4,7 @@ import dev.qcl.connector.SpaceDirectory;
 import dev.qcl.connector.TenantReadException;
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
+import dev.qcl.csv.Names;
 import dev.qcl.results.ResultRepository;
 import dev.qcl.results.RowStatus;
 import dev.qcl.run.RowSelection;
@@ -99,7 +100,7 @@ final class RerunSelection {
         }
 
         private static String cell(InputRow row, CsvHeader header, String column) {
-            return row.cell(header.indexOf(column)).strip();
+            return Names.cell(row, header, column);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.qcl.connector.TenantReadException;
 import dev.qcl.csv.ConnectionCsvReader;
 import dev.qcl.csv.CsvHeader;
 import dev.qcl.csv.InputRow;
+import dev.qcl.csv.Names;
 import dev.qcl.qlik.api.ExistingConnection;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -55,7 +56,9 @@ final class SheetNames {
 
     /** Whether a row of the sheet names this connection. */
     boolean names(ExistingConnection connection) {
-        return inAnySpace.contains(connection.qName()) || named.contains(key(connection.spaceId(), connection.qName()));
+        // the tenant's name read as the sheet's are: one that differs only in Unicode form is the same name
+        String qName = Names.normalized(connection.qName());
+        return inAnySpace.contains(qName) || named.contains(key(connection.spaceId(), qName));
     }
 
     private void add(InputRow row, CsvHeader header, SpaceDirectory spaces) {
@@ -91,7 +94,7 @@ final class SheetNames {
     }
 
     private static String cell(InputRow row, CsvHeader header, String column) {
-        return row.cell(header.indexOf(column)).strip();
+        return Names.cell(row, header, column);
     }
 
     private static String key(String spaceId, String qName) {

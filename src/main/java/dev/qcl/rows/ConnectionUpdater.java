@@ -37,8 +37,10 @@ final class ConnectionUpdater {
 
     /** Reads the connection with its properties and works out what differs from the row. */
     Comparison compare(ConnectionDraft draft, SendableRow row, ExistingConnection listed) {
+        // by the tenant's own name: it may differ from the row's in Unicode form or hidden spaces
+        String name = listed.qName() != null ? listed.qName() : draft.qName();
         ExistingConnection current =
-                client.connectionForUpdate(draft.qName(), draft.spaceId()).orElse(listed);
+                client.connectionForUpdate(name, draft.spaceId()).orElse(listed);
         return new Comparison(current, changes(draft, row.properties(), current));
     }
 

@@ -1,5 +1,6 @@
 package dev.qcl.rows;
 
+import dev.qcl.csv.Names;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.api.ExistingConnection;
 import dev.qcl.qlik.failure.RejectedException;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExistingConnections {
     private static final String PERSONAL = "";
+    /** Marks a normalized name's key; no connection name starts with a NUL. */
+    private static final String NORMALIZED = "\u0000";
 
     private final QlikClient client;
     private final Map<String, SpaceListing> bySpace = new ConcurrentHashMap<>();
@@ -29,13 +32,23 @@ final class ExistingConnections {
      * @throws RejectedException when the tenant refused or garbled the space's listing
      */
     Optional<ExistingConnection> find(String spaceId, String qName) {
-        return Optional.ofNullable(space(spaceId).byName().get(qName));
+        SpaceListing space = space(spaceId);
+        Optional<ExistingConnection> exact = Optional.ofNullable(space.byName().get(qName));
+        // a connection whose name differs only in Unicode form or hidden spaces looks the same: it is the one
+        return exact.isPresent() ? exact : Optional.ofNullable(space.byName().get(normalizedKey(qName)));
     }
 
     void remember(ExistingConnection connection) {
         if (connection.qName() != null) {
-            space(connection.spaceId()).byName().put(connection.qName(), connection);
+            Map<String, ExistingConnection> byName = space(connection.spaceId()).byName();
+            byName.put(connection.qName(), connection);
+            byName.putIfAbsent(normalizedKey(connection.qName()), connection);
         }
+    }
+
+    /** The key of a name read as the sheet's are ({@link Names}); apart from the exact names. */
+    private static String normalizedKey(String qName) {
+        return NORMALIZED + Names.normalized(qName);
     }
 
     private SpaceListing space(String spaceId) {
@@ -63,6 +76,7 @@ final class ExistingConnections {
                         // a tenant may list odd items (no name): they cannot be what a row names
                         if (c != null && c.qName() != null) {
                             listed.putIfAbsent(c.qName(), c);
+                            listed.putIfAbsent(normalizedKey(c.qName()), c);
                         }
                     }
                     byName = listed;

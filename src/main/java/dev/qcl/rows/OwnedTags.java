@@ -1,5 +1,6 @@
 package dev.qcl.rows;
 
+import dev.qcl.csv.Names;
 import dev.qcl.run.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,9 +52,11 @@ final class OwnedTags {
         return Optional.of(List.copyOf(tags));
     }
 
+    /** The tenant's user tags, read as the sheet's are ({@link Names}), so that a look-alike is no change. */
     private static List<String> userTags(List<String> tags) {
         return tags.stream()
                 .filter(t -> !t.startsWith(TENANT_TAG_PREFIX) && !t.startsWith(Ownership.TAG_PREFIX))
+                .map(Names::normalized)
                 .toList();
     }
 }

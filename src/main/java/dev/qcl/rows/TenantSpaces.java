@@ -5,6 +5,8 @@ import dev.qcl.connector.TenantReadException;
 import dev.qcl.qlik.QlikClient;
 import dev.qcl.qlik.api.Space;
 import dev.qcl.qlik.failure.RejectedException;
+import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +42,18 @@ public final class TenantSpaces implements SpaceDirectory {
                 .toList();
     }
 
+    /**
+     * The names the tenant's search finds, also for the name's decomposed form (NFD): a substring search
+     * for "Café" written as one character does not find a space named with "e" and an accent apart.
+     */
     @Override
     public List<String> namesLike(String name) {
-        return search(name).stream()
+        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
+        List<Space> found = new ArrayList<>(search(name));
+        if (!decomposed.equals(name)) {
+            found.addAll(search(decomposed));
+        }
+        return found.stream()
                 .map(Space::name)
                 .filter(n -> n != null && !n.isBlank())
                 .distinct()

@@ -46,6 +46,8 @@ class SchemaMigrationTests {
                 statement.execute("DROP TABLE QCL_ROW_WRITE");
                 statement.execute("DROP TABLE QCL_RESULT_BLOCK");
                 statement.execute("DROP TABLE QCL_HTTP_COUNT");
+                statement.execute("DROP TABLE QCL_RUN_SERIES_LOCK");
+                statement.execute("DROP TABLE QCL_RUN_SERIES");
                 statement.execute("DELETE FROM QCL_ROW_RESULT");
                 // qcl 0.1 had no tenants (V5)
                 statement.execute("ALTER TABLE QCL_ROW_RESULT DROP COLUMN TENANT");
@@ -60,7 +62,8 @@ class SchemaMigrationTests {
                 statement.execute("INSERT INTO QCL_SECRET_FINGERPRINT (CONNECTION_ID, PROPERTY, FINGERPRINT) "
                         + "VALUES ('c-1', 'password', '" + "a".repeat(64) + "')");
             }
-            assertThat(tables(tenant.database())).doesNotContain("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_HTTP_COUNT");
+            assertThat(tables(tenant.database()))
+                    .doesNotContain("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_HTTP_COUNT", "QCL_RUN_SERIES");
 
             // when
             Qcl.Outcome status = tenant.qcl("status", "--run", "1");
@@ -69,8 +72,9 @@ class SchemaMigrationTests {
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
             assertThat(status.out()).contains("Run 1: COMPLETED").containsPattern("CREATED\\s+3");
-            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4", "5", "6");
-            assertThat(tables(tenant.database())).contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_HTTP_COUNT");
+            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+            assertThat(tables(tenant.database()))
+                    .contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_HTTP_COUNT", "QCL_RUN_SERIES");
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'"))
                     .isZero();
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SECRET_FINGERPRINT"))
@@ -100,7 +104,7 @@ class SchemaMigrationTests {
 
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4", "5", "6");
+            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4", "5", "6", "7");
             assertThat(tables(tenant.database()))
                     .contains(
                             "QCL_ROW_RESULT",
@@ -109,7 +113,9 @@ class SchemaMigrationTests {
                             "QCL_SETTING",
                             "QCL_ROW_WRITE",
                             "QCL_RESULT_BLOCK",
-                            "QCL_HTTP_COUNT");
+                            "QCL_HTTP_COUNT",
+                            "QCL_RUN_SERIES_LOCK",
+                            "QCL_RUN_SERIES");
         }
     }
 
