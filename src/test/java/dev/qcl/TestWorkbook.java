@@ -70,7 +70,10 @@ public final class TestWorkbook {
 
     /** A row of the current sheet; null leaves a cell out, an empty array leaves the row out (blank). */
     public TestWorkbook row(Object... cells) {
-        sheets.get(current).add(java.util.Arrays.stream(cells).map(c -> c == null ? (Object) "" : c).toList());
+        sheets.get(current)
+                .add(java.util.Arrays.stream(cells)
+                        .map(c -> c == null ? (Object) "" : c)
+                        .toList());
         return this;
     }
 

@@ -70,7 +70,9 @@ final class CellNames {
     }
 
     Violation named(Violation violation, InputRow row) {
-        if (!row.inWorkbook() || violation.column() == null || violation.message().contains("(cell ")) {
+        if (!row.inWorkbook()
+                || violation.column() == null
+                || violation.message().contains("(cell ")) {
             return violation;
         }
         String message = violation.message();
@@ -87,8 +89,7 @@ final class CellNames {
         String cell = "cell " + row.cellName(index);
         Matcher one = ONE.matcher(message);
         return new Violation(
-                violation.column(),
-                one.find() ? insert(message, one.end(), " (" + cell + ")") : cell + ": " + message);
+                violation.column(), one.find() ? insert(message, one.end(), " (" + cell + ")") : cell + ": " + message);
     }
 
     private static String insert(String message, int at, String text) {

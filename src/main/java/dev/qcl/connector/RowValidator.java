@@ -61,8 +61,7 @@ public final class RowValidator {
         String spaceName = spaceMap.apply(reserved(row, CsvHeader.SPACE_NAME));
         String space = spaceId.isEmpty() ? spaceName : spaceId;
         if (row.inWorkbook() && row.cells().size() > header.size()) {
-            return new RowCheck.Invalid(
-                    row.row(), qName, dataSourceId, space, List.of(cellNames.pastTheHeader(row)));
+            return new RowCheck.Invalid(row.row(), qName, dataSourceId, space, List.of(cellNames.pastTheHeader(row)));
         }
         List<Violation> unreadable = cellNames.unreadable(row);
         if (!unreadable.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.qcl.csv;
 
+import dev.qcl.workbook.SheetRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import dev.qcl.workbook.SheetRow;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.HashSet;

@@ -43,7 +43,11 @@ final class ReportPage {
         section(page, "messages", "Top error messages", ReportTables.topMessages(topMessages));
         page.append("</div>\n");
         section(page, "timeline", "Throughput and throttling", TimelineChart.html(timeline));
-        section(page, "problems", problemsTitle(run, problemCount), ReportTables.problems(problems, problemCount, FailedCsv.fileName(run)));
+        section(
+                page,
+                "problems",
+                problemsTitle(run, problemCount),
+                ReportTables.problems(problems, problemCount, FailedCsv.fileName(run)));
         if (changeCount > 0) {
             String what = run.dryRun() ? "Updates and deletions planned" : "Updated rows and deleted connections";
             section(

@@ -37,8 +37,8 @@ public final class ReportWriter {
     public Path write(RunInfo run, Path dir) {
         try {
             Files.createDirectories(dir);
-            CompletableFuture<Void> failedCsv = CompletableFuture.runAsync(
-                    () -> unchecked(() -> FailedCsv.writeInto(results, run, dir)));
+            CompletableFuture<Void> failedCsv =
+                    CompletableFuture.runAsync(() -> unchecked(() -> FailedCsv.writeInto(results, run, dir)));
             new ResultsCsv(results).write(run, dir.resolve("results.csv"), spool);
             new SummaryJson().write(run, dir.resolve("summary.json"));
             new HtmlReport()

@@ -96,7 +96,8 @@ public record RunParameters(
 
     /** The same run owning a set of connections ({@code --own}, {@code --prune}). */
     public RunParameters withOwnership(Ownership owned) {
-        return new RunParameters(input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, sheet);
+        return new RunParameters(
+                input, inputSha256, label, onExisting, dryRun, rerunOf, runKey, owned, spaceMap, sheet);
     }
 
     /** The same run with {@code --map-space}. */

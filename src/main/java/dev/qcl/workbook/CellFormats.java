@@ -62,7 +62,8 @@ final class CellFormats {
                             // fonts, fills, borders: nothing a value depends on
                         }
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && xml.localName().equals("cellXfs")) {
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && xml.localName().equals("cellXfs")) {
                     inCellXfs = false;
                 }
             }

@@ -34,7 +34,8 @@ final class SharedStrings {
                             // r (a run of rich text) holds a t; rPr, phoneticPr hold no text
                         }
                     }
-                } else if (event == XMLStreamConstants.END_ELEMENT && xml.localName().equals("si")) {
+                } else if (event == XMLStreamConstants.END_ELEMENT
+                        && xml.localName().equals("si")) {
                     strings.add(Escapes.decoded(text.toString()));
                 }
             }

@@ -146,7 +146,8 @@ public final class SheetRows implements AutoCloseable {
                         // r, a run of rich text, holds a t
                     }
                 }
-            } else if (event == XMLStreamConstants.END_ELEMENT && xml.localName().equals("is")) {
+            } else if (event == XMLStreamConstants.END_ELEMENT
+                    && xml.localName().equals("is")) {
                 return text.toString();
             }
         }

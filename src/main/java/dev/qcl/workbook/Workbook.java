@@ -98,8 +98,8 @@ public final class Workbook implements AutoCloseable {
     }
 
     private static PackagePart workbookPart(OPCPackage pkg) throws InvalidFormatException {
-        PackageRelationship core =
-                pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
+        PackageRelationship core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
+                .getRelationship(0);
         if (core == null) {
             boolean strict = pkg.getRelationshipsByType(PackageRelationshipTypes.STRICT_CORE_DOCUMENT)
                             .getRelationship(0)
@@ -147,7 +147,8 @@ public final class Workbook implements AutoCloseable {
             }
             where = part.getPartName().getName() + " (sheet '" + name + "')";
             if (strings == null) {
-                strings = KnownStrings.of(file, () -> readPart(SHARED_STRINGS, SharedStrings::read, SharedStrings.NONE));
+                strings =
+                        KnownStrings.of(file, () -> readPart(SHARED_STRINGS, SharedStrings::read, SharedStrings.NONE));
                 formats = readPart(STYLES, CellFormats::read, CellFormats.NONE);
             }
             Merges merges = Merges.NONE;

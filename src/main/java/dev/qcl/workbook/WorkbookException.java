@@ -15,18 +15,18 @@ public final class WorkbookException extends RuntimeException {
     }
 
     static WorkbookException xls() {
-        return new WorkbookException("the file is an Excel 97-2003 workbook (.xls), which qcl does not read; "
-                + SAVE_AS_XLSX);
+        return new WorkbookException(
+                "the file is an Excel 97-2003 workbook (.xls), which qcl does not read; " + SAVE_AS_XLSX);
     }
 
     static WorkbookException ods() {
-        return new WorkbookException("the file is an OpenDocument spreadsheet (.ods), which qcl does not read; "
-                + SAVE_AS_XLSX);
+        return new WorkbookException(
+                "the file is an OpenDocument spreadsheet (.ods), which qcl does not read; " + SAVE_AS_XLSX);
     }
 
     static WorkbookException binary() {
-        return new WorkbookException("the file is an Excel binary workbook (.xlsb), which qcl does not read; "
-                + SAVE_AS_XLSX);
+        return new WorkbookException(
+                "the file is an Excel binary workbook (.xlsb), which qcl does not read; " + SAVE_AS_XLSX);
     }
 
     static WorkbookException encrypted() {
@@ -65,7 +65,8 @@ public final class WorkbookException extends RuntimeException {
     }
 
     private static String oneLine(String text) {
-        String line = text == null ? "" : text.replace("\r", "\\r").replace("\n", " ").replace("\t", "\\t");
+        String line =
+                text == null ? "" : text.replace("\r", "\\r").replace("\n", " ").replace("\t", "\\t");
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

@@ -56,10 +56,8 @@ class WorkbookInputTests {
                     .row("qName", new TestWorkbook.Error(FormulaError.REF))
                     .row("a", "b")
                     .write(dir.resolve("error.xlsx"));
-            Path oneCell = TestWorkbook.sheet("s")
-                    .row("qName;dataSourceId")
-                    .row("a;b")
-                    .write(dir.resolve("one.xlsx"));
+            Path oneCell =
+                    TestWorkbook.sheet("s").row("qName;dataSourceId").row("a;b").write(dir.resolve("one.xlsx"));
             Path blank = TestWorkbook.sheet("s")
                     .blankRow()
                     .row("qName", "dataSourceId")

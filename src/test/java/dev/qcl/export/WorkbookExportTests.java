@@ -93,7 +93,8 @@ class WorkbookExportTests {
             assertThat(withPlaceholders.exitCode()).as(withPlaceholders.err()).isZero();
             assertThat(rows(placeholders, new ArrayList<>(), new ArrayList<>()))
                     .anySatisfy(cells -> assertThat(cells).anyMatch(cell -> cell.startsWith("${env:QCL_")));
-            assertThat(Files.readString(dir.resolve("placeholders.xlsx.env.example"))).contains("QCL_");
+            assertThat(Files.readString(dir.resolve("placeholders.xlsx.env.example")))
+                    .contains("QCL_");
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(tenant.sandbox().writeRequests()).isEqualTo(writesBefore);

@@ -60,7 +60,8 @@ public class RestartAfterKillIT {
     void should_finish_a_killed_workbook_run_at_its_last_committed_row_with_no_row_twice(@TempDir Path dir)
             throws Exception {
         // given: the same 200 rows in the second sheet of a workbook, the port typed as a number
-        TestWorkbook workbook = TestWorkbook.sheet("Notes").row("qName", "dataSourceId").andSheet("Connections");
+        TestWorkbook workbook =
+                TestWorkbook.sheet("Notes").row("qName", "dataSourceId").andSheet("Connections");
         workbook.row(RerunFailedTests.HEADER.toArray());
         Path input = WorkbookRunTests.rows(workbook, "killed", ROWS, "Finance").write(dir.resolve("killed.xlsx"));
         killAndRestart(TestDatabase.Kind.H2, "skip", dir, input, "--sheet", "Connections");

@@ -81,7 +81,8 @@ class WorkbookRunTests {
                                 Tuple.tuple(4, "CREATED"),
                                 Tuple.tuple(6, "CREATED"),
                                 Tuple.tuple(7, "CREATED"));
-                StoredConnection four = tenant.sandbox().connectionsNamed("fin-4").get(0);
+                StoredConnection four =
+                        tenant.sandbox().connectionsNamed("fin-4").get(0);
                 assertThat(four.properties()).containsEntry("host", "db6543.example.com");
                 assertThat(four.properties().get("port")).hasToString("6543");
                 assertThat(tenant.sandbox().connectionsNamed("fin-5").get(0).dataSourceId())
@@ -93,7 +94,8 @@ class WorkbookRunTests {
         @Test
         void should_make_rows_invalid_naming_the_cell_and_write_failed_xlsx_that_loads_back(@TempDir Path dir)
                 throws IOException {
-            // given: an error value, a formula never calculated is not possible with the writer, a wrong port, a duplicate
+            // given: an error value, a formula never calculated is not possible with the writer, a wrong port, a
+            // duplicate
             TestWorkbook workbook = TestWorkbook.sheet("Connections").row(HEADER.toArray());
             rows(workbook, "ok", 2, "Finance")
                     .row("na", "postgres", "Finance", "db.example.com", new TestWorkbook.Error(FormulaError.NA), "s")
@@ -113,7 +115,8 @@ class WorkbookRunTests {
                         .containsExactly(
                                 Tuple.tuple(4, "column 'port' (cell E4) holds the error #N/A"),
                                 Tuple.tuple(5, tenant.results().get(3).message()),
-                                Tuple.tuple(6, "cell A6: duplicate of row 2 (same qName and space); remove one of them"),
+                                Tuple.tuple(
+                                        6, "cell A6: duplicate of row 2 (same qName and space); remove one of them"),
                                 Tuple.tuple(
                                         7,
                                         "cell G7 holds a value right of the header's last column (F); give its"
@@ -124,16 +127,57 @@ class WorkbookRunTests {
                 assertThat(read(report.resolve("failed.xlsx")))
                         .extracting(SheetRow::number, SheetRow::cells)
                         .containsExactly(
-                                Tuple.tuple(1, List.of("qName", "dataSourceId", "spaceName", "host", "port", "database",
-                                        "# error")),
-                                Tuple.tuple(2, List.of("na", "postgres", "Finance", "db.example.com", "#N/A", "s",
-                                        "column 'port' (cell E4) holds the error #N/A")),
-                                Tuple.tuple(3, List.of("text-port", "postgres", "Finance", "db.example.com", "fifty",
-                                        "s", tenant.results().get(3).message())),
-                                Tuple.tuple(4, List.of("ok-1", "postgres", "Finance", "db9.example.com", "5432",
-                                        "sales", tenant.results().get(4).message())),
-                                Tuple.tuple(5, List.of("stray", "postgres", "Finance", "db.example.com", "5432",
-                                        "sales", "oops", tenant.results().get(5).message())));
+                                Tuple.tuple(
+                                        1,
+                                        List.of(
+                                                "qName",
+                                                "dataSourceId",
+                                                "spaceName",
+                                                "host",
+                                                "port",
+                                                "database",
+                                                "# error")),
+                                Tuple.tuple(
+                                        2,
+                                        List.of(
+                                                "na",
+                                                "postgres",
+                                                "Finance",
+                                                "db.example.com",
+                                                "#N/A",
+                                                "s",
+                                                "column 'port' (cell E4) holds the error #N/A")),
+                                Tuple.tuple(
+                                        3,
+                                        List.of(
+                                                "text-port",
+                                                "postgres",
+                                                "Finance",
+                                                "db.example.com",
+                                                "fifty",
+                                                "s",
+                                                tenant.results().get(3).message())),
+                                Tuple.tuple(
+                                        4,
+                                        List.of(
+                                                "ok-1",
+                                                "postgres",
+                                                "Finance",
+                                                "db9.example.com",
+                                                "5432",
+                                                "sales",
+                                                tenant.results().get(4).message())),
+                                Tuple.tuple(
+                                        5,
+                                        List.of(
+                                                "stray",
+                                                "postgres",
+                                                "Finance",
+                                                "db.example.com",
+                                                "5432",
+                                                "sales",
+                                                "oops",
+                                                tenant.results().get(5).message())));
                 assertThat(Files.readString(report.resolve("report.html"))).contains("href=\"failed.xlsx\"");
             }
         }
@@ -151,7 +195,8 @@ class WorkbookRunTests {
                 List<SheetRow> failed = read(report(tenant, firstRun).resolve("failed.xlsx"));
                 assertThat(failed).hasSize(3);
                 // the user fixes the space in failed.xlsx and saves it
-                TestWorkbook fixed = TestWorkbook.sheet("Connections").row(failed.get(0).cells().toArray());
+                TestWorkbook fixed = TestWorkbook.sheet("Connections")
+                        .row(failed.get(0).cells().toArray());
                 for (SheetRow row : failed.subList(1, failed.size())) {
                     List<String> cells = new ArrayList<>(row.cells());
                     cells.set(2, "Treasury");
@@ -165,7 +210,9 @@ class WorkbookRunTests {
 
                 // then
                 assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-                assertThat(rerun.lastLine()).contains("(rerun of run " + firstRun + ")").contains("2 CREATED");
+                assertThat(rerun.lastLine())
+                        .contains("(rerun of run " + firstRun + ")")
+                        .contains("2 CREATED");
                 assertThat(tenant.sandbox().connections())
                         .extracting(StoredConnection::qName)
                         .containsExactlyInAnyOrder("ok-1", "ok-2", "treasury-1", "treasury-2");
@@ -237,7 +284,8 @@ class WorkbookRunTests {
         void should_continue_at_the_last_committed_row_with_no_row_twice_when_a_workbook_run_is_restarted(
                 TestDatabase.Kind db, @TempDir Path dir) {
             // given: 30 rows of the second sheet in chunks of 5; the 13th create is refused with a 401
-            TestWorkbook workbook = TestWorkbook.sheet("Other").row("qName", "dataSourceId").row("x", "postgres");
+            TestWorkbook workbook =
+                    TestWorkbook.sheet("Other").row("qName", "dataSourceId").row("x", "postgres");
             workbook.andSheet("Connections").row(HEADER.toArray());
             Path input = rows(workbook, "conn", 30, "Finance").write(dir.resolve("thirty.xlsx"));
             try (TestTenant tenant = TestTenant.start(dir, db)) {
@@ -248,7 +296,8 @@ class WorkbookRunTests {
                 long runId = RerunFailedTests.lastRunId(tenant);
                 assertThat(tenant.results())
                         .extracting(ResultsTable.Row::row)
-                        .containsExactlyElementsOf(IntStream.rangeClosed(2, 11).boxed().toList());
+                        .containsExactlyElementsOf(
+                                IntStream.rangeClosed(2, 11).boxed().toList());
                 tenant.sandbox().server().removeStub(refusal);
 
                 // when
@@ -260,7 +309,8 @@ class WorkbookRunTests {
                 assertThat(rows).extracting(ResultsTable.Row::runId).containsOnly(runId);
                 assertThat(rows)
                         .extracting(ResultsTable.Row::row)
-                        .containsExactlyElementsOf(IntStream.rangeClosed(2, 31).boxed().toList());
+                        .containsExactlyElementsOf(
+                                IntStream.rangeClosed(2, 31).boxed().toList());
                 assertThat(rows).extracting(ResultsTable.Row::status).containsOnly("CREATED");
                 assertThat(tenant.sandbox().connections())
                         .extracting(StoredConnection::qName)
@@ -283,14 +333,16 @@ class WorkbookRunTests {
 
                 // when: the first series called again on sheet A (the default), the second on sheet B
                 Qcl.Outcome sameSheet = tenant.qclUnpaced("run", "--input", input.toString(), "--run-label", "same");
-                Qcl.Outcome otherSheet = tenant.qclUnpaced(
-                        "run", "--input", another.toString(), "--run-label", "other", "--sheet", "B");
+                Qcl.Outcome otherSheet =
+                        tenant.qclUnpaced("run", "--input", another.toString(), "--run-label", "other", "--sheet", "B");
 
                 // then
                 assertThat(sameSheet.exitCode()).as(sameSheet.err()).isZero();
                 assertThat(sameSheet.lastLine()).startsWith("Run " + same + " COMPLETED");
                 assertThat(otherSheet.exitCode()).as(otherSheet.err()).isZero();
-                assertThat(otherSheet.lastLine()).doesNotStartWith("Run " + other + " ").contains("3 CREATED");
+                assertThat(otherSheet.lastLine())
+                        .doesNotStartWith("Run " + other + " ")
+                        .contains("3 CREATED");
                 assertThat(tenant.sandbox().connections())
                         .extracting(StoredConnection::qName)
                         .doesNotHaveDuplicates()

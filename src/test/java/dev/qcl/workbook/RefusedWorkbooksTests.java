@@ -132,8 +132,8 @@ class RefusedWorkbooksTests {
         @Test
         void should_refuse_a_part_that_expands_more_than_a_hundredfold() {
             // 20 MB of spaces between two rows zip to about 20 KB: a thousandfold
-            String rows = "<row r=\"1\">" + text("A1", "qName") + "</row>" + " ".repeat(20_000_000)
-                    + "<row r=\"2\">" + text("A2", "a") + "</row>";
+            String rows = "<row r=\"1\">" + text("A1", "qName") + "</row>" + " ".repeat(20_000_000) + "<row r=\"2\">"
+                    + text("A2", "a") + "</row>";
             Path file = HandMadeWorkbook.create().sheetXml(sheet(rows)).write(dir.resolve("bomb.xlsx"));
 
             assertThatThrownBy(() -> SheetRowsTests.rows(file, null))
@@ -149,7 +149,8 @@ class RefusedWorkbooksTests {
                 rows.append("<row r=\"").append(r).append("\">").append(text("A" + r, "conn-" + r * 7919));
                 rows.append("</row>");
             }
-            Path file = HandMadeWorkbook.create().sheetXml(sheet(rows.toString())).write(dir.resolve("fine.xlsx"));
+            Path file =
+                    HandMadeWorkbook.create().sheetXml(sheet(rows.toString())).write(dir.resolve("fine.xlsx"));
 
             assertThat(SheetRowsTests.rows(file, null)).hasSize(5_000);
         }

@@ -74,7 +74,8 @@ class SheetRowsTests {
     class OtherTypes {
         @Test
         void should_show_booleans_as_true_and_false_and_text_as_it_is() {
-            List<String> cells = onlyRow(TestWorkbook.sheet("s").row(true, false, " spaced ", "line\nbreak", "=not a formula"));
+            List<String> cells =
+                    onlyRow(TestWorkbook.sheet("s").row(true, false, " spaced ", "line\nbreak", "=not a formula"));
 
             assertThat(cells).containsExactly("true", "false", " spaced ", "line\nbreak", "=not a formula");
         }
@@ -183,8 +184,9 @@ class SheetRowsTests {
         @Test
         void should_read_rich_text_inline_text_and_excel_escapes() {
             Path file = HandMadeWorkbook.create()
-                    .sharedStrings("<sst xmlns=\"" + HandMadeWorkbook.MAIN + "\"><si><r><t>bold</t></r><r><t xml:space="
-                            + "\"preserve\"> part</t></r><rPh><t>phonetic</t></rPh></si><si><t>a_x000D_b</t></si></sst>")
+                    .sharedStrings(
+                            "<sst xmlns=\"" + HandMadeWorkbook.MAIN + "\"><si><r><t>bold</t></r><r><t xml:space="
+                                    + "\"preserve\"> part</t></r><rPh><t>phonetic</t></rPh></si><si><t>a_x000D_b</t></si></sst>")
                     .sheetXml(sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
                             + text("C1", "in&amp;line") + "<c r=\"E1\" t=\"b\"><v>1</v></c></row>"))
                     .write(dir.resolve("texts.xlsx"));
