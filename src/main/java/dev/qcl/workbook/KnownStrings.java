@@ -8,7 +8,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -53,7 +52,7 @@ final class KnownStrings {
                     file.toAbsolutePath().normalize(),
                     attributes.size(),
                     attributes.lastModifiedTime(),
-                    Objects.requireNonNullElse(attributes.fileKey(), null));
+                    attributes.fileKey());
         } catch (IOException e) {
             return null;
         }
