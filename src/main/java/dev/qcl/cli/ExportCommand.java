@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the tenant's connections as a CSV or workbook that run reads back.",
+            "Write the tenant's connections as a CSV or workbook input.",
             "",
             "Exports the connections of the named spaces, or all that the identity can read. Secrets are never",
             "written: their cells stay empty, or hold $${env:} references with --secret-placeholders."

@@ -135,6 +135,12 @@ class ManyTenantsTests {
                         .findFirst()
                         .orElseThrow());
         assertThat(lines.get(2)).startsWith("3,west,west-1,");
+        assertThat(Files.readString(folder.resolve("report.html")))
+                .contains("<table class=\"tenants\">")
+                .contains("<td class=\"name\">east</td><td>COMPLETED</td>");
+        Qcl.Outcome status = Qcl.run("status", "--run", "1", "--home", home.toString());
+        assertThat(status.out()).contains("Tenants:").containsPattern("east +COMPLETED +3 CREATED");
+        assertThat(run.out()).contains("Tenants:").containsPattern("west +COMPLETED +3 CREATED");
     }
 
     @Test
