@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Write the tenant's connections as a CSV or workbook input.",
+            "Write the tenant's connections as a sheet that run reads back.",
             "",
             "Exports the connections of the named spaces, or all that the identity can read. Secrets are never",
-            "written: their cells stay empty, or hold $${env:} references with --secret-placeholders."
+            "written: their cells stay empty, or hold $${env:} references with --secret-placeholders.",
+            "The sheet is a CSV file, or an Excel workbook of text cells for an --output name ending with .xlsx."
         },
         footer = {
             "",

@@ -39,6 +39,11 @@ public final class WorkbookException extends RuntimeException {
                 + ", or give a CSV file a .csv name");
     }
 
+    static WorkbookException damagedZip(String detail) {
+        return new WorkbookException("the file starts like a zip file, as an Excel workbook (.xlsx) does, but cannot"
+                + " be read as one (" + oneLine(detail) + "); save the workbook again from Excel, or give a text CSV");
+    }
+
     static WorkbookException unreadable(String detail) {
         return new WorkbookException(
                 "the workbook cannot be read (" + oneLine(detail) + "); open it in Excel and " + SAVE_AS_XLSX);

@@ -87,7 +87,7 @@ public final class Workbooks {
             }
             return true;
         } catch (IOException e) {
-            throw WorkbookException.unreadable(e.getMessage());
+            throw WorkbookException.damagedZip(e.getMessage());
         }
     }
 }
