@@ -45,6 +45,8 @@ class SchemaMigrationTests {
                 statement.execute("DROP TABLE " + history(tenant.database()));
                 statement.execute("DROP TABLE QCL_ROW_WRITE");
                 statement.execute("DROP TABLE QCL_RESULT_BLOCK");
+                statement.execute("DROP TABLE QCL_RUN_SERIES_LOCK");
+                statement.execute("DROP TABLE QCL_RUN_SERIES");
                 statement.execute("DELETE FROM QCL_ROW_RESULT");
                 for (ResultsTable.Row row : recorded) {
                     statement.execute("INSERT INTO QCL_ROW_RESULT VALUES (1, " + row.row() + ", '" + row.qName()
@@ -66,8 +68,9 @@ class SchemaMigrationTests {
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
             assertThat(status.out()).contains("Run 1: COMPLETED").containsPattern("CREATED\\s+3");
-            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4");
-            assertThat(tables(tenant.database())).contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK");
+            assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4", "5");
+            assertThat(tables(tenant.database()))
+                    .contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_RUN_SERIES_LOCK", "QCL_RUN_SERIES");
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'"))
                     .isZero();
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SECRET_FINGERPRINT"))
@@ -97,7 +100,7 @@ class SchemaMigrationTests {
 
             // then
             assertThat(status.exitCode()).as(status.err()).isZero();
-            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4");
+            assertThat(appliedVersions(tenant.database())).endsWith("1", "2", "3", "4", "5");
             assertThat(tables(tenant.database()))
                     .contains(
                             "QCL_ROW_RESULT",
@@ -105,7 +108,9 @@ class SchemaMigrationTests {
                             "QCL_SECRET_FINGERPRINT",
                             "QCL_SETTING",
                             "QCL_ROW_WRITE",
-                            "QCL_RESULT_BLOCK");
+                            "QCL_RESULT_BLOCK",
+                            "QCL_RUN_SERIES_LOCK",
+                            "QCL_RUN_SERIES");
         }
     }
 
