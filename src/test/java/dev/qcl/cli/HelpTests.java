@@ -57,7 +57,9 @@ class HelpTests {
             List<String> args = new ArrayList<>(command);
             args.add("--help");
             Qcl.Outcome help = Qcl.run(args.toArray(String[]::new));
-            assertThat(help.exitCode()).as(String.join(" ", args) + ": " + help.err()).isZero();
+            assertThat(help.exitCode())
+                    .as(String.join(" ", args) + ": " + help.err())
+                    .isZero();
             assertThat(help.out()).as(String.join(" ", args)).doesNotContainPattern("\\bnull\\b");
         }
         assertThat(Qcl.run("export", "--help").out())

@@ -74,7 +74,12 @@ class SchemaMigrationTests {
             assertThat(status.out()).contains("Run 1: COMPLETED").containsPattern("CREATED\\s+3");
             assertThat(appliedVersions(tenant.database())).containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
             assertThat(tables(tenant.database()))
-                    .contains("QCL_ROW_WRITE", "QCL_RESULT_BLOCK", "QCL_HTTP_COUNT", "QCL_RUN_SERIES");
+                    .contains(
+                            "QCL_ROW_WRITE",
+                            "QCL_RESULT_BLOCK",
+                            "QCL_HTTP_COUNT",
+                            "QCL_RUN_SERIES_LOCK",
+                            "QCL_RUN_SERIES");
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SETTING WHERE NAME = 'fingerprint-salt'"))
                     .isZero();
             assertThat(count(tenant.database(), "SELECT COUNT(*) FROM QCL_SECRET_FINGERPRINT"))
