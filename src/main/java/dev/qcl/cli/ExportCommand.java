@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,25 +113,36 @@ final class ExportCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCode.RUN_FAILED;
             }
-            ExportProgress progress = new ExportProgress();
-            ExportResult result;
-            try (ExportProgressPrinter printer =
-                    ExportProgressPrinter.start(progress, context.property(ProgressPrinter.LOG_INTERVAL), err)) {
-                result = new ConnectionExport(client, context.bean(SpecCache.class), concurrency)
-                        .export(scope, target, secretPlaceholders, progress);
-            } catch (UncheckedIOException e) {
-                err.println("qcl: " + e.getMessage());
-                err.flush();
-                return ExitCode.USAGE;
-            } catch (RejectedException e) {
-                // the listing itself (not one connection) refused or garbled: nothing to export
-                err.println("qcl: " + e.getMessage());
-                err.flush();
-                return ExitCode.RUN_FAILED;
-            }
-            printSummary(result, out);
-            return result.failures().isEmpty() ? ExitCode.OK : ExitCode.ROWS_FAILED;
+            ExportScope chosen = scope;
+            return export(
+                    context,
+                    out,
+                    err,
+                    progress -> new ConnectionExport(client, context.bean(SpecCache.class), concurrency)
+                            .export(chosen, target, secretPlaceholders, progress));
         }
+    }
+
+    /** Runs an export with its progress shown, prints its summary, and picks the exit code. */
+    private static int export(
+            QclContext context, PrintWriter out, PrintWriter err, Function<ExportProgress, ExportResult> export) {
+        ExportProgress progress = new ExportProgress();
+        ExportResult result;
+        try (ExportProgressPrinter printer =
+                ExportProgressPrinter.start(progress, context.property(ProgressPrinter.LOG_INTERVAL), err)) {
+            result = export.apply(progress);
+        } catch (UncheckedIOException e) {
+            err.println("qcl: " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        } catch (RejectedException e) {
+            // the listing itself (not one connection) refused or garbled: nothing to export
+            err.println("qcl: " + e.getMessage());
+            err.flush();
+            return ExitCode.RUN_FAILED;
+        }
+        printSummary(result, out);
+        return result.failures().isEmpty() ? ExitCode.OK : ExitCode.ROWS_FAILED;
     }
 
     /** {@code --tenants FILE --all}: every tenant's connections in one sheet that {@code run --tenants} reads. */
@@ -144,22 +156,11 @@ final class ExportCommand implements Callable<Integer> {
                     return new ConnectionExport.TenantSource(t.alias(), c.client(), c.specs());
                 })
                 .toList();
-        ExportProgress progress = new ExportProgress();
-        ExportResult result;
-        try (ExportProgressPrinter printer =
-                ExportProgressPrinter.start(progress, context.property(ProgressPrinter.LOG_INTERVAL), err)) {
-            result = ConnectionExport.exportTenants(sources, concurrency, target, secretPlaceholders, progress);
-        } catch (UncheckedIOException e) {
-            err.println("qcl: " + e.getMessage());
-            err.flush();
-            return ExitCode.USAGE;
-        } catch (RejectedException e) {
-            err.println("qcl: " + e.getMessage());
-            err.flush();
-            return ExitCode.RUN_FAILED;
-        }
-        printSummary(result, out);
-        return result.failures().isEmpty() ? ExitCode.OK : ExitCode.ROWS_FAILED;
+        return export(
+                context,
+                out,
+                err,
+                progress -> ConnectionExport.exportTenants(sources, concurrency, target, secretPlaceholders, progress));
     }
 
     private void checkOptions() {

@@ -103,4 +103,18 @@ public final class ConnectionCsvReader extends ItemStreamSupport implements Item
         }
         return header;
     }
+
+    /** Reads every data row of an input (a workbook's {@code sheet}, or a CSV when null) once, in order. */
+    public static void forEachRow(Path input, String sheet, java.util.function.BiConsumer<CsvHeader, InputRow> each) {
+        ConnectionCsvReader csv = new ConnectionCsvReader(input, sheet);
+        csv.open(new ExecutionContext());
+        try {
+            CsvHeader header = csv.header();
+            for (InputRow row = csv.read(); row != null; row = csv.read()) {
+                each.accept(header, row);
+            }
+        } finally {
+            csv.close();
+        }
+    }
 }

@@ -3,7 +3,6 @@ package dev.qcl.job;
 import dev.qcl.connector.Violation;
 import dev.qcl.csv.ConnectionCsvReader;
 import dev.qcl.csv.CsvHeader;
-import dev.qcl.csv.InputRow;
 import dev.qcl.qlik.HttpStats;
 import dev.qcl.rows.RowSending;
 import dev.qcl.run.RowSelection;
@@ -26,7 +25,6 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -162,19 +160,10 @@ final class TenantJobs {
     }
 
     private static boolean namesNoTenant(Path input, String sheet, Set<String> aliases) {
-        ConnectionCsvReader csv = new ConnectionCsvReader(input, sheet);
-        csv.open(new ExecutionContext());
-        try {
-            CsvHeader header = csv.header();
-            InputRow row;
-            while ((row = csv.read()) != null) {
-                if (!aliases.contains(TenantRows.tenantOf(row, header))) {
-                    return true;
-                }
-            }
-            return false;
-        } finally {
-            csv.close();
-        }
+        boolean[] found = {false};
+        ConnectionCsvReader.forEachRow(input, sheet, (header, row) -> {
+            found[0] |= !aliases.contains(TenantRows.tenantOf(row, header));
+        });
+        return found[0];
     }
 }

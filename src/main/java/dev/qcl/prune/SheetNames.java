@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * The connections a sheet names, qName + space, which a prune never deletes. Every row counts, valid
@@ -38,19 +37,11 @@ final class SheetNames {
     /** The names in the rows of {@code tenant} (every row when it is empty, a run over one tenant). */
     static SheetNames read(Path input, String sheet, SpaceDirectory spaces, SpaceMap spaceMap, String tenant) {
         SheetNames names = new SheetNames(spaceMap);
-        ConnectionCsvReader csv = new ConnectionCsvReader(input, sheet);
-        csv.open(new ExecutionContext());
-        try {
-            CsvHeader header = csv.header();
-            InputRow row;
-            while ((row = csv.read()) != null) {
-                if (tenant.isEmpty() || cell(row, header, CsvHeader.TENANT).equals(tenant)) {
-                    names.add(row, header, spaces);
-                }
+        ConnectionCsvReader.forEachRow(input, sheet, (header, row) -> {
+            if (tenant.isEmpty() || cell(row, header, CsvHeader.TENANT).equals(tenant)) {
+                names.add(row, header, spaces);
             }
-        } finally {
-            csv.close();
-        }
+        });
         return names;
     }
 
