@@ -155,8 +155,12 @@ class OneRunPerLabelTests {
     }
 
     /** Every answer takes a while, so that the run that goes is still going when the other asks. */
+    /**
+     * Slow enough that the first run still holds the label when the second asks for it: the two start their
+     * contexts at once in one JVM, which on a loaded machine can put a second between them.
+     */
     private static SandboxSettings slow() {
-        return SandboxSettings.defaults().withLatency(Duration.ofMillis(300));
+        return SandboxSettings.defaults().withLatency(Duration.ofMillis(800));
     }
 
     private static void terminateAdvisoryLockHolders(TestDatabase database) throws SQLException {
