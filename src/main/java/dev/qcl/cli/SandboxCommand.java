@@ -163,6 +163,7 @@ final class SandboxCommand implements Callable<Integer> {
             }
             SandboxFiles.writeSecret(apiKeyFile, started.get(0).apiKey());
             if (urlFile != null) {
+                SandboxFiles.createParent(urlFile);
                 Files.writeString(urlFile, started.get(0).url());
             }
             return served;

@@ -47,12 +47,14 @@ final class SandboxFiles {
             }
         }
         if (tenantsFile != null) {
+            createParent(tenantsFile);
             Files.writeString(tenantsFile, csv);
         }
     }
 
     /** A fresh file that only its owner may read (where the file system knows permissions), holding {@code secret}. */
     static void writeSecret(Path file, String secret) throws IOException {
+        createParent(file);
         Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -60,5 +62,13 @@ final class SandboxFiles {
             Files.createFile(file);
         }
         Files.writeString(file, secret);
+    }
+
+    /** The folder a file is written to is made when it is not there yet (a fresh work folder). */
+    static void createParent(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.qcl.settings;
 
+import dev.qcl.csv.InputFileException;
 import dev.qcl.csv.Reference;
 import dev.qcl.csv.SmallCsv;
 import java.net.URI;
@@ -34,7 +35,14 @@ public final class TenantsFile {
 
     /** The tenants of {@code file}, in the file's order; at least one. */
     public static List<TenantEntry> read(Path file) {
-        SmallCsv table = SmallCsv.read(file);
+        SmallCsv table;
+        try {
+            table = SmallCsv.read(file);
+        } catch (InputFileException e) {
+            // said as the tenants file's problem, not as one of --input
+            throw new ConfigurationProblem(
+                    "--tenants " + e.getMessage().replace("the input file", "the file").replace("--input", "--tenants"));
+        }
         Map<String, Integer> columns = columns(file, table.header());
         List<TenantEntry> tenants = new ArrayList<>();
         Map<String, Integer> aliases = new HashMap<>();
