@@ -107,5 +107,11 @@ final class QclContext implements AutoCloseable {
         FlywayAutoConfiguration.class
     })
     @Import({ClientConfiguration.class, LoadJobConfiguration.class, LaunchConfiguration.class})
-    static class Beans {}
+    static class Beans {
+        /** Two machines making a fresh shared job repository at once: the second tries again. */
+        @org.springframework.context.annotation.Bean
+        dev.qcl.home.FirstMigration firstMigration() {
+            return new dev.qcl.home.FirstMigration();
+        }
+    }
 }

@@ -40,8 +40,8 @@ public final class TenantsFile {
             table = SmallCsv.read(file);
         } catch (InputFileException e) {
             // said as the tenants file's problem, not as one of --input
-            throw new ConfigurationProblem(
-                    "--tenants " + e.getMessage().replace("the input file", "the file").replace("--input", "--tenants"));
+            throw new ConfigurationProblem("--tenants "
+                    + e.getMessage().replace("the input file", "the file").replace("--input", "--tenants"));
         }
         Map<String, Integer> columns = columns(file, table.header());
         List<TenantEntry> tenants = new ArrayList<>();
