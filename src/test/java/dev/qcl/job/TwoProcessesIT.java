@@ -36,6 +36,12 @@ class TwoProcessesIT {
                         .pollInterval(Duration.ofMillis(20))
                         .failFast("the run ended too early", () -> !run.isAlive())
                         .until(() -> tenant.sandbox().connections().size() >= 8);
+                // the sandbox stores a create before it answers: wait for the first chunk's commit too, as
+                // status (beside the run) sees it
+                await().atMost(Duration.ofMinutes(4))
+                        .pollInterval(Duration.ofMillis(200))
+                        .failFast("the run ended too early", () -> !run.isAlive())
+                        .until(() -> tenant.qcl("status", "--run", "1").out().contains("CREATED"));
 
                 // when
                 Qcl.Outcome status = tenant.qcl("status");
